@@ -1,0 +1,38 @@
+#include "cli_context.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+using namespace isolens;
+
+Result<ConnectedEngine> connectToEngine(const CliContext& context) {
+    auto env = processEnvironment();
+    auto resolved = resolveEndpoint(context.endpointRequest, env);
+    if (!resolved)
+        return resolved.error();
+    for (const auto& warning : resolved.value().warnings)
+        std::cerr << warning << '\n';
+    EngineClientOptions options;
+    options.pinnedApiVersion = resolved.value().pinnedApiVersion;
+    ConnectedEngine engine;
+    engine.client = std::make_unique<EngineClient>(resolved.value().endpoint, options);
+    engine.resolved = std::move(resolved.value());
+    return engine;
+}
+
+int reportError(const CliContext& context, const Error& error) {
+    std::cerr << "isolens-cli: error: " << error.message;
+    if (error.httpStatus != 0)
+        std::cerr << " (HTTP " << error.httpStatus << ")";
+    std::cerr << "\n  what to do: " << error.hint << '\n';
+    if (context.json) {
+        nlohmann::json out = {{"error",
+                               {{"kind", toString(error.kind)},
+                                {"message", error.message},
+                                {"hint", error.hint},
+                                {"http_status", error.httpStatus}}}};
+        std::cout << out.dump(2) << '\n';
+    }
+    return 1;
+}

@@ -1,0 +1,34 @@
+// isolens-cli: the command-line face of IsoLens, on the same core as the dashboard.
+#include "cli_context.hpp"
+#include "info_command.hpp"
+
+#include "isolens/core/version.hpp"
+
+#include <CLI/CLI.hpp>
+
+int main(int argc, char** argv) {
+    CLI::App app{"IsoLens: what does Hyper-V isolation cost compared with process isolation?", "isolens-cli"};
+    app.set_version_flag("--version", std::string("isolens-cli ") + isolens::kIsoLensVersion);
+    app.require_subcommand(1);
+
+    CliContext context;
+    std::string host;
+    std::string dockerContext;
+    app.add_option("-H,--host", host, "Engine address (unix://, npipe://, tcp://); overrides DOCKER_HOST");
+    app.add_option("-c,--context", dockerContext, "docker CLI context to use");
+    app.add_flag("--allow-insecure-tcp", context.endpointRequest.allowInsecureTcp,
+                 "Allow plain tcp:// without TLS (anyone on the network then controls the engine)");
+
+    auto* info = app.add_subcommand("info", "Engine and host facts: OS type, versions, isolation, runtimes");
+    info->add_flag("--json", context.json, "Print JSON");
+
+    CLI11_PARSE(app, argc, argv);
+    if (!host.empty())
+        context.endpointRequest.hostFlag = host;
+    if (!dockerContext.empty())
+        context.endpointRequest.contextFlag = dockerContext;
+
+    if (*info)
+        return runInfoCommand(context);
+    return 2;
+}

@@ -1,0 +1,156 @@
+#include "isolens/core/error.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <utility>
+
+namespace isolens {
+
+namespace {
+
+std::string lowercase(std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+bool contains(const std::string& haystack, std::string_view needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+} // namespace
+
+std::string_view toString(ErrorKind kind) {
+    switch (kind) {
+    case ErrorKind::EngineUnreachable:
+        return "engine-unreachable";
+    case ErrorKind::PermissionDenied:
+        return "permission-denied";
+    case ErrorKind::Timeout:
+        return "timeout";
+    case ErrorKind::Cancelled:
+        return "cancelled";
+    case ErrorKind::InvalidInput:
+        return "invalid-input";
+    case ErrorKind::InvalidEndpoint:
+        return "invalid-endpoint";
+    case ErrorKind::InsecureEndpoint:
+        return "insecure-endpoint";
+    case ErrorKind::TlsFailure:
+        return "tls-failure";
+    case ErrorKind::ProtocolError:
+        return "protocol-error";
+    case ErrorKind::ImageNotFound:
+        return "image-not-found";
+    case ErrorKind::ContainerNotFound:
+        return "container-not-found";
+    case ErrorKind::NameConflict:
+        return "name-conflict";
+    case ErrorKind::OsMismatch:
+        return "os-mismatch";
+    case ErrorKind::NoMatchingManifest:
+        return "no-matching-manifest";
+    case ErrorKind::InvalidIsolation:
+        return "invalid-isolation";
+    case ErrorKind::ApiVersionTooOld:
+        return "api-version-too-old";
+    case ErrorKind::Other:
+        return "other";
+    }
+    return "other";
+}
+
+std::string hintFor(ErrorKind kind) {
+    switch (kind) {
+    case ErrorKind::EngineUnreachable:
+        return "Start the Docker engine (on Windows: start Docker Desktop and switch to Windows containers, "
+               "or start the docker service), or point --host / DOCKER_HOST at a running engine.";
+    case ErrorKind::PermissionDenied:
+        return "Run as a user allowed to use the engine: on Linux join the 'docker' group, on Windows run "
+               "as an administrator or a member of docker-users.";
+    case ErrorKind::Timeout:
+        return "The engine is busy or hung: check that it responds (docker version) and try again.";
+    case ErrorKind::Cancelled:
+        return "The request was stopped before it finished.";
+    case ErrorKind::InvalidInput:
+        return "Correct the value and try again.";
+    case ErrorKind::InvalidEndpoint:
+        return "Use unix:///path, npipe:////./pipe/name or tcp://host:port in --host, DOCKER_HOST or the "
+               "context.";
+    case ErrorKind::InsecureEndpoint:
+        return "Plain tcp:// gives root-equivalent access to anyone on the network: enable TLS "
+               "(DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH), or pass --allow-insecure-tcp if you really "
+               "mean it.";
+    case ErrorKind::TlsFailure:
+        return "Check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and that the engine's certificate "
+               "matches its host name.";
+    case ErrorKind::ProtocolError:
+        return "The endpoint does not speak the Docker Engine API: check that it is a Docker engine.";
+    case ErrorKind::ImageNotFound:
+        return "Check the image name and tag, pull it first, or log in to the registry that holds it.";
+    case ErrorKind::ContainerNotFound:
+        return "The container no longer exists: refresh the list.";
+    case ErrorKind::NameConflict:
+        return "Choose another container name, or remove the existing container with that name.";
+    case ErrorKind::OsMismatch:
+        return "Process isolation needs an image built for this host's Windows build: use the tag that "
+               "matches the host (e.g. ltsc2022 on Windows Server 2022), or run with Hyper-V isolation.";
+    case ErrorKind::NoMatchingManifest:
+        return "The image has no variant for this host's OS version: it is newer than the host. Pick a tag "
+               "built for this Windows build or older (e.g. ltsc2019 on a 17763 host).";
+    case ErrorKind::InvalidIsolation:
+        return "This engine does not support that isolation mode: Linux engines only offer 'default'; "
+               "compare runtimes instead.";
+    case ErrorKind::ApiVersionTooOld:
+        return "Unset DOCKER_API_VERSION to let IsoLens negotiate, or upgrade the Docker engine.";
+    case ErrorKind::Other:
+        return "See the engine's message above; the engine's log may say more.";
+    }
+    return {};
+}
+
+Error makeError(ErrorKind kind, std::string message, int httpStatus) {
+    return Error{kind, httpStatus, std::move(message), hintFor(kind)};
+}
+
+Error classifyEngineError(int httpStatus, std::string_view engineMessage) {
+    const std::string text = lowercase(engineMessage);
+    ErrorKind kind = ErrorKind::Other;
+
+    // Message patterns come first: the same status carries different failures
+    // (e.g. 500 for both an OS mismatch and a generic daemon error).
+    if (contains(text, "0x80370101") || contains(text, "0xc0370101") ||
+        contains(text, "container operating system does not match")) {
+        kind = ErrorKind::OsMismatch;
+    } else if (contains(text, "no matching manifest") || contains(text, "image is incompatible with")) {
+        kind = ErrorKind::NoMatchingManifest;
+    } else if (contains(text, "invalid isolation")) {
+        kind = ErrorKind::InvalidIsolation;
+    } else if (contains(text, "client version") && (contains(text, "too old") || contains(text, "too new"))) {
+        kind = ErrorKind::ApiVersionTooOld;
+    } else if (contains(text, "is already in use by container")) {
+        kind = ErrorKind::NameConflict;
+    } else if (contains(text, "no such image") || contains(text, "manifest unknown") ||
+               contains(text, "pull access denied") || contains(text, "repository does not exist") ||
+               (contains(text, "not found") && contains(text, "manifest"))) {
+        kind = ErrorKind::ImageNotFound;
+    } else if (contains(text, "no such container")) {
+        kind = ErrorKind::ContainerNotFound;
+    } else if (httpStatus == 403 && contains(text, "permission denied")) {
+        kind = ErrorKind::PermissionDenied;
+    }
+    return makeError(kind, std::string(engineMessage), httpStatus);
+}
+
+std::string Error::describe() const {
+    std::string out = message.empty() ? std::string(toString(kind)) : message;
+    if (httpStatus != 0)
+        out += " (HTTP " + std::to_string(httpStatus) + ")";
+    if (!hint.empty())
+        out += " \u2014 " + hint;
+    return out;
+}
+
+} // namespace isolens

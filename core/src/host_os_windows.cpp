@@ -1,0 +1,51 @@
+#include "isolens/core/host_os.hpp"
+
+#include <windows.h>
+
+namespace isolens {
+
+namespace {
+
+using RtlGetVersionFn = LONG(WINAPI*)(OSVERSIONINFOW*);
+
+// RtlGetVersion reports the real version; GetVersionEx lies to unmanifested programs.
+bool realVersion(OSVERSIONINFOW& info) {
+    info.dwOSVersionInfoSize = sizeof info;
+    auto ntdll = GetModuleHandleW(L"ntdll.dll");
+    if (!ntdll)
+        return false;
+    auto rtlGetVersion =
+        reinterpret_cast<RtlGetVersionFn>(reinterpret_cast<void*>(GetProcAddress(ntdll, "RtlGetVersion")));
+    return rtlGetVersion && rtlGetVersion(&info) == 0;
+}
+
+std::optional<unsigned> updateBuildRevision() {
+    DWORD value = 0;
+    DWORD size = sizeof value;
+    if (RegGetValueW(HKEY_LOCAL_MACHINE, L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", L"UBR",
+                     RRF_RT_REG_DWORD, nullptr, &value, &size) != ERROR_SUCCESS)
+        return std::nullopt;
+    return static_cast<unsigned>(value);
+}
+
+} // namespace
+
+HostOs readHostOs() {
+    HostOs os;
+    os.family = "windows";
+    OSVERSIONINFOW info{};
+    if (!realVersion(info)) {
+        os.description = "Windows (version unknown)";
+        return os;
+    }
+    os.build = info.dwBuildNumber;
+    os.revision = updateBuildRevision();
+    os.version = std::to_string(info.dwMajorVersion) + "." + std::to_string(info.dwMinorVersion) + "." +
+                 std::to_string(info.dwBuildNumber);
+    if (os.revision)
+        os.version += "." + std::to_string(*os.revision);
+    os.description = "Windows " + os.version;
+    return os;
+}
+
+} // namespace isolens

@@ -1,0 +1,101 @@
+#include "isolens/core/image_reference.hpp"
+
+#include <algorithm>
+#include <regex>
+
+namespace isolens {
+
+namespace {
+
+// The grammar of distribution/reference (regexp.go), spelled out piece by piece.
+const std::string kAlphaNumeric = "[a-z0-9]+";
+const std::string kSeparator = "(?:[._]|__|[-]*)";
+const std::string kPathComponent = kAlphaNumeric + "(?:" + kSeparator + kAlphaNumeric + ")*";
+const std::string kDomainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
+const std::string kIpv6 = "\\[(?:[a-fA-F0-9:]+)\\]";
+const std::string kDomain =
+    "(?:" + kDomainComponent + "(?:\\." + kDomainComponent + ")*|" + kIpv6 + ")(?::[0-9]+)?";
+const std::string kTag = "[\\w][\\w.-]{0,127}";
+const std::string kDigest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
+
+constexpr std::size_t kMaxNameLength = 255;
+
+Error invalidReference(std::string_view text, std::string_view why) {
+    return makeError(ErrorKind::InvalidInput,
+                     "Invalid image reference '" + std::string(text) + "': " + std::string(why));
+}
+
+// The first component is a registry domain when it looks like a host (docker's splitDockerDomain).
+bool looksLikeDomain(std::string_view component) {
+    return component.find_first_of(".:") != std::string_view::npos || component == "localhost" ||
+           std::any_of(component.begin(), component.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+} // namespace
+
+std::string ImageReference::repository() const {
+    return domain.empty() ? path : domain + "/" + path;
+}
+
+std::string ImageReference::withDefaultTag() const {
+    std::string out = repository();
+    if (!tag.empty())
+        out += ":" + tag;
+    if (!digest.empty())
+        out += "@" + digest;
+    if (tag.empty() && digest.empty())
+        out += ":latest";
+    return out;
+}
+
+Result<ImageReference> parseImageReference(std::string_view text) {
+    if (text.empty())
+        return invalidReference(text, "it is empty");
+    if (text.find_first_of(" \t\r\n") != std::string_view::npos)
+        return invalidReference(text, "it contains white space");
+
+    static const std::regex kReference("^(?:(" + kDomain + ")/)?(" + kPathComponent + "(?:/" +
+                                       kPathComponent + ")*)(?::(" + kTag + "))?(?:@(" + kDigest + "))?$");
+    const std::string input(text);
+    std::smatch match;
+    if (!std::regex_match(input, match, kReference)) {
+        // Say why in the common cases.
+        for (char c : input)
+            if (c >= 'A' && c <= 'Z' && input.find('/') == std::string::npos)
+                return invalidReference(text, "repository names must be lowercase");
+        return invalidReference(text, "it does not follow [registry/]name[:tag][@digest] with lowercase "
+                                      "names, a tag of letters, digits, '_', '.', '-' (at most 128), and a "
+                                      "digest like sha256:<hex>");
+    }
+
+    ImageReference reference;
+    reference.domain = match[1].str();
+    reference.path = match[2].str();
+    reference.tag = match[3].str();
+    reference.digest = match[4].str();
+
+    // A first component that is not a domain belongs to the path (e.g. "library/busybox").
+    if (!reference.domain.empty() && !looksLikeDomain(reference.domain)) {
+        reference.path = reference.domain + "/" + reference.path;
+        reference.domain.clear();
+    }
+    // Uppercase is only legal in a domain.
+    for (char c : reference.path)
+        if (c >= 'A' && c <= 'Z')
+            return invalidReference(text, "repository names must be lowercase");
+    if (reference.repository().size() > kMaxNameLength)
+        return invalidReference(text, "the repository name is longer than 255 characters");
+    return reference;
+}
+
+Result<void> validateContainerName(std::string_view name) {
+    static const std::regex kName("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
+    if (!std::regex_match(std::string(name), kName))
+        return makeError(
+            ErrorKind::InvalidInput,
+            "Invalid container name '" + std::string(name) +
+                "': use at least two characters from [a-zA-Z0-9_.-], starting with a letter or digit");
+    return success();
+}
+
+} // namespace isolens

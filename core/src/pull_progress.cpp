@@ -1,0 +1,87 @@
+#include "isolens/core/pull_progress.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace isolens {
+
+Result<PullEvent> parsePullEvent(std::string_view line) {
+    auto json = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (!json.is_object())
+        return makeError(ErrorKind::ProtocolError,
+                         "The engine sent a pull progress line that is not a JSON object: " +
+                             std::string(line.substr(0, 200)));
+    return pullEventFromJson(json);
+}
+
+PullEvent pullEventFromJson(const nlohmann::json& json) {
+    PullEvent event;
+    if (!json.is_object())
+        return event;
+    auto text = [&](const char* key) {
+        auto it = json.find(key);
+        return it != json.end() && it->is_string() ? it->get<std::string>() : std::string{};
+    };
+    event.layerId = text("id");
+    event.status = text("status");
+    event.progressText = text("progress");
+    if (auto detail = json.find("progressDetail"); detail != json.end() && detail->is_object()) {
+        auto number = [&](const char* key) {
+            auto it = detail->find(key);
+            return it != detail->end() && it->is_number() ? it->get<std::int64_t>() : std::int64_t{0};
+        };
+        event.current = number("current");
+        event.total = number("total");
+    }
+    if (auto detail = json.find("errorDetail"); detail != json.end() && detail->is_object() &&
+                                                detail->contains("message") &&
+                                                (*detail)["message"].is_string())
+        event.error = (*detail)["message"].get<std::string>();
+    else if (auto error = text("error"); !error.empty())
+        event.error = error;
+    return event;
+}
+
+void PullProgressTracker::apply(const PullEvent& event) {
+    if (event.layerId.empty() || event.error)
+        return;
+    // Whole-image lines like "Pulling from library/busybox" carry the tag as id; skip them.
+    if (event.status.starts_with("Pulling from") || event.status.starts_with("Digest:") ||
+        event.status.starts_with("Status:"))
+        return;
+    auto& layer = layers_[event.layerId];
+    layer.status = event.status;
+    if (event.status == "Pull complete" || event.status == "Already exists" ||
+        event.status == "Download complete") {
+        layer.done = event.status != "Download complete" || layer.done;
+        if (layer.total > 0)
+            layer.current = layer.total;
+        return;
+    }
+    if (event.status == "Downloading" && event.total > 0) {
+        layer.current = event.current;
+        layer.total = event.total;
+    }
+}
+
+double PullProgressTracker::fraction() const {
+    if (layers_.empty())
+        return 0.0;
+    double sum = 0.0;
+    for (const auto& [_, layer] : layers_) {
+        if (layer.done)
+            sum += 1.0;
+        else if (layer.total > 0)
+            sum += static_cast<double>(layer.current) / static_cast<double>(layer.total) *
+                   0.9; // extract remains
+    }
+    return sum / static_cast<double>(layers_.size());
+}
+
+int PullProgressTracker::layersDone() const {
+    int done = 0;
+    for (const auto& [_, layer] : layers_)
+        done += layer.done ? 1 : 0;
+    return done;
+}
+
+} // namespace isolens
