@@ -6,7 +6,8 @@
 
 using namespace isolens;
 
-Result<ConnectedEngine> connectToEngine(const CliContext& context) {
+Result<ConnectedEngine> connectToEngine(const CliContext& context)
+{
     auto env = processEnvironment();
     auto resolved = resolveEndpoint(context.endpointRequest, env);
     if (!resolved)
@@ -21,7 +22,8 @@ Result<ConnectedEngine> connectToEngine(const CliContext& context) {
     return engine;
 }
 
-int reportError(const CliContext& context, const Error& error) {
+int reportError(const CliContext& context, const Error& error)
+{
     std::cerr << "isolens-cli: error: " << error.message;
     if (error.httpStatus != 0)
         std::cerr << " (HTTP " << error.httpStatus << ")";

@@ -12,7 +12,8 @@ using namespace isolens;
 
 namespace {
 
-std::string joined(const std::vector<std::string>& items) {
+std::string joined(const std::vector<std::string>& items)
+{
     std::string out;
     for (const auto& item : items)
         out += (out.empty() ? "" : ", ") + item;
@@ -20,13 +21,15 @@ std::string joined(const std::vector<std::string>& items) {
 }
 
 // Linux engines report no isolation: everything runs as 'default'.
-std::string isolationText(const EngineInfo& info) {
+std::string isolationText(const EngineInfo& info)
+{
     if (!info.defaultIsolation.empty())
         return info.defaultIsolation;
     return info.osType == "windows" ? "unknown" : "default (the only mode a Linux engine offers)";
 }
 
-nlohmann::json hostOsJson(const HostOs& host) {
+nlohmann::json hostOsJson(const HostOs& host)
+{
     nlohmann::json out = {{"family", host.family},
                           {"description", host.description},
                           {"version", host.version},
@@ -35,13 +38,15 @@ nlohmann::json hostOsJson(const HostOs& host) {
     return out;
 }
 
-void printRow(const std::string& label, const std::string& value) {
+void printRow(const std::string& label, const std::string& value)
+{
     std::cout << std::left << std::setw(20) << label << value << '\n';
 }
 
 } // namespace
 
-int runInfoCommand(const CliContext& context) {
+int runInfoCommand(const CliContext& context)
+{
     auto engine = connectToEngine(context);
     if (!engine)
         return reportError(context, engine.error());

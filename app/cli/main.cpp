@@ -6,7 +6,8 @@
 
 #include <CLI/CLI.hpp>
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     CLI::App app{"IsoLens: what does Hyper-V isolation cost compared with process isolation?", "isolens-cli"};
     app.set_version_flag("--version", std::string("isolens-cli ") + isolens::kIsoLensVersion);
     app.require_subcommand(1);

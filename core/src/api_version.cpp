@@ -4,7 +4,8 @@
 
 namespace isolens {
 
-std::optional<ApiVersion> ApiVersion::parse(std::string_view text) {
+std::optional<ApiVersion> ApiVersion::parse(std::string_view text)
+{
     if (text.starts_with('v'))
         text.remove_prefix(1);
     const auto dot = text.find('.');
@@ -20,11 +21,13 @@ std::optional<ApiVersion> ApiVersion::parse(std::string_view text) {
     return version;
 }
 
-std::string ApiVersion::str() const {
+std::string ApiVersion::str() const
+{
     return std::to_string(major) + "." + std::to_string(minor);
 }
 
-ApiVersion negotiateApiVersion(std::optional<ApiVersion> serverVersion) {
+ApiVersion negotiateApiVersion(std::optional<ApiVersion> serverVersion)
+{
     const ApiVersion server = serverVersion.value_or(ApiVersion{1, 24});
     return server < kClientMaxApiVersion ? server : kClientMaxApiVersion;
 }

@@ -2,7 +2,8 @@
 
 namespace isolens {
 
-void CancelToken::cancel() {
+void CancelToken::cancel()
+{
     std::lock_guard lock(mutex_);
     if (cancelled_.exchange(true))
         return;
@@ -10,7 +11,8 @@ void CancelToken::cancel() {
         callback_();
 }
 
-CancelToken::Registration CancelToken::onCancel(std::function<void()> callback) {
+CancelToken::Registration CancelToken::onCancel(std::function<void()> callback)
+{
     std::lock_guard lock(mutex_);
     if (cancelled_.load()) {
         callback();
@@ -20,7 +22,8 @@ CancelToken::Registration CancelToken::onCancel(std::function<void()> callback) 
     return Registration{this};
 }
 
-CancelToken::Registration::~Registration() {
+CancelToken::Registration::~Registration()
+{
     if (!token_)
         return;
     std::lock_guard lock(token_->mutex_);

@@ -13,7 +13,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Result<std::optional<nlohmann::json>> readJsonFile(const fs::path& path) {
+Result<std::optional<nlohmann::json>> readJsonFile(const fs::path& path)
+{
     std::error_code ec;
     if (!fs::exists(path, ec))
         return std::optional<nlohmann::json>{};
@@ -30,11 +31,13 @@ Result<std::optional<nlohmann::json>> readJsonFile(const fs::path& path) {
 
 } // namespace
 
-std::string contextDirectoryName(const std::string& contextName) {
+std::string contextDirectoryName(const std::string& contextName)
+{
     return sha256Hex(contextName);
 }
 
-Result<std::optional<std::string>> readCurrentContextName(const fs::path& configDir) {
+Result<std::optional<std::string>> readCurrentContextName(const fs::path& configDir)
+{
     auto config = readJsonFile(configDir / "config.json");
     if (!config)
         return config.error();
@@ -47,7 +50,8 @@ Result<std::optional<std::string>> readCurrentContextName(const fs::path& config
     return std::optional<std::string>{it->get<std::string>()};
 }
 
-Result<DockerContext> loadDockerContext(const fs::path& configDir, const std::string& name) {
+Result<DockerContext> loadDockerContext(const fs::path& configDir, const std::string& name)
+{
     const auto hash = contextDirectoryName(name);
     const auto metaPath = configDir / "contexts" / "meta" / hash / "meta.json";
     auto meta = readJsonFile(metaPath);

@@ -11,12 +11,14 @@ constexpr std::string_view kUnixPrefix = "unix://";
 constexpr std::string_view kPipePrefix = "npipe://";
 constexpr std::string_view kTcpPrefix = "tcp://";
 
-Error invalidEndpoint(std::string_view url, std::string_view why) {
+Error invalidEndpoint(std::string_view url, std::string_view why)
+{
     return makeError(ErrorKind::InvalidEndpoint,
                      "Cannot use engine address '" + std::string(url) + "': " + std::string(why));
 }
 
-Result<Endpoint> parseTcp(std::string_view url, std::string_view rest, bool tlsDefaultPort) {
+Result<Endpoint> parseTcp(std::string_view url, std::string_view rest, bool tlsDefaultPort)
+{
     // Drop any path: tcp://host:port/ is accepted by the docker CLI.
     if (auto slash = rest.find('/'); slash != std::string_view::npos)
         rest = rest.substr(0, slash);
@@ -56,7 +58,8 @@ Result<Endpoint> parseTcp(std::string_view url, std::string_view rest, bool tlsD
 
 } // namespace
 
-std::string_view defaultHostUrl() {
+std::string_view defaultHostUrl()
+{
 #ifdef _WIN32
     return "npipe:////./pipe/docker_engine";
 #else
@@ -64,7 +67,8 @@ std::string_view defaultHostUrl() {
 #endif
 }
 
-std::string Endpoint::hostHeader() const {
+std::string Endpoint::hostHeader() const
+{
     // Local transports have no host name; the docker CLI sends a placeholder too.
     if (scheme != EndpointScheme::Tcp)
         return "docker";
@@ -72,7 +76,8 @@ std::string Endpoint::hostHeader() const {
     return (ipv6 ? "[" + address + "]" : address) + ":" + std::to_string(port);
 }
 
-Result<Endpoint> parseHostUrl(std::string_view url, bool tlsDefaultPort) {
+Result<Endpoint> parseHostUrl(std::string_view url, bool tlsDefaultPort)
+{
     auto trimmed = url;
     while (!trimmed.empty() && (trimmed.back() == ' ' || trimmed.back() == '\t'))
         trimmed.remove_suffix(1);

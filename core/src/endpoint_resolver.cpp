@@ -10,17 +10,20 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool nonEmpty(const std::optional<std::string>& value) {
+bool nonEmpty(const std::optional<std::string>& value)
+{
     return value && !value->empty();
 }
 
-bool fileExists(const fs::path& path) {
+bool fileExists(const fs::path& path)
+{
     std::error_code ec;
     return fs::is_regular_file(path, ec);
 }
 
 // Fills TLS settings from a folder holding ca.pem, cert.pem and key.pem (each optional).
-void useCertificateFolder(TlsSettings& tls, const fs::path& folder) {
+void useCertificateFolder(TlsSettings& tls, const fs::path& folder)
+{
     if (fileExists(folder / "ca.pem"))
         tls.caFile = (folder / "ca.pem").string();
     if (fileExists(folder / "cert.pem") && fileExists(folder / "key.pem")) {
@@ -30,7 +33,8 @@ void useCertificateFolder(TlsSettings& tls, const fs::path& folder) {
 }
 
 // TLS for --host / DOCKER_HOST comes from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH.
-TlsSettings tlsFromEnvironment(const EnvironmentLookup& env) {
+TlsSettings tlsFromEnvironment(const EnvironmentLookup& env)
+{
     TlsSettings tls;
     const auto verify = env("DOCKER_TLS_VERIFY");
     const auto certPath = env("DOCKER_CERT_PATH");
@@ -43,7 +47,8 @@ TlsSettings tlsFromEnvironment(const EnvironmentLookup& env) {
 }
 
 // Plain TCP hands out root on the engine's host: refuse it unless asked for explicitly.
-Result<void> checkTransportSecurity(ResolvedEndpoint& resolved, bool allowInsecureTcp) {
+Result<void> checkTransportSecurity(ResolvedEndpoint& resolved, bool allowInsecureTcp)
+{
     const auto& endpoint = resolved.endpoint;
     if (endpoint.scheme != EndpointScheme::Tcp)
         return success();
@@ -57,11 +62,15 @@ Result<void> checkTransportSecurity(ResolvedEndpoint& resolved, bool allowInsecu
     } else if (!endpoint.tls.verifyPeer) {
         resolved.warnings.push_back("WARNING: TLS certificate verification is off for " + endpoint.url +
                                     " (SkipTLSVerify in the context).");
+    } else if (endpoint.tls.caFile.empty()) {
+        resolved.warnings.push_back("Note: no ca.pem was found for " + endpoint.url +
+                                    "; the engine's certificate is checked against the system's CAs.");
     }
     return success();
 }
 
-Result<ResolvedEndpoint> fromHostUrl(const std::string& url, std::string source, TlsSettings tls) {
+Result<ResolvedEndpoint> fromHostUrl(const std::string& url, std::string source, TlsSettings tls)
+{
     auto endpoint = parseHostUrl(url, tls.enabled);
     if (!endpoint)
         return endpoint.error();
@@ -73,7 +82,8 @@ Result<ResolvedEndpoint> fromHostUrl(const std::string& url, std::string source,
     return resolved;
 }
 
-Result<ResolvedEndpoint> fromContext(const std::string& name, const EnvironmentLookup& env) {
+Result<ResolvedEndpoint> fromContext(const std::string& name, const EnvironmentLookup& env)
+{
     if (name == "default")
         return fromHostUrl(std::string(defaultHostUrl()), "context 'default'", {});
     auto context = loadDockerContext(dockerConfigDir(env), name);
@@ -89,7 +99,8 @@ Result<ResolvedEndpoint> fromContext(const std::string& name, const EnvironmentL
     return fromHostUrl(context.value().host, "context '" + name + "'", tls);
 }
 
-Result<ResolvedEndpoint> chooseEndpoint(const EndpointRequest& request, const EnvironmentLookup& env) {
+Result<ResolvedEndpoint> chooseEndpoint(const EndpointRequest& request, const EnvironmentLookup& env)
+{
     if (nonEmpty(request.contextFlag) && nonEmpty(request.hostFlag))
         return makeError(ErrorKind::InvalidInput,
                          "--host and --context cannot be used together: pick one way to name the engine");
@@ -111,7 +122,8 @@ Result<ResolvedEndpoint> chooseEndpoint(const EndpointRequest& request, const En
 
 } // namespace
 
-EnvironmentLookup processEnvironment() {
+EnvironmentLookup processEnvironment()
+{
     return [](std::string_view name) -> std::optional<std::string> {
         const std::string key(name);
         if (const char* value = std::getenv(key.c_str()))
@@ -120,7 +132,8 @@ EnvironmentLookup processEnvironment() {
     };
 }
 
-fs::path dockerConfigDir(const EnvironmentLookup& env) {
+fs::path dockerConfigDir(const EnvironmentLookup& env)
+{
     if (auto dir = env("DOCKER_CONFIG"); nonEmpty(dir))
         return fs::path(*dir);
 #ifdef _WIN32
@@ -132,7 +145,8 @@ fs::path dockerConfigDir(const EnvironmentLookup& env) {
     return fs::path(".docker");
 }
 
-Result<ResolvedEndpoint> resolveEndpoint(const EndpointRequest& request, const EnvironmentLookup& env) {
+Result<ResolvedEndpoint> resolveEndpoint(const EndpointRequest& request, const EnvironmentLookup& env)
+{
     auto resolved = chooseEndpoint(request, env);
     if (!resolved)
         return resolved.error();

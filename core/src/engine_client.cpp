@@ -5,29 +5,44 @@
 #include "isolens/core/output_demux.hpp"
 #include "isolens/core/url_encoding.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 namespace isolens {
 
 using nlohmann::json;
 
 namespace {
 
-Error errorFromReply(const HttpResponse& reply) {
+Error errorFromReply(const HttpResponse& reply)
+{
     auto message = engineErrorMessage(reply.body);
     if (message.empty())
         message = "The engine answered HTTP " + std::to_string(reply.status) + " with no message";
     return classifyEngineError(reply.status, message);
 }
 
-Result<json> parseJsonBody(const std::string& body, const std::string& what) {
+Result<json> parseJsonBody(const std::string& body, const std::string& what)
+{
     auto parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (parsed.is_discarded())
         return makeError(ErrorKind::ProtocolError, "The engine's reply to " + what + " is not valid JSON");
     return parsed;
 }
 
-Result<std::string> containerPath(const std::string& id, const std::string& suffix = {}) {
+// Container names and IDs use [a-zA-Z0-9_.-] only (a leading '/' is the engine's own spelling).
+Result<std::string> containerPath(const std::string& reference, const std::string& suffix = {})
+{
+    std::string_view id = reference;
+    if (id.starts_with('/'))
+        id.remove_prefix(1);
     if (id.empty())
         return makeError(ErrorKind::InvalidInput, "No container was named");
+    const bool valid = std::all_of(id.begin(), id.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '_' || c == '.' || c == '-';
+    });
+    if (!valid || id == "." || id == "..")
+        return makeError(ErrorKind::InvalidInput, "'" + reference + "' is not a container name or ID");
     return "/containers/" + encodePathSegment(id) + suffix;
 }
 
@@ -35,9 +50,11 @@ Result<std::string> containerPath(const std::string& id, const std::string& suff
 
 EngineClient::EngineClient(Endpoint endpoint, EngineClientOptions options)
     : endpoint_(std::move(endpoint))
-    , options_(std::move(options)) {}
+    , options_(std::move(options))
+{}
 
-Result<PingInfo> EngineClient::ping() {
+Result<PingInfo> EngineClient::ping()
+{
     HttpRequest request{HttpMethod::Head, "/_ping", std::nullopt};
     auto reply = sendRequest(endpoint_, request, options_.requests);
     if (reply && !reply.value().ok()) { // engines before HEAD support answer GET only
@@ -62,7 +79,8 @@ Result<PingInfo> EngineClient::ping() {
     return ping;
 }
 
-Result<ApiVersion> EngineClient::apiVersion() {
+Result<ApiVersion> EngineClient::apiVersion()
+{
     std::lock_guard lock(versionMutex_);
     if (version_)
         return *version_;
@@ -89,7 +107,8 @@ Result<ApiVersion> EngineClient::apiVersion() {
     return *version_;
 }
 
-Result<std::string> EngineClient::versionedPath(const std::string& path) {
+Result<std::string> EngineClient::versionedPath(const std::string& path)
+{
     auto version = apiVersion();
     if (!version)
         return version.error();
@@ -98,7 +117,8 @@ Result<std::string> EngineClient::versionedPath(const std::string& path) {
 
 Result<HttpResponse> EngineClient::call(HttpMethod method, const std::string& path,
                                         std::optional<std::string> body,
-                                        std::optional<std::chrono::milliseconds> responseTimeout) {
+                                        std::optional<std::chrono::milliseconds> responseTimeout)
+{
     auto target = versionedPath(path);
     if (!target)
         return target.error();
@@ -114,14 +134,16 @@ Result<HttpResponse> EngineClient::call(HttpMethod method, const std::string& pa
 }
 
 Result<json> EngineClient::callJson(HttpMethod method, const std::string& path,
-                                    std::optional<std::string> body) {
+                                    std::optional<std::string> body)
+{
     auto reply = call(method, path, std::move(body));
     if (!reply)
         return reply.error();
     return parseJsonBody(reply.value().body, path);
 }
 
-Result<void> EngineClient::callExpectingNoContent(HttpMethod method, const std::string& path) {
+Result<void> EngineClient::callExpectingNoContent(HttpMethod method, const std::string& path)
+{
     auto reply = call(method, path);
     if (!reply)
         return reply.error();
@@ -130,7 +152,8 @@ Result<void> EngineClient::callExpectingNoContent(HttpMethod method, const std::
 
 Result<void> EngineClient::streamJsonLines(const std::string& path, std::optional<std::string> body,
                                            const std::function<bool(const json&)>& onJson,
-                                           CancelToken* cancel, HttpMethod method) {
+                                           CancelToken* cancel, HttpMethod method)
+{
     auto target = versionedPath(path);
     if (!target)
         return target.error();
@@ -155,21 +178,24 @@ Result<void> EngineClient::streamJsonLines(const std::string& path, std::optiona
     return success();
 }
 
-Result<VersionInfo> EngineClient::version() {
+Result<VersionInfo> EngineClient::version()
+{
     auto body = callJson(HttpMethod::Get, "/version");
     if (!body)
         return body.error();
     return parseVersionInfo(body.value());
 }
 
-Result<EngineInfo> EngineClient::info() {
+Result<EngineInfo> EngineClient::info()
+{
     auto body = callJson(HttpMethod::Get, "/info");
     if (!body)
         return body.error();
     return parseEngineInfo(body.value());
 }
 
-Result<std::vector<ImageSummary>> EngineClient::listImages() {
+Result<std::vector<ImageSummary>> EngineClient::listImages()
+{
     auto body = callJson(HttpMethod::Get, "/images/json");
     if (!body)
         return body.error();
@@ -179,7 +205,8 @@ Result<std::vector<ImageSummary>> EngineClient::listImages() {
     return images;
 }
 
-Result<ImageDetails> EngineClient::inspectImage(const std::string& reference) {
+Result<ImageDetails> EngineClient::inspectImage(const std::string& reference)
+{
     // Local names may be IDs (sha256:...) as well as references, so only refuse the unsendable.
     if (reference.empty() || reference.find_first_of(" \t\r\n") != std::string::npos)
         return makeError(ErrorKind::InvalidInput, "Invalid image name '" + reference + "'");
@@ -191,7 +218,8 @@ Result<ImageDetails> EngineClient::inspectImage(const std::string& reference) {
 
 Result<void> EngineClient::pullImage(const ImageReference& image, const PullOptions& options,
                                      const std::function<void(const PullEvent&)>& onProgress,
-                                     CancelToken* cancel) {
+                                     CancelToken* cancel)
+{
     QueryString query;
     query.add("fromImage", image.repository());
     if (!options.allTags)
@@ -217,7 +245,8 @@ Result<void> EngineClient::pullImage(const ImageReference& image, const PullOpti
     return success();
 }
 
-Result<CreatedContainer> EngineClient::createContainer(const ContainerSpec& spec) {
+Result<CreatedContainer> EngineClient::createContainer(const ContainerSpec& spec)
+{
     if (auto image = parseImageReference(spec.image); !image && spec.image.rfind("sha256:", 0) != 0)
         return image.error();
     std::string path = "/containers/create";
@@ -238,14 +267,16 @@ Result<CreatedContainer> EngineClient::createContainer(const ContainerSpec& spec
     return created;
 }
 
-Result<void> EngineClient::startContainer(const std::string& id) {
+Result<void> EngineClient::startContainer(const std::string& id)
+{
     auto path = containerPath(id, "/start");
     if (!path)
         return path.error();
     return callExpectingNoContent(HttpMethod::Post, path.value());
 }
 
-Result<void> EngineClient::stopContainer(const std::string& id, int timeoutSeconds) {
+Result<void> EngineClient::stopContainer(const std::string& id, int timeoutSeconds)
+{
     auto path = containerPath(id, "/stop" + QueryString().add("t", std::to_string(timeoutSeconds)).str());
     if (!path)
         return path.error();
@@ -257,21 +288,24 @@ Result<void> EngineClient::stopContainer(const std::string& id, int timeoutSecon
     return success();
 }
 
-Result<void> EngineClient::killContainer(const std::string& id, const std::string& signal) {
+Result<void> EngineClient::killContainer(const std::string& id, const std::string& signal)
+{
     auto path = containerPath(id, "/kill" + QueryString().add("signal", signal).str());
     if (!path)
         return path.error();
     return callExpectingNoContent(HttpMethod::Post, path.value());
 }
 
-Result<void> EngineClient::removeContainer(const std::string& id, bool force) {
+Result<void> EngineClient::removeContainer(const std::string& id, bool force)
+{
     auto path = containerPath(id, QueryString().add("force", force ? "1" : "0").add("v", "1").str());
     if (!path)
         return path.error();
     return callExpectingNoContent(HttpMethod::Delete, path.value());
 }
 
-Result<ContainerDetails> EngineClient::inspectContainer(const std::string& id) {
+Result<ContainerDetails> EngineClient::inspectContainer(const std::string& id)
+{
     auto path = containerPath(id, "/json");
     if (!path)
         return path.error();
@@ -281,7 +315,8 @@ Result<ContainerDetails> EngineClient::inspectContainer(const std::string& id) {
     return parseContainerDetails(body.value());
 }
 
-Result<ProcessTable> EngineClient::top(const std::string& id) {
+Result<ProcessTable> EngineClient::top(const std::string& id)
+{
     auto path = containerPath(id, "/top");
     if (!path)
         return path.error();
@@ -291,7 +326,8 @@ Result<ProcessTable> EngineClient::top(const std::string& id) {
     return parseProcessTable(body.value());
 }
 
-Result<std::vector<ContainerSummary>> EngineClient::listContainers(const EngineFilters& filters, bool all) {
+Result<std::vector<ContainerSummary>> EngineClient::listContainers(const EngineFilters& filters, bool all)
+{
     QueryString query;
     if (all)
         query.add("all", "1");
@@ -306,7 +342,8 @@ Result<std::vector<ContainerSummary>> EngineClient::listContainers(const EngineF
     return containers;
 }
 
-Result<json> EngineClient::statsOnce(const std::string& id) {
+Result<json> EngineClient::statsOnce(const std::string& id)
+{
     auto version = apiVersion();
     if (!version)
         return version.error();
@@ -321,8 +358,8 @@ Result<json> EngineClient::statsOnce(const std::string& id) {
 }
 
 Result<void> EngineClient::streamStats(const std::string& id,
-                                       const std::function<bool(const json&)>& onSample,
-                                       CancelToken* cancel) {
+                                       const std::function<bool(const json&)>& onSample, CancelToken* cancel)
+{
     auto path = containerPath(id, "/stats?stream=1");
     if (!path)
         return path.error();
@@ -330,7 +367,8 @@ Result<void> EngineClient::streamStats(const std::string& id,
 }
 
 Result<std::string> EngineClient::createExec(const std::string& containerId,
-                                             const std::vector<std::string>& command, bool attachOutput) {
+                                             const std::vector<std::string>& command, bool attachOutput)
+{
     if (command.empty())
         return makeError(ErrorKind::InvalidInput, "No command was given to run in the container");
     auto path = containerPath(containerId, "/exec");
@@ -347,7 +385,8 @@ Result<std::string> EngineClient::createExec(const std::string& containerId,
     return id;
 }
 
-Result<void> EngineClient::startExecDetached(const std::string& execId) {
+Result<void> EngineClient::startExecDetached(const std::string& execId)
+{
     json body = {{"Detach", true}, {"Tty", false}};
     auto reply = call(HttpMethod::Post, "/exec/" + encodePathSegment(execId) + "/start", body.dump());
     if (!reply)
@@ -355,7 +394,8 @@ Result<void> EngineClient::startExecDetached(const std::string& execId) {
     return success();
 }
 
-Result<ExecState> EngineClient::inspectExec(const std::string& execId) {
+Result<ExecState> EngineClient::inspectExec(const std::string& execId)
+{
     auto body = callJson(HttpMethod::Get, "/exec/" + encodePathSegment(execId) + "/json");
     if (!body)
         return body.error();
@@ -363,7 +403,8 @@ Result<ExecState> EngineClient::inspectExec(const std::string& execId) {
 }
 
 Result<ExecResult> EngineClient::runExec(const std::string& containerId,
-                                         const std::vector<std::string>& command) {
+                                         const std::vector<std::string>& command)
+{
     auto execId = createExec(containerId, command, /*attachOutput=*/true);
     if (!execId)
         return execId.error();
@@ -383,7 +424,8 @@ Result<ExecResult> EngineClient::runExec(const std::string& containerId,
 
 Result<void> EngineClient::streamEvents(const EngineFilters& filters,
                                         const std::function<bool(const EngineEvent&)>& onEvent,
-                                        CancelToken* cancel) {
+                                        CancelToken* cancel)
+{
     QueryString query;
     if (!filters.empty())
         query.add("filters", filtersJson(filters));

@@ -7,7 +7,8 @@ using nlohmann::json;
 namespace {
 
 template <class T>
-T field(const json& object, const char* key, T fallback = T{}) {
+T field(const json& object, const char* key, T fallback = T{})
+{
     if (!object.is_object())
         return fallback;
     auto it = object.find(key);
@@ -20,7 +21,8 @@ T field(const json& object, const char* key, T fallback = T{}) {
     }
 }
 
-const json& member(const json& object, const char* key) {
+const json& member(const json& object, const char* key)
+{
     static const json kNull;
     if (!object.is_object())
         return kNull;
@@ -28,7 +30,8 @@ const json& member(const json& object, const char* key) {
     return it == object.end() ? kNull : *it;
 }
 
-Labels labelsOf(const json& object) {
+Labels labelsOf(const json& object)
+{
     Labels labels;
     if (!object.is_object())
         return labels;
@@ -38,7 +41,8 @@ Labels labelsOf(const json& object) {
     return labels;
 }
 
-std::vector<std::string> stringList(const json& array) {
+std::vector<std::string> stringList(const json& array)
+{
     std::vector<std::string> out;
     if (array.is_array())
         for (const auto& item : array)
@@ -47,7 +51,8 @@ std::vector<std::string> stringList(const json& array) {
     return out;
 }
 
-std::string withoutLeadingSlash(std::string name) {
+std::string withoutLeadingSlash(std::string name)
+{
     if (!name.empty() && name.front() == '/')
         name.erase(0, 1);
     return name;
@@ -55,7 +60,8 @@ std::string withoutLeadingSlash(std::string name) {
 
 } // namespace
 
-EngineInfo parseEngineInfo(const json& j) {
+EngineInfo parseEngineInfo(const json& j)
+{
     EngineInfo info;
     info.osType = field<std::string>(j, "OSType");
     info.operatingSystem = field<std::string>(j, "OperatingSystem");
@@ -77,7 +83,8 @@ EngineInfo parseEngineInfo(const json& j) {
     return info;
 }
 
-VersionInfo parseVersionInfo(const json& j) {
+VersionInfo parseVersionInfo(const json& j)
+{
     VersionInfo version;
     version.version = field<std::string>(j, "Version");
     version.apiVersion = field<std::string>(j, "ApiVersion");
@@ -89,7 +96,8 @@ VersionInfo parseVersionInfo(const json& j) {
     return version;
 }
 
-ImageSummary parseImageSummary(const json& j) {
+ImageSummary parseImageSummary(const json& j)
+{
     ImageSummary image;
     image.id = field<std::string>(j, "Id");
     image.repoTags = stringList(member(j, "RepoTags"));
@@ -99,7 +107,8 @@ ImageSummary parseImageSummary(const json& j) {
     return image;
 }
 
-ImageDetails parseImageDetails(const json& j) {
+ImageDetails parseImageDetails(const json& j)
+{
     ImageDetails image;
     image.id = field<std::string>(j, "Id");
     image.repoTags = stringList(member(j, "RepoTags"));
@@ -110,7 +119,8 @@ ImageDetails parseImageDetails(const json& j) {
     return image;
 }
 
-ContainerSummary parseContainerSummary(const json& j) {
+ContainerSummary parseContainerSummary(const json& j)
+{
     ContainerSummary container;
     container.id = field<std::string>(j, "Id");
     if (auto names = stringList(member(j, "Names")); !names.empty())
@@ -123,7 +133,8 @@ ContainerSummary parseContainerSummary(const json& j) {
     return container;
 }
 
-ContainerDetails parseContainerDetails(const json& j) {
+ContainerDetails parseContainerDetails(const json& j)
+{
     ContainerDetails container;
     container.id = field<std::string>(j, "Id");
     container.name = withoutLeadingSlash(field<std::string>(j, "Name"));
@@ -148,7 +159,8 @@ ContainerDetails parseContainerDetails(const json& j) {
     return container;
 }
 
-ProcessTable parseProcessTable(const json& j) {
+ProcessTable parseProcessTable(const json& j)
+{
     ProcessTable table;
     table.titles = stringList(member(j, "Titles"));
     if (const auto& rows = member(j, "Processes"); rows.is_array())
@@ -157,11 +169,13 @@ ProcessTable parseProcessTable(const json& j) {
     return table;
 }
 
-ExecState parseExecState(const json& j) {
+ExecState parseExecState(const json& j)
+{
     return ExecState{field<bool>(j, "Running"), field<int>(j, "ExitCode"), field<int>(j, "Pid")};
 }
 
-EngineEvent parseEngineEvent(const json& j) {
+EngineEvent parseEngineEvent(const json& j)
+{
     EngineEvent event;
     event.type = field<std::string>(j, "Type");
     event.action = field<std::string>(j, "Action");
@@ -172,7 +186,8 @@ EngineEvent parseEngineEvent(const json& j) {
     return event;
 }
 
-json containerCreateBody(const ContainerSpec& spec) {
+json containerCreateBody(const ContainerSpec& spec)
+{
     json body = {{"Image", spec.image}};
     if (!spec.command.empty())
         body["Cmd"] = spec.command;
@@ -195,14 +210,16 @@ json containerCreateBody(const ContainerSpec& spec) {
     return body;
 }
 
-std::string filtersJson(const EngineFilters& filters) {
+std::string filtersJson(const EngineFilters& filters)
+{
     json out = json::object();
     for (const auto& [key, values] : filters)
         out[key] = values;
     return out.dump();
 }
 
-std::string engineErrorMessage(std::string_view body) {
+std::string engineErrorMessage(std::string_view body)
+{
     auto parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
     if (parsed.is_object() && parsed.contains("message") && parsed["message"].is_string())
         return parsed["message"].get<std::string>();

@@ -9,20 +9,23 @@ namespace isolens {
 
 namespace {
 
-std::string lowercase(std::string_view text) {
+std::string lowercase(std::string_view text)
+{
     std::string out(text);
     std::transform(out.begin(), out.end(), out.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
 }
 
-bool contains(const std::string& haystack, std::string_view needle) {
+bool contains(const std::string& haystack, std::string_view needle)
+{
     return haystack.find(needle) != std::string::npos;
 }
 
 } // namespace
 
-std::string_view toString(ErrorKind kind) {
+std::string_view toString(ErrorKind kind)
+{
     switch (kind) {
     case ErrorKind::EngineUnreachable:
         return "engine-unreachable";
@@ -62,7 +65,8 @@ std::string_view toString(ErrorKind kind) {
     return "other";
 }
 
-std::string hintFor(ErrorKind kind) {
+std::string hintFor(ErrorKind kind)
+{
     switch (kind) {
     case ErrorKind::EngineUnreachable:
         return "Start the Docker engine (on Windows: start Docker Desktop and switch to Windows containers, "
@@ -84,8 +88,9 @@ std::string hintFor(ErrorKind kind) {
                "(DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH), or pass --allow-insecure-tcp if you really "
                "mean it.";
     case ErrorKind::TlsFailure:
-        return "Check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and that the engine's certificate "
-               "matches its host name.";
+        return "The engine expects TLS, or its certificate was not accepted: set DOCKER_TLS_VERIFY=1 and "
+               "DOCKER_CERT_PATH to a folder with ca.pem, cert.pem and key.pem, and check that the engine's "
+               "certificate matches its host name.";
     case ErrorKind::ProtocolError:
         return "The endpoint does not speak the Docker Engine API: check that it is a Docker engine.";
     case ErrorKind::ImageNotFound:
@@ -111,11 +116,13 @@ std::string hintFor(ErrorKind kind) {
     return {};
 }
 
-Error makeError(ErrorKind kind, std::string message, int httpStatus) {
+Error makeError(ErrorKind kind, std::string message, int httpStatus)
+{
     return Error{kind, httpStatus, std::move(message), hintFor(kind)};
 }
 
-Error classifyEngineError(int httpStatus, std::string_view engineMessage) {
+Error classifyEngineError(int httpStatus, std::string_view engineMessage)
+{
     const std::string text = lowercase(engineMessage);
     ErrorKind kind = ErrorKind::Other;
 
@@ -138,13 +145,16 @@ Error classifyEngineError(int httpStatus, std::string_view engineMessage) {
         kind = ErrorKind::ImageNotFound;
     } else if (contains(text, "no such container")) {
         kind = ErrorKind::ContainerNotFound;
+    } else if (contains(text, "http request to an https server")) {
+        kind = ErrorKind::TlsFailure;
     } else if (httpStatus == 403 && contains(text, "permission denied")) {
         kind = ErrorKind::PermissionDenied;
     }
     return makeError(kind, std::string(engineMessage), httpStatus);
 }
 
-std::string Error::describe() const {
+std::string Error::describe() const
+{
     std::string out = message.empty() ? std::string(toString(kind)) : message;
     if (httpStatus != 0)
         out += " (HTTP " + std::to_string(httpStatus) + ")";

@@ -11,7 +11,8 @@ namespace isolens {
 namespace {
 
 // PRETTY_NAME from os-release, unquoted.
-std::string prettyName() {
+std::string prettyName()
+{
     for (const char* path : {"/etc/os-release", "/usr/lib/os-release"}) {
         std::ifstream in(path);
         std::string line;
@@ -29,7 +30,8 @@ std::string prettyName() {
 
 } // namespace
 
-HostOs readHostOs() {
+HostOs readHostOs()
+{
     HostOs os;
     utsname names{};
     if (uname(&names) == 0) {

@@ -9,7 +9,8 @@ namespace {
 using RtlGetVersionFn = LONG(WINAPI*)(OSVERSIONINFOW*);
 
 // RtlGetVersion reports the real version; GetVersionEx lies to unmanifested programs.
-bool realVersion(OSVERSIONINFOW& info) {
+bool realVersion(OSVERSIONINFOW& info)
+{
     info.dwOSVersionInfoSize = sizeof info;
     auto ntdll = GetModuleHandleW(L"ntdll.dll");
     if (!ntdll)
@@ -19,7 +20,8 @@ bool realVersion(OSVERSIONINFOW& info) {
     return rtlGetVersion && rtlGetVersion(&info) == 0;
 }
 
-std::optional<unsigned> updateBuildRevision() {
+std::optional<unsigned> updateBuildRevision()
+{
     DWORD value = 0;
     DWORD size = sizeof value;
     if (RegGetValueW(HKEY_LOCAL_MACHINE, L"SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", L"UBR",
@@ -30,7 +32,8 @@ std::optional<unsigned> updateBuildRevision() {
 
 } // namespace
 
-HostOs readHostOs() {
+HostOs readHostOs()
+{
     HostOs os;
     os.family = "windows";
     OSVERSIONINFOW info{};

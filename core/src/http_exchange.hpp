@@ -27,7 +27,8 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = beast::http;
 
-inline http::verb toVerb(HttpMethod method) {
+inline http::verb toVerb(HttpMethod method)
+{
     switch (method) {
     case HttpMethod::Get:
         return http::verb::get;
@@ -44,7 +45,8 @@ inline http::verb toVerb(HttpMethod method) {
 }
 
 template <class Fields>
-std::map<std::string, std::string> lowerCaseHeaders(const Fields& fields) {
+std::map<std::string, std::string> lowerCaseHeaders(const Fields& fields)
+{
     std::map<std::string, std::string> headers;
     for (const auto& field : fields) {
         std::string name(field.name_string());
@@ -55,7 +57,8 @@ std::map<std::string, std::string> lowerCaseHeaders(const Fields& fields) {
     return headers;
 }
 
-inline http::request<http::string_body> buildMessage(const Endpoint& endpoint, const HttpRequest& request) {
+inline http::request<http::string_body> buildMessage(const Endpoint& endpoint, const HttpRequest& request)
+{
     http::request<http::string_body> message{toVerb(request.method), request.target, 11};
     message.set(http::field::host, endpoint.hostHeader());
     message.set(http::field::user_agent, std::string("IsoLens/") + kIsoLensVersion);
@@ -81,13 +84,15 @@ struct ExchangeContext {
 template <class Stream, class PieceHandler>
 asio::awaitable<Result<void>> readBodyPieces(Stream& stream, beast::flat_buffer& buffer,
                                              http::response_parser<http::buffer_body>& parser,
-                                             ExchangeContext& context, PieceHandler onPiece) {
+                                             ExchangeContext& context, PieceHandler onPiece)
+{
     std::array<char, 16 * 1024> piece{};
     while (!parser.is_done()) {
         parser.get().body().data = piece.data();
         parser.get().body().size = piece.size();
         boost::system::error_code ec;
-        co_await http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+        // read_some, not read: a stream's lines must be handed over as they arrive.
+        co_await http::async_read_some(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
         if (ec == http::error::need_buffer)
             ec = {};
         if (ec)
@@ -102,12 +107,16 @@ asio::awaitable<Result<void>> readBodyPieces(Stream& stream, beast::flat_buffer&
     co_return success();
 }
 
+// Reads the reply's header, then either hands a successful stream's lines to onLine as they
+// arrive, or collects the (bounded) body.
 template <class Stream>
-asio::awaitable<void> readStreamingReply(Stream& stream, beast::flat_buffer& buffer,
-                                         ExchangeContext& context) {
+asio::awaitable<void> readReply(Stream& stream, beast::flat_buffer& buffer, ExchangeContext& context)
+{
     http::response_parser<http::buffer_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(context.options.maxHeaderBytes));
-    parser.body_limit((std::numeric_limits<std::uint64_t>::max)()); // lines are capped instead
+    parser.body_limit((std::numeric_limits<std::uint64_t>::max)()); // capped below, per kind of reply
+    if (context.request.method == HttpMethod::Head)
+        parser.skip(true);
     boost::system::error_code ec;
     co_await http::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
     if (ec) {
@@ -119,11 +128,12 @@ asio::awaitable<void> readStreamingReply(Stream& stream, beast::flat_buffer& buf
     response.status = static_cast<int>(parser.get().result_int());
     response.headers = lowerCaseHeaders(parser.get().base());
 
-    if (!response.ok()) { // an error reply: keep its (bounded) body for the engine's message
+    if (!context.onLine || !response.ok()) {
+        const auto cap = context.options.maxBodyBytes;
         auto kept = co_await readBodyPieces(
             stream, buffer, parser, context, [&](std::string_view piece, bool&) -> Result<void> {
-                if (response.body.size() + piece.size() > context.options.maxBodyBytes)
-                    return makeError(ErrorKind::ProtocolError, "The engine's error reply was too large");
+                if (response.body.size() + piece.size() > cap)
+                    return exchangeError(http::error::body_limit, context.endpoint, context.guard.phase());
                 response.body.append(piece);
                 return success();
             });
@@ -138,42 +148,27 @@ asio::awaitable<void> readStreamingReply(Stream& stream, beast::flat_buffer& buf
     else
         context.guard.noDeadline("reading the stream");
     LineSplitter splitter(context.options.maxLineBytes);
+    bool stopped = false;
     auto streamed = co_await readBodyPieces(stream, buffer, parser, context,
                                             [&](std::string_view piece, bool& stop) -> Result<void> {
                                                 if (idle.count() > 0)
                                                     context.guard.expireAfter(idle, context.guard.phase());
-                                                return splitter.feed(piece, *context.onLine, &stop);
+                                                auto fed = splitter.feed(piece, *context.onLine, &stop);
+                                                stopped = stop;
+                                                return fed;
                                             });
     if (!streamed) {
         context.outcome = streamed.error();
         co_return;
     }
-    (void)splitter.finish(*context.onLine);
-    context.outcome = std::move(response);
-}
-
-template <class Stream>
-asio::awaitable<void> readWholeReply(Stream& stream, beast::flat_buffer& buffer, ExchangeContext& context) {
-    http::response_parser<http::string_body> parser;
-    parser.header_limit(static_cast<std::uint32_t>(context.options.maxHeaderBytes));
-    parser.body_limit(context.options.maxBodyBytes);
-    if (context.request.method == HttpMethod::Head)
-        parser.skip(true);
-    boost::system::error_code ec;
-    co_await http::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-    if (ec) {
-        context.outcome = exchangeError(ec, context.endpoint, context.guard.phase());
-        co_return;
-    }
-    HttpResponse response;
-    response.status = static_cast<int>(parser.get().result_int());
-    response.headers = lowerCaseHeaders(parser.get().base());
-    response.body = std::move(parser.get().body());
+    if (!stopped)
+        (void)splitter.finish(*context.onLine);
     context.outcome = std::move(response);
 }
 
 template <class Stream, class Connect>
-asio::awaitable<void> exchange(Stream& stream, Connect& connect, ExchangeContext& context) {
+asio::awaitable<void> exchange(Stream& stream, Connect& connect, ExchangeContext& context)
+{
     context.guard.expireAfter(context.options.connectTimeout, "connecting");
     if (auto connected = co_await connect(); !connected) {
         context.outcome = connected.error();
@@ -188,10 +183,7 @@ asio::awaitable<void> exchange(Stream& stream, Connect& connect, ExchangeContext
         co_return;
     }
     beast::flat_buffer buffer;
-    if (context.onLine)
-        co_await readStreamingReply(stream, buffer, context);
-    else
-        co_await readWholeReply(stream, buffer, context);
+    co_await readReply(stream, buffer, context);
 }
 
 // Runs connect + request + reply on io, honouring the time-outs and the cancel token.
@@ -200,7 +192,8 @@ template <class Stream, class Connect>
 Result<HttpResponse> runExchange(asio::io_context& io, Stream& stream, Connect connect,
                                  const Endpoint& endpoint, const HttpRequest& request,
                                  const RequestOptions& options, const LineHandler* onLine,
-                                 CancelToken* cancel) {
+                                 CancelToken* cancel)
+{
     RequestGuard guard(
         io,
         [&stream] {

@@ -7,7 +7,8 @@ namespace isolens {
 namespace {
 
 Result<HttpResponse> dispatch(const Endpoint& endpoint, const HttpRequest& request,
-                              const RequestOptions& options, const LineHandler* onLine, CancelToken* cancel) {
+                              const RequestOptions& options, const LineHandler* onLine, CancelToken* cancel)
+{
     switch (endpoint.scheme) {
     case EndpointScheme::Unix:
         return detail::exchangeOverUnixSocket(endpoint, request, options, onLine, cancel);
@@ -21,19 +22,22 @@ Result<HttpResponse> dispatch(const Endpoint& endpoint, const HttpRequest& reque
 
 } // namespace
 
-std::string HttpResponse::header(const std::string& lowerCaseName) const {
+std::string HttpResponse::header(const std::string& lowerCaseName) const
+{
     auto it = headers.find(lowerCaseName);
     return it == headers.end() ? std::string{} : it->second;
 }
 
 Result<HttpResponse> sendRequest(const Endpoint& endpoint, const HttpRequest& request,
-                                 const RequestOptions& options, CancelToken* cancel) {
+                                 const RequestOptions& options, CancelToken* cancel)
+{
     return dispatch(endpoint, request, options, nullptr, cancel);
 }
 
 Result<HttpResponse> streamRequest(const Endpoint& endpoint, const HttpRequest& request,
                                    const LineHandler& onLine, const RequestOptions& options,
-                                   CancelToken* cancel) {
+                                   CancelToken* cancel)
+{
     return dispatch(endpoint, request, options, &onLine, cancel);
 }
 

@@ -20,24 +20,28 @@ const std::string kDigest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*
 
 constexpr std::size_t kMaxNameLength = 255;
 
-Error invalidReference(std::string_view text, std::string_view why) {
+Error invalidReference(std::string_view text, std::string_view why)
+{
     return makeError(ErrorKind::InvalidInput,
                      "Invalid image reference '" + std::string(text) + "': " + std::string(why));
 }
 
 // The first component is a registry domain when it looks like a host (docker's splitDockerDomain).
-bool looksLikeDomain(std::string_view component) {
+bool looksLikeDomain(std::string_view component)
+{
     return component.find_first_of(".:") != std::string_view::npos || component == "localhost" ||
            std::any_of(component.begin(), component.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
 }
 
 } // namespace
 
-std::string ImageReference::repository() const {
+std::string ImageReference::repository() const
+{
     return domain.empty() ? path : domain + "/" + path;
 }
 
-std::string ImageReference::withDefaultTag() const {
+std::string ImageReference::withDefaultTag() const
+{
     std::string out = repository();
     if (!tag.empty())
         out += ":" + tag;
@@ -48,7 +52,8 @@ std::string ImageReference::withDefaultTag() const {
     return out;
 }
 
-Result<ImageReference> parseImageReference(std::string_view text) {
+Result<ImageReference> parseImageReference(std::string_view text)
+{
     if (text.empty())
         return invalidReference(text, "it is empty");
     if (text.find_first_of(" \t\r\n") != std::string_view::npos)
@@ -88,7 +93,8 @@ Result<ImageReference> parseImageReference(std::string_view text) {
     return reference;
 }
 
-Result<void> validateContainerName(std::string_view name) {
+Result<void> validateContainerName(std::string_view name)
+{
     static const std::regex kName("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
     if (!std::regex_match(std::string(name), kName))
         return makeError(

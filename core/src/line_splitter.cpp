@@ -4,20 +4,23 @@ namespace isolens {
 
 namespace {
 
-std::string_view withoutCarriageReturn(std::string_view line) {
+std::string_view withoutCarriageReturn(std::string_view line)
+{
     if (!line.empty() && line.back() == '\r')
         line.remove_suffix(1);
     return line;
 }
 
-Error lineTooLong(std::size_t cap) {
+Error lineTooLong(std::size_t cap)
+{
     return makeError(ErrorKind::ProtocolError, "The engine sent a line longer than " + std::to_string(cap) +
                                                    " bytes; stopped reading it");
 }
 
 } // namespace
 
-Result<void> LineSplitter::feed(std::string_view piece, const LineHandler& handler, bool* stopped) {
+Result<void> LineSplitter::feed(std::string_view piece, const LineHandler& handler, bool* stopped)
+{
     if (stopped)
         *stopped = false;
     while (!piece.empty()) {
@@ -50,7 +53,8 @@ Result<void> LineSplitter::feed(std::string_view piece, const LineHandler& handl
     return success();
 }
 
-Result<void> LineSplitter::finish(const LineHandler& handler) {
+Result<void> LineSplitter::finish(const LineHandler& handler)
+{
     const auto line = withoutCarriageReturn(pending_);
     if (!line.empty())
         handler(line);

@@ -5,7 +5,8 @@
 
 namespace isolens {
 
-Result<DemuxedOutput> demultiplexOutput(std::string_view raw) {
+Result<DemuxedOutput> demultiplexOutput(std::string_view raw)
+{
     DemuxedOutput output;
     while (raw.size() >= 8) {
         const auto streamId = static_cast<unsigned char>(raw[0]);

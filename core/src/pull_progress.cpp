@@ -4,7 +4,8 @@
 
 namespace isolens {
 
-Result<PullEvent> parsePullEvent(std::string_view line) {
+Result<PullEvent> parsePullEvent(std::string_view line)
+{
     auto json = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
     if (!json.is_object())
         return makeError(ErrorKind::ProtocolError,
@@ -13,7 +14,8 @@ Result<PullEvent> parsePullEvent(std::string_view line) {
     return pullEventFromJson(json);
 }
 
-PullEvent pullEventFromJson(const nlohmann::json& json) {
+PullEvent pullEventFromJson(const nlohmann::json& json)
+{
     PullEvent event;
     if (!json.is_object())
         return event;
@@ -41,7 +43,10 @@ PullEvent pullEventFromJson(const nlohmann::json& json) {
     return event;
 }
 
-void PullProgressTracker::apply(const PullEvent& event) {
+void PullProgressTracker::apply(const PullEvent& event)
+{
+    if (event.status.starts_with("Status:"))
+        finished_ = true;
     if (event.layerId.empty() || event.error)
         return;
     // Whole-image lines like "Pulling from library/busybox" carry the tag as id; skip them.
@@ -63,7 +68,10 @@ void PullProgressTracker::apply(const PullEvent& event) {
     }
 }
 
-double PullProgressTracker::fraction() const {
+double PullProgressTracker::fraction() const
+{
+    if (finished_)
+        return 1.0;
     if (layers_.empty())
         return 0.0;
     double sum = 0.0;
@@ -77,7 +85,8 @@ double PullProgressTracker::fraction() const {
     return sum / static_cast<double>(layers_.size());
 }
 
-int PullProgressTracker::layersDone() const {
+int PullProgressTracker::layersDone() const
+{
     int done = 0;
     for (const auto& [_, layer] : layers_)
         done += layer.done ? 1 : 0;

@@ -22,7 +22,8 @@ class RequestGuard {
 public:
     RequestGuard(boost::asio::io_context& io, std::function<void()> abortIo, CancelToken* cancel)
         : timer_(io)
-        , abortIo_(std::move(abortIo)) {
+        , abortIo_(std::move(abortIo))
+    {
         if (cancel)
             registration_.emplace(cancel->onCancel(
                 [this, &io] { boost::asio::post(io, [this] { abort(/*byCancel=*/true); }); }));
@@ -32,18 +33,21 @@ public:
     RequestGuard& operator=(const RequestGuard&) = delete;
 
     // The next step must finish within this time; phase names it for the error message.
-    void expireAfter(std::chrono::milliseconds limit, std::string phase) {
+    void expireAfter(std::chrono::milliseconds limit, std::string phase)
+    {
         deadline_ = std::chrono::steady_clock::now() + limit;
         phase_ = std::move(phase);
         timer_.cancel();
     }
-    void noDeadline(std::string phase) {
+    void noDeadline(std::string phase)
+    {
         deadline_ = std::chrono::steady_clock::time_point::max();
         phase_ = std::move(phase);
         timer_.cancel();
     }
     // Stops watching: lets the io_context run out of work.
-    void finish() {
+    void finish()
+    {
         done_ = true;
         timer_.cancel();
     }
@@ -53,7 +57,8 @@ public:
     const std::string& phase() const { return phase_; }
 
 private:
-    void wait() {
+    void wait()
+    {
         timer_.expires_at(deadline_);
         timer_.async_wait([this](const boost::system::error_code&) {
             if (done_)
@@ -64,7 +69,8 @@ private:
                 wait(); // the deadline moved
         });
     }
-    void abort(bool byCancel) {
+    void abort(bool byCancel)
+    {
         if (done_ || timedOut_ || cancelled_)
             return;
         (byCancel ? cancelled_ : timedOut_) = true;

@@ -8,7 +8,8 @@
 
 namespace isolens {
 
-std::string sha256Hex(std::string_view bytes) {
+std::string sha256Hex(std::string_view bytes)
+{
     std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
     unsigned int length = 0;
     if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1)

@@ -10,7 +10,8 @@
 
 namespace isolens {
 
-std::string sha256Hex(std::string_view bytes) {
+std::string sha256Hex(std::string_view bytes)
+{
     std::array<unsigned char, 32> digest{};
     BCRYPT_ALG_HANDLE algorithm = nullptr;
     if (BCryptOpenAlgorithmProvider(&algorithm, BCRYPT_SHA256_ALGORITHM, nullptr, 0) != 0)

@@ -7,7 +7,8 @@ namespace isolens::detail {
 
 namespace errc = boost::system::errc;
 
-Error connectionError(const boost::system::error_code& ec, const Endpoint& endpoint, std::string_view phase) {
+Error connectionError(const boost::system::error_code& ec, const Endpoint& endpoint, std::string_view phase)
+{
     const std::string where = "Cannot connect to the Docker engine at " + endpoint.url;
     if (ec == errc::permission_denied || ec == errc::operation_not_permitted)
         return makeError(ErrorKind::PermissionDenied, where + ": permission denied (" + ec.message() + ")");
@@ -15,7 +16,8 @@ Error connectionError(const boost::system::error_code& ec, const Endpoint& endpo
                                                        ec.message() + ". Is the engine running?");
 }
 
-Error exchangeError(const boost::system::error_code& ec, const Endpoint& endpoint, std::string_view phase) {
+Error exchangeError(const boost::system::error_code& ec, const Endpoint& endpoint, std::string_view phase)
+{
     namespace http = boost::beast::http;
     const std::string where = " from " + endpoint.url + " while " + std::string(phase);
     if (ec == http::error::header_limit)

@@ -11,7 +11,8 @@ namespace isolens::detail {
 
 namespace {
 
-std::wstring widen(const std::string& text) {
+std::wstring widen(const std::string& text)
+{
     if (text.empty())
         return {};
     const int length =
@@ -22,7 +23,8 @@ std::wstring widen(const std::string& text) {
 }
 
 // Opens the pipe; when all instances are busy, waits for one (WaitNamedPipeW) until the time-out.
-Result<HANDLE> openPipe(const Endpoint& endpoint, std::chrono::milliseconds timeout) {
+Result<HANDLE> openPipe(const Endpoint& endpoint, std::chrono::milliseconds timeout)
+{
     const auto name = widen(endpoint.address);
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
@@ -51,7 +53,8 @@ Result<HANDLE> openPipe(const Endpoint& endpoint, std::chrono::milliseconds time
 
 Result<HttpResponse> exchangeOverNamedPipe(const Endpoint& endpoint, const HttpRequest& request,
                                            const RequestOptions& options, const LineHandler* onLine,
-                                           CancelToken* cancel) {
+                                           CancelToken* cancel)
+{
     asio::io_context io;
     asio::windows::stream_handle pipe(io);
     auto connect = [&]() -> asio::awaitable<Result<void>> {

@@ -14,7 +14,8 @@ namespace {
 
 using tcp = asio::ip::tcp;
 
-asio::awaitable<Result<void>> connectSocket(tcp::socket& socket, const Endpoint& endpoint) {
+asio::awaitable<Result<void>> connectSocket(tcp::socket& socket, const Endpoint& endpoint)
+{
     boost::system::error_code ec;
     tcp::resolver resolver(socket.get_executor());
     auto addresses = co_await resolver.async_resolve(endpoint.address, std::to_string(endpoint.port),
@@ -29,7 +30,8 @@ asio::awaitable<Result<void>> connectSocket(tcp::socket& socket, const Endpoint&
 
 #if defined(ISOLENS_WITH_TLS)
 
-Result<void> configureTls(asio::ssl::context& tls, const TlsSettings& settings) {
+Result<void> configureTls(asio::ssl::context& tls, const TlsSettings& settings)
+{
     boost::system::error_code ec;
     auto failed = [&](const std::string& what) {
         return makeError(ErrorKind::TlsFailure, "Cannot use " + what + ": " + ec.message());
@@ -59,7 +61,8 @@ Result<void> configureTls(asio::ssl::context& tls, const TlsSettings& settings) 
 
 Result<HttpResponse> exchangeOverTls(const Endpoint& endpoint, const HttpRequest& request,
                                      const RequestOptions& options, const LineHandler* onLine,
-                                     CancelToken* cancel) {
+                                     CancelToken* cancel)
+{
     asio::ssl::context tls(asio::ssl::context::tls_client);
     if (auto configured = configureTls(tls, endpoint.tls); !configured)
         return configured.error();
@@ -92,7 +95,8 @@ Result<HttpResponse> exchangeOverTls(const Endpoint& endpoint, const HttpRequest
 
 Result<HttpResponse> exchangeOverTcp(const Endpoint& endpoint, const HttpRequest& request,
                                      const RequestOptions& options, const LineHandler* onLine,
-                                     CancelToken* cancel) {
+                                     CancelToken* cancel)
+{
     if (endpoint.tls.enabled) {
 #if defined(ISOLENS_WITH_TLS)
         return exchangeOverTls(endpoint, request, options, onLine, cancel);

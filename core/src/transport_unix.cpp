@@ -9,7 +9,8 @@ namespace isolens::detail {
 
 Result<HttpResponse> exchangeOverUnixSocket(const Endpoint& endpoint, const HttpRequest& request,
                                             const RequestOptions& options, const LineHandler* onLine,
-                                            CancelToken* cancel) {
+                                            CancelToken* cancel)
+{
     asio::io_context io;
     asio::local::stream_protocol::socket socket(io);
     auto connect = [&]() -> asio::awaitable<Result<void>> {
@@ -26,7 +27,8 @@ Result<HttpResponse> exchangeOverUnixSocket(const Endpoint& endpoint, const Http
 #else
 
 Result<HttpResponse> exchangeOverUnixSocket(const Endpoint& endpoint, const HttpRequest&,
-                                            const RequestOptions&, const LineHandler*, CancelToken*) {
+                                            const RequestOptions&, const LineHandler*, CancelToken*)
+{
     return makeError(ErrorKind::InvalidEndpoint,
                      "Unix sockets are not supported by this build; cannot use " + endpoint.url);
 }

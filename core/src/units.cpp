@@ -6,7 +6,8 @@
 
 namespace isolens {
 
-std::string formatBytes(std::int64_t bytes) {
+std::string formatBytes(std::int64_t bytes)
+{
     static constexpr std::array<const char*, 6> kUnits{"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
     const bool negative = bytes < 0;
     double value = std::fabs(static_cast<double>(bytes));

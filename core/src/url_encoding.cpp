@@ -4,12 +4,14 @@ namespace isolens {
 
 namespace {
 
-bool isUnreserved(unsigned char c) {
+bool isUnreserved(unsigned char c)
+{
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
            c == '.' || c == '_' || c == '~';
 }
 
-std::string percentEncode(std::string_view text, bool keepSlashes) {
+std::string percentEncode(std::string_view text, bool keepSlashes)
+{
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
     out.reserve(text.size());
@@ -27,15 +29,18 @@ std::string percentEncode(std::string_view text, bool keepSlashes) {
 
 } // namespace
 
-std::string encodeQueryComponent(std::string_view text) {
+std::string encodeQueryComponent(std::string_view text)
+{
     return percentEncode(text, false);
 }
 
-std::string encodePathSegment(std::string_view text, bool keepSlashes) {
+std::string encodePathSegment(std::string_view text, bool keepSlashes)
+{
     return percentEncode(text, keepSlashes);
 }
 
-QueryString& QueryString::add(std::string_view key, std::string_view value) {
+QueryString& QueryString::add(std::string_view key, std::string_view value)
+{
     text_ += text_.empty() ? '?' : '&';
     text_ += encodeQueryComponent(key);
     text_ += '=';

@@ -18,9 +18,11 @@ public:
     public:
         Registration() = default;
         explicit Registration(CancelToken* token)
-            : token_(token) {}
+            : token_(token)
+        {}
         Registration(Registration&& other) noexcept
-            : token_(other.token_) {
+            : token_(other.token_)
+        {
             other.token_ = nullptr;
         }
         Registration& operator=(Registration&&) = delete;

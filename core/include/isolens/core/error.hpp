@@ -52,7 +52,8 @@ std::string hintFor(ErrorKind kind);
 template <class T>
 using Result = boost::outcome_v2::result<T, Error, boost::outcome_v2::policy::terminate>;
 
-inline auto success() {
+inline auto success()
+{
     return boost::outcome_v2::success();
 }
 

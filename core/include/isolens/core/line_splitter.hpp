@@ -18,7 +18,8 @@ using LineHandler = std::function<bool(std::string_view line)>;
 class LineSplitter {
 public:
     explicit LineSplitter(std::size_t maxLineBytes)
-        : maxLineBytes_(maxLineBytes) {}
+        : maxLineBytes_(maxLineBytes)
+    {}
 
     // Delivers every line completed by this piece. Stops early (returning true in *stopped) when the
     // handler returns false.

@@ -39,13 +39,16 @@ public:
     };
 
     void apply(const PullEvent& event);
-    // 0..1 over the layers seen so far; finished layers count as complete.
+    // 0..1 over the layers seen so far; finished layers count as complete, and a pull the engine
+    // reported as finished ("Status: ...") is complete even when it had no layer to fetch.
     double fraction() const;
+    bool finished() const { return finished_; }
     const std::map<std::string, Layer>& layers() const { return layers_; }
     int layersDone() const;
 
 private:
     std::map<std::string, Layer> layers_;
+    bool finished_ = false;
 };
 
 } // namespace isolens

@@ -1,0 +1,209 @@
+#!/usr/bin/env bash
+# A private Docker engine for the tests: its own dockerd (data root, exec root, pid file, unix socket
+# and a TLS TCP listener on 127.0.0.1), a tiny image made from busybox-static, and a local registry.
+# It never touches another engine's containers: everything lives under one temporary folder.
+#
+#   private-engine.sh start ENV_FILE   starts it all and writes the variables the tests read to ENV_FILE
+#   private-engine.sh stop ENV_FILE    stops it all and deletes the folder (safe to call twice)
+set -euo pipefail
+
+command=${1:-}
+env_file=${2:-}
+if [[ -z "$command" || -z "$env_file" ]]; then
+    echo "usage: $0 start|stop ENV_FILE" >&2
+    exit 2
+fi
+
+log() { echo "private-engine: $*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# The second runtime name a Linux engine offers, so paired runs (runtime A vs runtime B) can be tested.
+# It is runc under another name: this machine has no VM-backed runtime.
+second_runtime=isolens-vm
+test_image=isolens-test/busybox:latest
+
+free_port() {
+    local port
+    for _ in $(seq 1 200); do
+        port=$(( 20000 + RANDOM % 30000 ))
+        if ! (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then
+            echo "$port"
+            return 0
+        fi
+    done
+    die "no free TCP port found on 127.0.0.1"
+}
+
+wait_for() { # wait_for SECONDS DESCRIPTION COMMAND...
+    local seconds=$1 what=$2
+    shift 2
+    for _ in $(seq 1 $(( seconds * 10 ))); do
+        if "$@" >/dev/null 2>&1; then return 0; fi
+        sleep 0.1
+    done
+    return 1
+}
+
+make_certificates() { # a CA, a server certificate for 127.0.0.1 and a client certificate
+    local dir=$1
+    mkdir -p "$dir"
+    (
+        cd "$dir"
+        openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=IsoLens test CA" \
+            -keyout ca-key.pem -out ca.pem 2>/dev/null
+        openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout server-key.pem -out server.csr 2>/dev/null
+        printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > server.ext
+        openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 2 \
+            -extfile server.ext -out server-cert.pem 2>/dev/null
+        openssl req -newkey rsa:2048 -nodes -subj "/CN=isolens-test-client" -keyout key.pem -out client.csr 2>/dev/null
+        printf 'extendedKeyUsage=clientAuth\n' > client.ext
+        openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 2 \
+            -extfile client.ext -out cert.pem 2>/dev/null
+        # A second CA that signed nothing: a client trusting only it must reject the engine.
+        openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=Unrelated CA" \
+            -keyout other-ca-key.pem -out other-ca.pem 2>/dev/null
+    )
+}
+
+make_image_tar() { # a root file system holding only busybox-static and its applets
+    local dir=$1
+    mkdir -p "$dir/rootfs/bin" "$dir/rootfs/tmp" "$dir/rootfs/proc" "$dir/rootfs/sys" "$dir/rootfs/dev" "$dir/rootfs/etc"
+    cp /bin/busybox "$dir/rootfs/bin/busybox"
+    for applet in sh ping sleep top cat echo ls yes ps dd head true false env; do
+        ln -sf busybox "$dir/rootfs/bin/$applet"
+    done
+    echo "root:x:0:0:root:/:/bin/sh" > "$dir/rootfs/etc/passwd"
+    tar -C "$dir/rootfs" -cf "$dir/rootfs.tar" .
+}
+
+start() {
+    for tool in dockerd containerd runc docker docker-registry openssl; do
+        command -v "$tool" >/dev/null || die "$tool is missing: install the packages listed in .ci/install-deps.sh"
+    done
+    [[ -x /bin/busybox ]] || die "/bin/busybox is missing: install busybox-static"
+    [[ $(id -u) -eq 0 ]] || die "dockerd needs root: run the tests as root (the README's test command does)"
+
+    if [[ -f "$env_file" ]]; then
+        log "a previous engine's file $env_file exists: stopping that engine first"
+        stop
+    fi
+    local state
+    state=$(mktemp -d /tmp/isolens-engine.XXXXXX)
+    local socket=$state/docker.sock
+    local tls_port registry_port
+    tls_port=$(free_port)
+    registry_port=$(free_port)
+    make_certificates "$state/certs"
+
+    # Written first, so that stop can clean up whatever the rest of start manages to do.
+    cat > "$env_file" <<VARS
+ISOLENS_TEST_STATE_DIR=$state
+ISOLENS_TEST_DOCKER_HOST=unix://$socket
+ISOLENS_TEST_TLS_HOST=tcp://127.0.0.1:$tls_port
+ISOLENS_TEST_CERT_DIR=$state/certs
+ISOLENS_TEST_REGISTRY=127.0.0.1:$registry_port
+ISOLENS_TEST_IMAGE=$test_image
+ISOLENS_TEST_SECOND_RUNTIME=$second_runtime
+VARS
+
+    log "starting dockerd under $state"
+    dockerd \
+        --data-root "$state/data" \
+        --exec-root "$state/exec" \
+        --pidfile "$state/dockerd.pid" \
+        --host "unix://$socket" \
+        --host "tcp://127.0.0.1:$tls_port" \
+        --tlsverify \
+        --tlscacert "$state/certs/ca.pem" \
+        --tlscert "$state/certs/server-cert.pem" \
+        --tlskey "$state/certs/server-key.pem" \
+        --containerd-namespace isolens-test \
+        --containerd-plugins-namespace isolens-test-plugins \
+        --cgroup-parent isolens-test \
+        --storage-driver vfs \
+        --bridge none \
+        --iptables=false \
+        --ip-masq=false \
+        --add-runtime "$second_runtime=$(command -v runc)" \
+        > "$state/dockerd.log" 2>&1 &
+    echo $! > "$state/dockerd.launcher.pid"
+    if ! wait_for 60 "the engine" docker -H "unix://$socket" version; then
+        tail -n 30 "$state/dockerd.log" >&2 || true
+        die "dockerd did not answer on unix://$socket within 60 s (log above)"
+    fi
+
+    log "importing $test_image from busybox-static"
+    make_image_tar "$state/image"
+    docker -H "unix://$socket" import --change 'CMD ["/bin/sh"]' "$state/image/rootfs.tar" "$test_image" >/dev/null
+
+    log "starting a registry on 127.0.0.1:$registry_port"
+    cat > "$state/registry.yml" <<YAML
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $state/registry
+http:
+  addr: 127.0.0.1:$registry_port
+YAML
+    docker-registry serve "$state/registry.yml" > "$state/registry.log" 2>&1 &
+    echo $! > "$state/registry.pid"
+    wait_for 20 "the registry" bash -c "exec 3<>/dev/tcp/127.0.0.1/$registry_port" ||
+        die "the registry did not listen on 127.0.0.1:$registry_port"
+
+    # Two tags for --all-tags, and a manifest list with only an arm64 entry: pulling it on amd64
+    # makes the engine report "no matching manifest ... in the manifest list entries".
+    local repo=127.0.0.1:$registry_port/isolens/busybox
+    for tag in 1.0 2.0; do
+        docker -H "unix://$socket" tag "$test_image" "$repo:$tag"
+        docker -H "unix://$socket" push "$repo:$tag" >/dev/null
+        docker -H "unix://$socket" rmi "$repo:$tag" >/dev/null
+    done
+    # An image whose layer the engine does not have, so a pull shows per-layer progress.
+    local layered=127.0.0.1:$registry_port/isolens/layered:1.0
+    head -c 3000000 /dev/urandom > "$state/image/rootfs/payload.bin"
+    tar -C "$state/image/rootfs" -cf "$state/image/layered.tar" .
+    docker -H "unix://$socket" import "$state/image/layered.tar" "$layered" >/dev/null
+    docker -H "unix://$socket" push "$layered" >/dev/null
+    docker -H "unix://$socket" rmi "$layered" >/dev/null
+    rm -f "$state/image/layered.tar" "$state/image/rootfs/payload.bin"
+    local list=127.0.0.1:$registry_port/isolens/foreign:arm64-only
+    DOCKER_HOST="unix://$socket" docker manifest create --insecure "$list" "$repo:1.0" >/dev/null
+    DOCKER_HOST="unix://$socket" docker manifest annotate "$list" "$repo:1.0" --os linux --arch arm64 >/dev/null
+    DOCKER_HOST="unix://$socket" docker manifest push --purge --insecure "$list" >/dev/null
+    log "ready: unix://$socket, tcp://127.0.0.1:$tls_port (TLS), registry 127.0.0.1:$registry_port"
+}
+
+stop() {
+    [[ -f "$env_file" ]] || { log "nothing to stop ($env_file does not exist)"; return 0; }
+    local state
+    state=$(sed -n 's/^ISOLENS_TEST_STATE_DIR=//p' "$env_file")
+    if [[ -z "$state" || "$state" != /tmp/isolens-engine.* ]]; then
+        die "$env_file does not name a private engine folder; refusing to delete anything"
+    fi
+    for pidfile in "$state/registry.pid" "$state/dockerd.pid"; do
+        if [[ -f "$pidfile" ]]; then
+            local pid
+            pid=$(cat "$pidfile")
+            kill "$pid" 2>/dev/null || true
+            for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+            kill -9 "$pid" 2>/dev/null || true
+        fi
+    done
+    # dockerd stops its containers and its containerd; make sure nothing of ours outlives it.
+    pkill -9 -f "containerd-shim.*-namespace isolens-test" 2>/dev/null || true
+    pkill -9 -f "containerd --config $state/" 2>/dev/null || true
+    for mount in $(awk -v root="$state" '$2 ~ "^"root {print $2}' /proc/mounts | sort -r); do
+        umount -l "$mount" 2>/dev/null || true
+    done
+    rm -rf "$state"
+    rm -f "$env_file"
+    log "stopped and removed $state"
+}
+
+case "$command" in
+    start) start ;;
+    stop) stop ;;
+    *) die "unknown command '$command' (start or stop)" ;;
+esac

@@ -1,0 +1,96 @@
+#include "isolens/core/engine_json.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace isolens;
+using nlohmann::json;
+
+TEST(EngineJson, WindowsInfoCarriesIsolationAndBuild)
+{
+    // Fields as a Windows Server 2022 engine reports them (trimmed).
+    auto info = parseEngineInfo(json::parse(R"x({
+        "OSType": "windows", "OperatingSystem": "Windows Server 2022 Datacenter Version 2009 (OS Build 20348.2113)",
+        "KernelVersion": "10.0 20348 (20348.1.amd64fre.fe_release.210507-1500)", "Isolation": "process",
+        "NCPU": 16, "MemTotal": 68719476736, "ServerVersion": "24.0.7", "Runtimes": null,
+        "Containers": 3, "ContainersRunning": 1, "Images": 5})x"));
+    EXPECT_EQ(info.osType, "windows");
+    EXPECT_EQ(info.defaultIsolation, "process");
+    EXPECT_EQ(info.cpus, 16);
+    EXPECT_EQ(info.memoryBytes, 68719476736);
+    EXPECT_TRUE(info.runtimes.empty());
+    EXPECT_EQ(info.containersRunning, 1);
+}
+
+TEST(EngineJson, LinuxInfoListsRuntimes)
+{
+    auto info = parseEngineInfo(json::parse(R"({"OSType":"linux","Runtimes":{"runc":{"path":"runc"},
+        "isolens-vm":{"path":"/usr/sbin/runc"}},"DefaultRuntime":"runc","NCPU":"not a number"})"));
+    EXPECT_EQ(info.runtimes, (std::vector<std::string>{"isolens-vm", "runc"}));
+    EXPECT_EQ(info.defaultRuntime, "runc");
+    EXPECT_EQ(info.cpus, 0); // wrong type: default, not a crash
+    EXPECT_EQ(info.defaultIsolation, "");
+}
+
+TEST(EngineJson, ContainerDetailsFromInspect)
+{
+    auto details = parseContainerDetails(json::parse(R"({"Id":"abc","Name":"/pair-a","Platform":"linux",
+        "State":{"Status":"running","Running":true,"Pid":42,"ExitCode":0,"StartedAt":"2026-11-28T00:00:00Z"},
+        "Config":{"Image":"isolens-test/busybox:latest","Labels":{"isolens.session":"s1"}},
+        "HostConfig":{"Isolation":"hyperv","Runtime":"runc","NanoCpus":2000000000,"Memory":1073741824,"CpuCount":2}})"));
+    EXPECT_EQ(details.name, "pair-a");
+    EXPECT_TRUE(details.running);
+    EXPECT_EQ(details.pid, 42);
+    EXPECT_EQ(details.isolation, "hyperv");
+    EXPECT_EQ(details.nanoCpus, 2000000000);
+    EXPECT_EQ(details.cpuCount, 2);
+    EXPECT_EQ(details.labels.at("isolens.session"), "s1");
+}
+
+TEST(EngineJson, CreateBodyHasOnlyWhatWasAskedFor)
+{
+    ContainerSpec spec;
+    spec.image = "busybox";
+    auto minimal = containerCreateBody(spec);
+    EXPECT_EQ(minimal, json::parse(R"({"Image":"busybox","HostConfig":{}})"));
+
+    spec.name = "ignored-in-body";
+    spec.command = {"sleep", "60"};
+    spec.labels = {{"isolens.mode", "process"}};
+    spec.isolation = "process";
+    spec.runtime = "runc";
+    spec.nanoCpus = 1000000000;
+    spec.memoryBytes = 512 * 1024 * 1024;
+    spec.cpuCount = 2;
+    auto full = containerCreateBody(spec);
+    EXPECT_EQ(full["Cmd"], json::parse(R"(["sleep","60"])"));
+    EXPECT_EQ(full["Labels"]["isolens.mode"], "process");
+    EXPECT_EQ(full["HostConfig"]["Isolation"], "process");
+    EXPECT_EQ(full["HostConfig"]["Runtime"], "runc");
+    EXPECT_EQ(full["HostConfig"]["NanoCpus"], 1000000000);
+    EXPECT_EQ(full["HostConfig"]["Memory"], 512 * 1024 * 1024);
+    EXPECT_EQ(full["HostConfig"]["CpuCount"], 2);
+    EXPECT_FALSE(full.contains("name"));
+    EXPECT_FALSE(full["HostConfig"].contains("Privileged"));
+}
+
+TEST(EngineJson, FiltersAndErrorMessages)
+{
+    EXPECT_EQ(filtersJson({{"label", {"isolens.session=s1"}}}), R"({"label":["isolens.session=s1"]})");
+    EXPECT_EQ(engineErrorMessage(R"({"message":"No such container: x"})"), "No such container: x");
+    EXPECT_EQ(engineErrorMessage("page not found\n"), "page not found");
+}
+
+TEST(EngineJson, TopAndEvents)
+{
+    auto table = parseProcessTable(json::parse(
+        R"({"Titles":["Name","PID","CPU","Private Working Set"],"Processes":[["PING.EXE","4242","00:00:00.015","1.2MB"]]})"));
+    ASSERT_EQ(table.processes.size(), 1u);
+    EXPECT_EQ(table.processes[0][0], "PING.EXE");
+    EXPECT_EQ(table.titles[3], "Private Working Set");
+
+    auto event = parseEngineEvent(json::parse(
+        R"({"Type":"container","Action":"die","Actor":{"ID":"abc","Attributes":{"exitCode":"0","name":"a"}},"timeNano":5})"));
+    EXPECT_EQ(event.action, "die");
+    EXPECT_EQ(event.attributes.at("exitCode"), "0");
+    EXPECT_EQ(event.timeNano, 5);
+}
