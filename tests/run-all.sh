@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The one command that runs every test: installs the dependencies (apt), builds, and runs ctest.
+# The engine tests start their own private dockerd, which needs root: run as root or with sudo.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+.ci/install-deps.sh
+
+if [[ $(id -u) -ne 0 ]]; then
+    echo "run-all: the engine tests start a private dockerd and need root; re-running with sudo" >&2
+    exec sudo --preserve-env=PATH "$0" "$@"
+fi
+
+cmake --preset dev
+cmake --build --preset dev
+ctest --preset dev "$@"
