@@ -90,6 +90,7 @@ start() {
     local state
     state=$(mktemp -d /tmp/isolens-engine.XXXXXX)
     local socket=$state/docker.sock
+    local namespace=isolens-test-${state##*.} # one per engine, so engines never share containers
     local tls_port registry_port
     tls_port=$(free_port)
     registry_port=$(free_port)
@@ -117,9 +118,9 @@ VARS
         --tlscacert "$state/certs/ca.pem" \
         --tlscert "$state/certs/server-cert.pem" \
         --tlskey "$state/certs/server-key.pem" \
-        --containerd-namespace isolens-test \
-        --containerd-plugins-namespace isolens-test-plugins \
-        --cgroup-parent isolens-test \
+        --containerd-namespace "$namespace" \
+        --containerd-plugins-namespace "$namespace-plugins" \
+        --cgroup-parent "$namespace" \
         --storage-driver vfs \
         --bridge none \
         --iptables=false \
@@ -192,7 +193,7 @@ stop() {
         fi
     done
     # dockerd stops its containers and its containerd; make sure nothing of ours outlives it.
-    pkill -9 -f "containerd-shim.*-namespace isolens-test" 2>/dev/null || true
+    pkill -9 -f "containerd-shim.*-namespace isolens-test-${state##*.} " 2>/dev/null || true
     pkill -9 -f "containerd --config $state/" 2>/dev/null || true
     for mount in $(awk -v root="$state" '$2 ~ "^"root {print $2}' /proc/mounts | sort -r); do
         umount -l "$mount" 2>/dev/null || true

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
 #include <thread>
 
 using namespace isolens;
@@ -32,6 +33,22 @@ ContainerSpec sleeper(const std::string& name)
     spec.command = {"sleep", "300"};
     spec.labels = {{"isolens.test", "container"}, {"isolens.name", name}};
     return spec;
+}
+
+// Creates and starts a sleeping container, removed when the returned guard goes.
+std::unique_ptr<ContainerGuard> startSleeper(EngineClient& client, const std::string& prefix)
+{
+    auto created = client.createContainer(sleeper(uniqueName(prefix)));
+    if (!created) {
+        ADD_FAILURE() << created.error().describe();
+        return nullptr;
+    }
+    auto guard = std::make_unique<ContainerGuard>(client, created.value().id);
+    if (auto started = client.startContainer(guard->id()); !started) {
+        ADD_FAILURE() << started.error().describe();
+        return nullptr;
+    }
+    return guard;
 }
 
 } // namespace
@@ -95,10 +112,9 @@ TEST(Containers, FullLifecycleWithLabelsLimitsAndASecondRuntime)
 TEST(Containers, KillEndsTheContainerWithTheSignal)
 {
     auto client = privateEngine().client();
-    auto created = client.createContainer(sleeper(uniqueName("kill")));
-    ASSERT_TRUE(created);
-    ContainerGuard guard(client, created.value().id);
-    ASSERT_TRUE(client.startContainer(guard.id()));
+    auto container = startSleeper(client, "kill");
+    ASSERT_TRUE(container);
+    const auto& guard = *container;
     ASSERT_TRUE(client.killContainer(guard.id(), "KILL"));
     Result<ContainerDetails> details = client.inspectContainer(guard.id());
     for (int i = 0; i < 50 && details && details.value().running; ++i) {
@@ -118,10 +134,9 @@ TEST(Containers, KillEndsTheContainerWithTheSignal)
 TEST(Containers, StatsOnceAndStreamedStatsCarryTheDocumentedFields)
 {
     auto client = privateEngine().client();
-    auto created = client.createContainer(sleeper(uniqueName("stats")));
-    ASSERT_TRUE(created);
-    ContainerGuard guard(client, created.value().id);
-    ASSERT_TRUE(client.startContainer(guard.id()));
+    auto container = startSleeper(client, "stats");
+    ASSERT_TRUE(container);
+    const auto& guard = *container;
 
     auto once = client.statsOnce(guard.id());
     ASSERT_TRUE(once) << once.error().describe();
@@ -141,10 +156,9 @@ TEST(Containers, StatsOnceAndStreamedStatsCarryTheDocumentedFields)
 TEST(Containers, AStatsStreamCanBeCancelledFromAnotherThread)
 {
     auto client = privateEngine().client();
-    auto created = client.createContainer(sleeper(uniqueName("cancel")));
-    ASSERT_TRUE(created);
-    ContainerGuard guard(client, created.value().id);
-    ASSERT_TRUE(client.startContainer(guard.id()));
+    auto container = startSleeper(client, "cancel");
+    ASSERT_TRUE(container);
+    const auto& guard = *container;
 
     CancelToken cancel;
     std::atomic<int> samples{0};
@@ -168,10 +182,9 @@ TEST(Containers, AStatsStreamCanBeCancelledFromAnotherThread)
 TEST(Containers, ExecRunsAWorkloadAndReportsOutputAndExitCode)
 {
     auto client = privateEngine().client();
-    auto created = client.createContainer(sleeper(uniqueName("exec")));
-    ASSERT_TRUE(created);
-    ContainerGuard guard(client, created.value().id);
-    ASSERT_TRUE(client.startContainer(guard.id()));
+    auto container = startSleeper(client, "exec");
+    ASSERT_TRUE(container);
+    const auto& guard = *container;
 
     auto ping = client.runExec(guard.id(), {"ping", "-c", "2", "127.0.0.1"});
     ASSERT_TRUE(ping) << ping.error().describe();

@@ -85,7 +85,9 @@ private:
                               std::optional<std::chrono::milliseconds> responseTimeout = {});
     Result<nlohmann::json> callJson(HttpMethod method, const std::string& path,
                                     std::optional<std::string> body = {});
-    Result<void> callExpectingNoContent(HttpMethod method, const std::string& path);
+    Result<nlohmann::json> containerJson(HttpMethod method, const std::string& id, const std::string& suffix);
+    Result<void> containerAction(HttpMethod method, const std::string& id, const std::string& suffix,
+                                 std::optional<std::chrono::milliseconds> responseTimeout = {});
     Result<void> streamJsonLines(const std::string& path, std::optional<std::string> body,
                                  const std::function<bool(const nlohmann::json&)>& onJson,
                                  CancelToken* cancel, HttpMethod method = HttpMethod::Get);
