@@ -14,3 +14,15 @@ TEST(FormatBytes, UsesBinaryUnitsLikeDockerStats)
     for (const auto& [bytes, text] : cases)
         EXPECT_EQ(formatBytes(bytes), text) << bytes;
 }
+
+TEST(DockerSizes, RenderLikeTheDockerCli)
+{
+    EXPECT_EQ(dockerBytesSize(0), "0B");
+    EXPECT_EQ(dockerBytesSize(568 * 1024), "568KiB");
+    EXPECT_EQ(dockerBytesSize(25276518400.0), "23.54GiB");
+    EXPECT_EQ(dockerBytesSize(1536), "1.5KiB");
+    EXPECT_EQ(dockerHumanSize(0), "0B");
+    EXPECT_EQ(dockerHumanSize(1234), "1.23kB");
+    EXPECT_EQ(dockerHumanSize(45'600'000), "45.6MB");
+    EXPECT_EQ(dockerHumanSize(999), "999B");
+}

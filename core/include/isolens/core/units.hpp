@@ -8,4 +8,10 @@ namespace isolens {
 // "0 B", "512 B", "1.5 KiB", "23.54 GiB": binary units, as docker stats shows memory.
 std::string formatBytes(std::int64_t bytes);
 
+// The docker CLI's own renderings (go-units), so tables read exactly like docker stats:
+// BytesSize: binary units, 4 significant digits, no space ("568KiB", "23.54GiB").
+std::string dockerBytesSize(double bytes);
+// HumanSizeWithPrecision: decimal units, 3 significant digits ("0B", "1.2kB", "45.6MB").
+std::string dockerHumanSize(double bytes, int precision = 3);
+
 } // namespace isolens

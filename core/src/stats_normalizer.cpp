@@ -1,0 +1,201 @@
+#include "isolens/core/stats_normalizer.hpp"
+
+#include "isolens/core/stats_formulas.hpp"
+#include "isolens/core/timestamp.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace isolens {
+
+using nlohmann::json;
+
+namespace {
+
+const json& at(const json& object, const char* key)
+{
+    static const json kNull;
+    if (!object.is_object())
+        return kNull;
+    auto it = object.find(key);
+    return it == object.end() ? kNull : *it;
+}
+
+std::uint64_t u64(const json& value)
+{
+    if (value.is_number_unsigned())
+        return value.get<std::uint64_t>();
+    if (value.is_number_integer())
+        return static_cast<std::uint64_t>(std::max<std::int64_t>(0, value.get<std::int64_t>()));
+    if (value.is_number_float())
+        return static_cast<std::uint64_t>(std::max(0.0, value.get<double>()));
+    return 0;
+}
+
+std::int64_t i64(const json& value)
+{
+    return static_cast<std::int64_t>(u64(value));
+}
+
+std::string text(const json& value)
+{
+    return value.is_string() ? value.get<std::string>() : std::string{};
+}
+
+std::int64_t nanosOf(const json& value)
+{
+    return parseRfc3339Nanos(text(value)).value_or(0);
+}
+
+void fillNetwork(const json& raw, StatsSample& sample)
+{
+    // Windows keys networks by HNS endpoint GUID, Linux by interface: the CLI sums them all.
+    if (const auto& networks = at(raw, "networks"); networks.is_object())
+        for (const auto& [_, network] : networks.items()) {
+            sample.netRxBytes += i64(at(network, "rx_bytes"));
+            sample.netTxBytes += i64(at(network, "tx_bytes"));
+        }
+}
+
+void fillLinux(const json& raw, StatsSample& sample)
+{
+    const auto& cpu = at(raw, "cpu_stats");
+    const auto& pre = at(raw, "precpu_stats");
+    const auto& perCpu = at(at(cpu, "cpu_usage"), "percpu_usage");
+    const auto perCpuCount = perCpu.is_array() ? perCpu.size() : 0;
+    const auto online = static_cast<std::uint32_t>(u64(at(cpu, "online_cpus")));
+    sample.cpuPercent = stats::cpuPercentLinux(
+        u64(at(at(cpu, "cpu_usage"), "total_usage")), u64(at(at(pre, "cpu_usage"), "total_usage")),
+        u64(at(cpu, "system_cpu_usage")), u64(at(pre, "system_cpu_usage")), online, perCpuCount);
+    sample.hostCpus = online != 0 ? online : static_cast<double>(perCpuCount);
+    sample.cpuHostPercent = sample.hostCpus > 0 ? sample.cpuPercent / sample.hostCpus : 0.0;
+
+    const auto& memory = at(raw, "memory_stats");
+    std::map<std::string, std::uint64_t> memoryStats;
+    if (const auto& detail = at(memory, "stats"); detail.is_object())
+        for (const auto& [key, value] : detail.items())
+            memoryStats[key] = u64(value);
+    const auto used = stats::memoryUsageLinuxNoCache(u64(at(memory, "usage")), memoryStats);
+    sample.memBytes = static_cast<std::int64_t>(used);
+    sample.memLimitBytes = i64(at(memory, "limit"));
+    sample.memPercent = stats::memoryPercent(used, u64(at(memory, "limit")));
+
+    // calculateBlockIO: entries whose op starts with r/R are reads, w/W writes (v1 "Read", v2 "read").
+    if (const auto& entries = at(at(raw, "blkio_stats"), "io_service_bytes_recursive"); entries.is_array())
+        for (const auto& entry : entries) {
+            const auto op = text(at(entry, "op"));
+            if (op.empty())
+                continue;
+            if (op[0] == 'r' || op[0] == 'R')
+                sample.blockReadBytes += i64(at(entry, "value"));
+            else if (op[0] == 'w' || op[0] == 'W')
+                sample.blockWriteBytes += i64(at(entry, "value"));
+        }
+    sample.pids = i64(at(at(raw, "pids_stats"), "current"));
+}
+
+void fillWindows(const json& raw, const ContainerLimits& limits, StatsSample& sample)
+{
+    const auto numProcs = static_cast<std::uint32_t>(u64(at(raw, "num_procs"))); // logical CPUs of the host
+    sample.cpuPercent =
+        stats::cpuPercentWindows(nanosOf(at(raw, "read")), nanosOf(at(raw, "preread")), numProcs,
+                                 u64(at(at(at(raw, "cpu_stats"), "cpu_usage"), "total_usage")),
+                                 u64(at(at(at(raw, "precpu_stats"), "cpu_usage"), "total_usage")));
+    sample.hostCpus = numProcs;
+    sample.cpuHostPercent = sample.cpuPercent;
+
+    const auto& memory = at(raw, "memory_stats");
+    sample.memBytes = i64(at(memory, "privateworkingset"));
+    sample.commitBytes = i64(at(memory, "commitbytes"));
+    sample.commitPeakBytes = i64(at(memory, "commitpeakbytes"));
+    // A Windows memory limit caps commit (moby#36359), so the percentage is of commit.
+    sample.memLimitBytes = limits.memoryBytes;
+    sample.memPercent = stats::memoryPercent(static_cast<std::uint64_t>(*sample.commitBytes),
+                                             static_cast<std::uint64_t>(limits.memoryBytes));
+
+    const auto& storage = at(raw, "storage_stats");
+    sample.blockReadBytes = i64(at(storage, "read_size_bytes"));
+    sample.blockWriteBytes = i64(at(storage, "write_size_bytes"));
+}
+
+} // namespace
+
+std::optional<EngineOs> parseEngineOs(std::string_view osType)
+{
+    if (osType == "linux")
+        return EngineOs::Linux;
+    if (osType == "windows")
+        return EngineOs::Windows;
+    return std::nullopt;
+}
+
+std::string_view toString(EngineOs os)
+{
+    return os == EngineOs::Windows ? "windows" : "linux";
+}
+
+std::optional<EngineOs> guessEngineOs(const json& raw)
+{
+    if (auto declared = parseEngineOs(text(at(raw, "os_type"))))
+        return declared;
+    const auto& memory = at(raw, "memory_stats");
+    if (at(memory, "privateworkingset").is_number() || at(memory, "commitbytes").is_number() ||
+        at(raw, "storage_stats").is_object())
+        return EngineOs::Windows;
+    if (at(memory, "usage").is_number() || at(at(raw, "cpu_stats"), "system_cpu_usage").is_number())
+        return EngineOs::Linux;
+    return std::nullopt;
+}
+
+StatsSample normalizeStats(const json& raw, EngineOs os, const ContainerLimits& limits)
+{
+    StatsSample sample;
+    sample.os = os;
+    sample.id = text(at(raw, "id"));
+    sample.name = text(at(raw, "name"));
+    if (!sample.name.empty() && sample.name.front() == '/')
+        sample.name.erase(0, 1);
+    const auto read = parseRfc3339Nanos(text(at(raw, "read")));
+    sample.timeNanos = read.value_or(0);
+    sample.valid = read.has_value(); // a stopped container's sample carries the zero time
+
+    fillNetwork(raw, sample);
+    if (os == EngineOs::Windows)
+        fillWindows(raw, limits, sample);
+    else
+        fillLinux(raw, sample);
+
+    sample.allottedCpus = stats::allottedCpus(limits, sample.hostCpus);
+    sample.cpuAllotmentPercent =
+        sample.allottedCpus > 0 ? sample.cpuHostPercent * sample.hostCpus / sample.allottedCpus : 0.0;
+    return sample;
+}
+
+json sampleToJson(const StatsSample& sample)
+{
+    auto optional = [](const auto& value) { return value ? json(*value) : json(nullptr); };
+    return json{
+        {"id", sample.id},
+        {"name", sample.name},
+        {"os", toString(sample.os)},
+        {"time", sample.valid ? formatRfc3339Millis(sample.timeNanos) : std::string{}},
+        {"time_ns", sample.timeNanos},
+        {"valid", sample.valid},
+        {"cpu_percent", sample.cpuPercent},
+        {"cpu_host_percent", sample.cpuHostPercent},
+        {"cpu_allotment_percent", sample.cpuAllotmentPercent},
+        {"host_cpus", sample.hostCpus},
+        {"allotted_cpus", sample.allottedCpus},
+        {"mem_bytes", sample.memBytes},
+        {"mem_limit_bytes", sample.memLimitBytes},
+        {"mem_percent", optional(sample.memPercent)},
+        {"commit_bytes", optional(sample.commitBytes)},
+        {"commit_peak_bytes", optional(sample.commitPeakBytes)},
+        {"net_rx_bytes", sample.netRxBytes},
+        {"net_tx_bytes", sample.netTxBytes},
+        {"block_read_bytes", sample.blockReadBytes},
+        {"block_write_bytes", sample.blockWriteBytes},
+        {"pids", optional(sample.pids)},
+    };
+}
+
+} // namespace isolens

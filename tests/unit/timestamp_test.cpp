@@ -1,0 +1,31 @@
+#include "isolens/core/timestamp.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace isolens;
+
+TEST(Timestamp, ParsesTheEnginesRfc3339Forms)
+{
+    EXPECT_EQ(parseRfc3339Nanos("1970-01-01T00:00:00Z"), 0);
+    EXPECT_EQ(parseRfc3339Nanos("1970-01-01T00:00:01.5Z"), 1'500'000'000);
+    EXPECT_EQ(parseRfc3339Nanos("2026-11-28T00:39:04.123456789Z"), 1795826344123456789LL);
+    EXPECT_EQ(parseRfc3339Nanos("2026-11-28T01:39:04.123456789+01:00"), 1795826344123456789LL);
+    EXPECT_EQ(parseRfc3339Nanos("2026-11-27T23:39:04.123456789-01:00"), 1795826344123456789LL);
+    // More than nanosecond precision is cut, as Go's parser does.
+    EXPECT_EQ(parseRfc3339Nanos("1970-01-01T00:00:00.1234567899Z"), 123456789);
+}
+
+TEST(Timestamp, RejectsTheZeroTimeAndMalformedText)
+{
+    for (const char* bad :
+         {"0001-01-01T00:00:00Z", "", "2026-11-28", "2026-11-28T00:39:04", "2026-13-01T00:00:00Z",
+          "2026-02-30T00:00:00Z", "2026-11-28T24:00:00Z", "2026-11-28T00:39:04.Z", "2026-11-28T00:39:04Zjunk",
+          "2026-11-28T00:39:04+0100", "2300-01-01T00:00:00Z"})
+        EXPECT_FALSE(parseRfc3339Nanos(bad)) << bad;
+}
+
+TEST(Timestamp, FormatsUtcWithMilliseconds)
+{
+    EXPECT_EQ(formatRfc3339Millis(0), "1970-01-01T00:00:00.000Z");
+    EXPECT_EQ(formatRfc3339Millis(1795826344123456789LL), "2026-11-28T00:39:04.123Z");
+}
