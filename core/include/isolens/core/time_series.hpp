@@ -1,0 +1,51 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <utility>
+#include <vector>
+
+namespace isolens {
+
+struct SeriesPoint {
+    std::int64_t timeNanos = 0;
+    double value = 0.0; // NaN marks a gap (no data), so lines break instead of falling to zero
+};
+
+// One metric of one container over time: O(1) append, 8 bytes a point (milliseconds since the
+// first point as 32 bits, the value as a float), stored in fixed chunks so growing never copies.
+// 24 h at 1 Hz is 86,400 points, about 0.7 MB. Times must not go backwards; an earlier time is
+// clamped to the last one. Points more than 49 days after the first are refused.
+class TimeSeries {
+public:
+    static constexpr std::size_t kChunkPoints = 4096;
+
+    // Returns false (and stores nothing) when the time is beyond the series' 49-day reach.
+    bool append(std::int64_t timeNanos, double value);
+    bool appendGap(std::int64_t timeNanos);
+
+    std::size_t size() const { return size_; }
+    bool empty() const { return size_ == 0; }
+    SeriesPoint at(std::size_t index) const;
+    std::int64_t timeAt(std::size_t index) const;
+    float valueAt(std::size_t index) const;
+
+    // Indexes of the points with first <= time < last, as [begin, end).
+    std::pair<std::size_t, std::size_t> indexRange(std::int64_t firstNanos, std::int64_t lastNanos) const;
+    std::vector<SeriesPoint> range(std::int64_t firstNanos, std::int64_t lastNanos) const;
+
+    std::size_t memoryBytes() const;
+
+private:
+    struct Chunk {
+        std::array<std::uint32_t, kChunkPoints> offsetMillis;
+        std::array<float, kChunkPoints> values;
+    };
+    std::vector<std::unique_ptr<Chunk>> chunks_;
+    std::size_t size_ = 0;
+    std::int64_t originNanos_ = 0;
+    std::uint32_t lastOffset_ = 0;
+};
+
+} // namespace isolens

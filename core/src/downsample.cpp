@@ -1,0 +1,49 @@
+#include "isolens/core/downsample.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace isolens {
+
+std::vector<MinMaxBucket> downsampleMinMax(const TimeSeries& series, std::int64_t firstNanos,
+                                           std::int64_t lastNanos, std::size_t bucketCount)
+{
+    std::vector<MinMaxBucket> buckets;
+    if (bucketCount == 0 || lastNanos <= firstNanos)
+        return buckets;
+    const auto [begin, end] = series.indexRange(firstNanos, lastNanos);
+    const auto span = static_cast<long double>(lastNanos - firstNanos);
+    auto bucketOf = [&](std::int64_t time) {
+        const auto index =
+            static_cast<std::size_t>(static_cast<long double>(time - firstNanos) * bucketCount / span);
+        return std::min(index, bucketCount - 1);
+    };
+    auto bucketStart = [&](std::size_t index) {
+        return firstNanos + static_cast<std::int64_t>(span * static_cast<long double>(index) / bucketCount);
+    };
+
+    MinMaxBucket current;
+    std::size_t currentIndex = bucketCount; // none yet
+    for (auto i = begin; i < end; ++i) {
+        const auto index = bucketOf(series.timeAt(i));
+        if (index != currentIndex) {
+            if (currentIndex != bucketCount)
+                buckets.push_back(current);
+            current = MinMaxBucket{bucketStart(index)};
+            currentIndex = index;
+        }
+        const float value = series.valueAt(i);
+        if (std::isnan(value)) {
+            current.hasGap = true;
+            continue;
+        }
+        current.min = current.count == 0 ? value : std::min(current.min, value);
+        current.max = current.count == 0 ? value : std::max(current.max, value);
+        ++current.count;
+    }
+    if (currentIndex != bucketCount)
+        buckets.push_back(current);
+    return buckets;
+}
+
+} // namespace isolens
