@@ -1,6 +1,8 @@
 // isolens-cli: the command-line face of IsoLens, on the same core as the dashboard.
 #include "cli_context.hpp"
 #include "info_command.hpp"
+#include "normalize_command.hpp"
+#include "stats_command.hpp"
 
 #include "isolens/core/version.hpp"
 
@@ -23,6 +25,23 @@ int main(int argc, char** argv)
     auto* info = app.add_subcommand("info", "Engine and host facts: OS type, versions, isolation, runtimes");
     info->add_flag("--json", context.json, "Print JSON");
 
+    StatsOptions statsOptions;
+    auto* stats = app.add_subcommand("stats", "Live CPU, memory, network and block I/O, like docker stats");
+    stats->add_option("containers", statsOptions.containers, "Container names or IDs (default: all running)");
+    stats->add_flag("--no-stream", statsOptions.noStream, "Print one table and exit");
+    stats->add_flag("--json", context.json, "Print JSON: one line per sample (an array with --no-stream)");
+
+    NormalizeOptions normalizeOptions;
+    auto* normalize =
+        app.add_subcommand("normalize", "Turn raw engine stats JSON lines into normalized JSON lines");
+    normalize->add_option("--os", normalizeOptions.os, "linux or windows (default: tell from each sample)")
+        ->check(CLI::IsMember({"linux", "windows"}));
+    normalize
+        ->add_option("--isolation", normalizeOptions.isolation,
+                     "hyperv or process: the isolation of Windows samples, for the allotment figure")
+        ->check(CLI::IsMember({"hyperv", "process"}));
+    normalize->add_option("file", normalizeOptions.file, "File of JSON lines (default: standard input)");
+
     CLI11_PARSE(app, argc, argv);
     if (!host.empty())
         context.endpointRequest.hostFlag = host;
@@ -31,5 +50,9 @@ int main(int argc, char** argv)
 
     if (*info)
         return runInfoCommand(context);
+    if (*stats)
+        return runStatsCommand(context, statsOptions);
+    if (*normalize)
+        return runNormalizeCommand(normalizeOptions);
     return 2;
 }

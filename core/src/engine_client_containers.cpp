@@ -74,14 +74,14 @@ Result<std::vector<ContainerSummary>> EngineClient::listContainers(const EngineF
     return parsed(callJson(HttpMethod::Get, "/containers/json" + query.str()), eachOf(parseContainerSummary));
 }
 
-Result<json> EngineClient::statsOnce(const std::string& id)
+Result<json> EngineClient::statsOnce(const std::string& id, bool oneShot)
 {
     auto version = apiVersion();
     if (!version)
         return version.error();
     QueryString query;
     query.add("stream", "0");
-    if (version.value() >= ApiVersion{1, 41}) // one-shot skips the engine's wait for a second sample
+    if (oneShot && version.value() >= ApiVersion{1, 41})
         query.add("one-shot", "1");
     return containerJson(HttpMethod::Get, id, "/stats" + query.str());
 }

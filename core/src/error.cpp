@@ -96,7 +96,7 @@ std::string hintFor(ErrorKind kind)
     case ErrorKind::ImageNotFound:
         return "Check the image name and tag, pull it first, or log in to the registry that holds it.";
     case ErrorKind::ContainerNotFound:
-        return "The container no longer exists: refresh the list.";
+        return "Check the container's name or ID (docker ps -a lists them); it may have been removed.";
     case ErrorKind::NameConflict:
         return "Choose another container name, or remove the existing container with that name.";
     case ErrorKind::OsMismatch:

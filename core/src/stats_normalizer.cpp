@@ -137,12 +137,14 @@ std::optional<EngineOs> guessEngineOs(const json& raw)
 {
     if (auto declared = parseEngineOs(text(at(raw, "os_type"))))
         return declared;
+    // Linux engines send empty "storage_stats" and "num_procs": 0 too, so look for fields only one OS fills.
     const auto& memory = at(raw, "memory_stats");
-    if (at(memory, "privateworkingset").is_number() || at(memory, "commitbytes").is_number() ||
-        at(raw, "storage_stats").is_object())
+    if (at(memory, "privateworkingset").is_number() || at(memory, "commitbytes").is_number())
         return EngineOs::Windows;
     if (at(memory, "usage").is_number() || at(at(raw, "cpu_stats"), "system_cpu_usage").is_number())
         return EngineOs::Linux;
+    if (u64(at(raw, "num_procs")) > 0)
+        return EngineOs::Windows;
     return std::nullopt;
 }
 

@@ -61,8 +61,10 @@ public:
     Result<ProcessTable> top(const std::string& id);
     Result<std::vector<ContainerSummary>> listContainers(const EngineFilters& filters = {}, bool all = true);
 
-    // Raw stats JSON as the engine sends it; normalization is the stats module's job.
-    Result<nlohmann::json> statsOnce(const std::string& id);
+    // Raw stats JSON as the engine sends it; normalization is the stats module's job. By default the
+    // engine waits for a second sample so the CPU figure has a previous one (as docker stats
+    // --no-stream); oneShot answers at once, without it (API 1.41+).
+    Result<nlohmann::json> statsOnce(const std::string& id, bool oneShot = false);
     Result<void> streamStats(const std::string& id,
                              const std::function<bool(const nlohmann::json&)>& onSample,
                              CancelToken* cancel = nullptr);

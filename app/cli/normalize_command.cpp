@@ -1,0 +1,56 @@
+#include "normalize_command.hpp"
+
+#include "isolens/core/stats_normalizer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+
+using namespace isolens;
+
+int runNormalizeCommand(const NormalizeOptions& options)
+{
+    std::optional<EngineOs> forced;
+    if (!options.os.empty()) {
+        forced = parseEngineOs(options.os);
+        if (!forced) {
+            std::cerr << "isolens-cli: error: --os must be linux or windows, not '" << options.os << "'\n";
+            return 2;
+        }
+    }
+    std::ifstream file;
+    if (!options.file.empty() && options.file != "-") {
+        file.open(options.file);
+        if (!file) {
+            std::cerr << "isolens-cli: error: cannot read " << options.file << '\n';
+            return 1;
+        }
+    }
+    std::istream& in = file.is_open() ? static_cast<std::istream&>(file) : std::cin;
+    ContainerLimits limits;
+    limits.effectiveIsolation = options.isolation;
+
+    std::string line;
+    int lineNumber = 0;
+    int failures = 0;
+    while (std::getline(in, line)) {
+        ++lineNumber;
+        if (line.find_first_not_of(" \t\r") == std::string::npos)
+            continue;
+        auto raw = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+        const auto os = raw.is_object() ? (forced ? forced : guessEngineOs(raw)) : std::nullopt;
+        if (!os) {
+            std::cerr << "isolens-cli: line " << lineNumber
+                      << (raw.is_object() ? ": cannot tell a Linux from a Windows sample; pass --os\n"
+                                          : ": not a JSON object; skipped\n");
+            ++failures;
+            continue;
+        }
+        std::cout << sampleToJson(normalizeStats(raw, *os, limits)).dump() << '\n';
+    }
+    if (failures > 0)
+        std::cerr << "isolens-cli: " << failures << " of " << lineNumber
+                  << " lines could not be normalized\n";
+    return failures > 0 ? 1 : 0;
+}

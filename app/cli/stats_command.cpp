@@ -1,0 +1,156 @@
+#include "stats_command.hpp"
+
+#include "stats_table.hpp"
+
+#include "isolens/core/stats_collector.hpp"
+#include "isolens/core/stats_normalizer.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <future>
+#include <iostream>
+#include <thread>
+
+#ifdef _WIN32
+#include <io.h>
+#define isatty _isatty
+#define fileno _fileno
+#else
+#include <unistd.h>
+#endif
+
+using namespace isolens;
+
+namespace {
+
+std::atomic<bool> interrupted{false};
+
+extern "C" void onInterrupt(int)
+{
+    interrupted = true;
+}
+
+// Everything a container's figures need beyond its stats: its name and CPU allotment.
+Result<WatchTarget> describeContainer(EngineClient& client, const std::string& reference,
+                                      const EngineInfo& engine)
+{
+    auto details = client.inspectContainer(reference);
+    if (!details)
+        return details.error();
+    const auto& d = details.value();
+    WatchTarget target{d.id, d.name, {}};
+    target.limits.nanoCpus = d.nanoCpus;
+    target.limits.cpuCount = d.cpuCount;
+    target.limits.memoryBytes = d.memoryBytes;
+    if (engine.osType == "windows")
+        target.limits.effectiveIsolation =
+            (d.isolation.empty() || d.isolation == "default") ? engine.defaultIsolation : d.isolation;
+    return target;
+}
+
+Result<std::vector<WatchTarget>> chooseTargets(EngineClient& client, const StatsOptions& options,
+                                               const EngineInfo& engine)
+{
+    std::vector<std::string> references = options.containers;
+    if (references.empty()) {
+        auto running = client.listContainers({}, /*all=*/false);
+        if (!running)
+            return running.error();
+        for (const auto& container : running.value())
+            references.push_back(container.id);
+    }
+    std::vector<WatchTarget> targets;
+    for (const auto& reference : references) {
+        auto target = describeContainer(client, reference, engine);
+        if (!target)
+            return target.error();
+        targets.push_back(std::move(target.value()));
+    }
+    return targets;
+}
+
+int printOnce(const CliContext& context, EngineClient& client, const std::vector<WatchTarget>& targets,
+              EngineOs os)
+{
+    // All containers at once: each answer takes the engine's two-sample second.
+    std::vector<std::future<Result<nlohmann::json>>> answers;
+    for (const auto& target : targets)
+        answers.push_back(
+            std::async(std::launch::async, [&client, id = target.id] { return client.statsOnce(id); }));
+    LatestStats table;
+    nlohmann::json samples = nlohmann::json::array();
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        auto raw = answers[i].get();
+        if (!raw)
+            return reportError(context, raw.error());
+        CollectorEvent event;
+        event.containerId = targets[i].id;
+        event.name = targets[i].name;
+        event.sample = normalizeStats(raw.value(), os, targets[i].limits);
+        if (event.sample.name.empty())
+            event.sample.name = targets[i].name;
+        table.add(targets[i].id, targets[i].name);
+        table.apply(event);
+        samples.push_back(sampleToJson(event.sample));
+    }
+    if (context.json)
+        std::cout << samples.dump(2) << '\n';
+    else
+        std::cout << renderStatsTable(table.snapshot(), os);
+    return 0;
+}
+
+int stream(const CliContext& context, std::shared_ptr<EngineClient> client,
+           const std::vector<WatchTarget>& targets, EngineOs os)
+{
+    LatestStats table;
+    for (const auto& target : targets)
+        table.add(target.id, target.name);
+    std::mutex outputMutex;
+    StatsCollector collector(client, os, [&](const CollectorEvent& event) {
+        table.apply(event);
+        if (context.json && event.kind == CollectorEvent::Kind::Sample && event.sample.valid) {
+            std::lock_guard lock(outputMutex);
+            std::cout << sampleToJson(event.sample).dump() << std::endl;
+        }
+    });
+    for (const auto& target : targets)
+        collector.watch(target);
+
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const bool terminal = isatty(fileno(stdout));
+    while (!interrupted) {
+        for (int i = 0; i < 10 && !interrupted; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (context.json)
+            continue;
+        std::lock_guard lock(outputMutex);
+        if (terminal)
+            std::cout << "\033[2J\033[H"; // clear and home, as docker stats does
+        std::cout << renderStatsTable(table.snapshot(), os) << std::flush;
+    }
+    return 0;
+}
+
+} // namespace
+
+int runStatsCommand(const CliContext& context, const StatsOptions& options)
+{
+    auto engine = connectToEngine(context);
+    if (!engine)
+        return reportError(context, engine.error());
+    std::shared_ptr<EngineClient> client = std::move(engine.value().client);
+    auto info = client->info();
+    if (!info)
+        return reportError(context, info.error());
+    const auto os = parseEngineOs(info.value().osType).value_or(EngineOs::Linux);
+    auto targets = chooseTargets(*client, options, info.value());
+    if (!targets)
+        return reportError(context, targets.error());
+    if (options.noStream)
+        return printOnce(context, *client, targets.value(), os);
+    return stream(context, client, targets.value(), os);
+}

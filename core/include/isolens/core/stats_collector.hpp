@@ -1,0 +1,77 @@
+#pragma once
+
+#include "isolens/core/engine_client.hpp"
+#include "isolens/core/error.hpp"
+#include "isolens/core/stats_sample.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace isolens {
+
+struct WatchTarget {
+    std::string id;
+    std::string name;
+    ContainerLimits limits;
+};
+
+// What a collector reports about one container.
+struct CollectorEvent {
+    enum class Kind {
+        Sample,  // a normalized sample (check sample.valid)
+        Gap,     // no sample for the stale time (2 s): show "--", never zero
+        Stopped, // the stream ended because the container is no longer running
+        Error,   // the stream failed; the collector retries every second until unwatched
+    };
+    Kind kind = Kind::Sample;
+    std::string containerId;
+    std::string name;
+    std::int64_t timeNanos = 0; // wall clock of the event (the sample's own time for samples)
+    StatsSample sample;
+    std::optional<Error> error;
+    std::optional<int> exitCode; // Stopped
+};
+
+// One stats stream per watched container, each on its own thread: nothing is collected for a
+// container nobody watches. Events go to the sink from the collector's threads.
+class StatsCollector {
+public:
+    using Sink = std::function<void(const CollectorEvent&)>;
+
+    StatsCollector(std::shared_ptr<EngineClient> client, EngineOs os, Sink sink,
+                   std::chrono::milliseconds staleAfter = std::chrono::seconds(2));
+    ~StatsCollector();
+    StatsCollector(const StatsCollector&) = delete;
+    StatsCollector& operator=(const StatsCollector&) = delete;
+
+    void watch(const WatchTarget& target); // no-op when already watched
+    void unwatch(const std::string& id);   // stops its stream within 100 ms
+    std::vector<std::string> watched() const;
+
+private:
+    struct Stream;
+    void run(Stream& stream);
+    void watchdog();
+    void emit(const CollectorEvent& event);
+
+    std::shared_ptr<EngineClient> client_;
+    EngineOs os_;
+    Sink sink_;
+    std::chrono::milliseconds staleAfter_;
+    mutable std::mutex mutex_;
+    std::map<std::string, std::unique_ptr<Stream>> streams_;
+    std::mutex sinkMutex_;
+    bool stopping_ = false;
+    std::condition_variable wake_;
+    std::thread watchdog_;
+};
+
+} // namespace isolens

@@ -1,0 +1,53 @@
+#include "isolens/core/latest_stats.hpp"
+
+#include <algorithm>
+
+namespace isolens {
+
+void LatestStats::add(const std::string& id, const std::string& name)
+{
+    std::lock_guard lock(mutex_);
+    if (std::none_of(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.id == id; }))
+        entries_.push_back(Entry{id, name});
+}
+
+void LatestStats::apply(const CollectorEvent& event)
+{
+    std::lock_guard lock(mutex_);
+    auto it = std::find_if(entries_.begin(), entries_.end(),
+                           [&](const Entry& e) { return e.id == event.containerId; });
+    if (it == entries_.end())
+        return;
+    switch (event.kind) {
+    case CollectorEvent::Kind::Sample:
+        if (event.sample.valid) {
+            it->state = State::Live;
+            it->sample = event.sample;
+            it->message.clear();
+        } else {
+            it->state = State::Stopped;
+            it->message = "not running";
+        }
+        break;
+    case CollectorEvent::Kind::Gap:
+        it->state = State::Stale;
+        it->message = "no sample for 2 s";
+        break;
+    case CollectorEvent::Kind::Stopped:
+        it->state = State::Stopped;
+        it->message = event.exitCode ? "exited (" + std::to_string(*event.exitCode) + ")" : "removed";
+        break;
+    case CollectorEvent::Kind::Error:
+        it->state = State::Failed;
+        it->message = event.error ? event.error->message : "stream failed";
+        break;
+    }
+}
+
+std::vector<LatestStats::Entry> LatestStats::snapshot() const
+{
+    std::lock_guard lock(mutex_);
+    return entries_;
+}
+
+} // namespace isolens
