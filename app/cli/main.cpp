@@ -1,5 +1,6 @@
 // isolens-cli: the command-line face of IsoLens, on the same core as the dashboard.
 #include "cli_context.hpp"
+#include "host_command.hpp"
 #include "info_command.hpp"
 #include "normalize_command.hpp"
 #include "stats_command.hpp"
@@ -42,6 +43,13 @@ int main(int argc, char** argv)
         ->check(CLI::IsMember({"hyperv", "process"}));
     normalize->add_option("file", normalizeOptions.file, "File of JSON lines (default: standard input)");
 
+    HostOptions hostOptions;
+    auto* hostCommand =
+        app.add_subcommand("host", "Host CPU, memory, busiest processes, VM workers, visible containers");
+    hostCommand->add_flag("--json", context.json, "Print JSON");
+    hostCommand->add_option("--top", hostOptions.top, "How many of the busiest processes to list")
+        ->check(CLI::Range(0, 10000));
+
     CLI11_PARSE(app, argc, argv);
     if (!host.empty())
         context.endpointRequest.hostFlag = host;
@@ -50,6 +58,8 @@ int main(int argc, char** argv)
 
     if (*info)
         return runInfoCommand(context);
+    if (*hostCommand)
+        return runHostCommand(context, hostOptions);
     if (*stats)
         return runStatsCommand(context, statsOptions);
     if (*normalize)

@@ -99,7 +99,8 @@ public:
         if (deniedImagePaths_ > 0)
             snapshot.unavailable.push_back(
                 {"image path of " + std::to_string(deniedImagePaths_) + " processes",
-                 "other users' processes need root to read /proc/<pid>/exe"});
+                 "permission denied reading /proc/<pid>/exe: other users' processes need root, and some are "
+                 "hidden even from root"});
         return snapshot;
     }
 

@@ -11,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <future>
 #include <thread>
 
@@ -207,4 +208,28 @@ TEST_F(StatsAgainstDocker, TheCollectorStreamsReportsAStopAndStops)
     EXPECT_EQ(events.back().exitCode, 137);
     for (const auto& event : events)
         EXPECT_NE(event.kind, CollectorEvent::Kind::Error) << (event.error ? event.error->message : "");
+}
+
+TEST_F(StatsAgainstDocker, ARunningContainersProcessesAreVisibleOnTheHost)
+{
+    const auto run = capture(std::string(ISOLENS_CLI_PATH) + " --host " +
+                             privateEngine().var("ISOLENS_TEST_DOCKER_HOST") + " host --json --top 3");
+    const auto json = nlohmann::json::parse(run.substr(run.find('{')));
+    bool found = false;
+    for (const auto& container : json["containers"]) {
+        if (container["name"] != idleName_)
+            continue;
+        found = true;
+        EXPECT_TRUE(container["visible_on_host"].get<bool>()) << container.dump();
+        ASSERT_FALSE(container["host_pids"].empty());
+        // The PID docker top reports is a host process running sleep.
+        const int pid = container["host_pids"][0];
+        std::ifstream comm("/proc/" + std::to_string(pid) + "/comm");
+        std::string name;
+        std::getline(comm, name);
+        EXPECT_EQ(name, "sleep");
+    }
+    EXPECT_TRUE(found) << json["containers"].dump();
+    EXPECT_GT(json["memory"]["total_bytes"].get<long long>(), 0);
+    EXPECT_FALSE(json["cpu_percent"].is_null());
 }

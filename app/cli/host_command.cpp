@@ -1,0 +1,183 @@
+#include "host_command.hpp"
+
+#include "text_table.hpp"
+
+#include "isolens/core/host_metrics.hpp"
+#include "isolens/core/host_os.hpp"
+#include "isolens/core/process_visibility.hpp"
+#include "isolens/core/units.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <thread>
+
+using namespace isolens;
+
+namespace {
+
+std::string percentText(const std::optional<double>& value)
+{
+    if (!value)
+        return "--";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f%%", *value);
+    return text;
+}
+
+std::string bytesText(const std::optional<std::int64_t>& value)
+{
+    return value ? formatBytes(*value) : "--";
+}
+
+template <class T>
+nlohmann::json optionalJson(const std::optional<T>& value)
+{
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+nlohmann::json processJson(const HostProcess& p, const std::string& container)
+{
+    return {{"pid", p.pid},
+            {"parent_pid", p.parentPid},
+            {"name", p.name},
+            {"image_path", p.imagePath},
+            {"owner", p.owner},
+            {"session_id", optionalJson(p.sessionId)},
+            {"cpu_percent", optionalJson(p.cpuPercent)},
+            {"working_set_bytes", optionalJson(p.workingSetBytes)},
+            {"private_bytes", optionalJson(p.privateBytes)},
+            {"vm_worker", p.vmWorker},
+            {"container", container.empty() ? nlohmann::json(nullptr) : nlohmann::json(container)}};
+}
+
+// Maps every running container's `docker top` onto the host; an unreachable engine is noted, not fatal.
+std::vector<ContainerVisibility> containersOnHost(const CliContext& context, const HostSnapshot& host,
+                                                  std::vector<std::string>& notes)
+{
+    std::vector<ContainerVisibility> result;
+    auto engine = connectToEngine(context);
+    if (!engine) {
+        notes.push_back("containers: " + engine.error().message);
+        return result;
+    }
+    auto& client = *engine.value().client;
+    auto info = client.info();
+    auto running =
+        info ? client.listContainers({}, /*all=*/false) : Result<std::vector<ContainerSummary>>(info.error());
+    if (!running) {
+        notes.push_back("containers: " + running.error().message);
+        return result;
+    }
+    for (const auto& container : running.value()) {
+        auto details = client.inspectContainer(container.id);
+        auto top = client.top(container.id);
+        if (!details || !top)
+            continue; // gone meanwhile
+        auto isolation = details.value().isolation;
+        if (info.value().osType == "windows" && (isolation.empty() || isolation == "default"))
+            isolation = info.value().defaultIsolation;
+        result.push_back(mapToHost(container.id, container.name, isolation, top.value(), host));
+    }
+    return result;
+}
+
+} // namespace
+
+int runHostCommand(const CliContext& context, const HostOptions& options)
+{
+    auto metrics = makeHostMetrics();
+    auto first = metrics->sample();
+    if (!first)
+        return reportError(context, first.error());
+    std::this_thread::sleep_for(std::chrono::seconds(1)); // rates need two samples
+    auto second = metrics->sample();
+    if (!second)
+        return reportError(context, second.error());
+    const auto& host = second.value();
+
+    std::vector<std::string> notes;
+    const auto containers = containersOnHost(context, host, notes);
+    std::map<int, std::string> owners; // host PID -> container name
+    for (const auto& container : containers)
+        for (int pid : container.hostPids)
+            owners[pid] = container.containerName;
+
+    std::vector<const HostProcess*> busiest;
+    for (const auto& process : host.processes)
+        busiest.push_back(&process);
+    std::sort(busiest.begin(), busiest.end(), [](const HostProcess* a, const HostProcess* b) {
+        return a->cpuPercent.value_or(-1) > b->cpuPercent.value_or(-1);
+    });
+    if (busiest.size() > static_cast<std::size_t>(std::max(options.top, 0)))
+        busiest.resize(static_cast<std::size_t>(std::max(options.top, 0)));
+    auto ownerOf = [&](int pid) {
+        auto it = owners.find(pid);
+        return it == owners.end() ? std::string{} : it->second;
+    };
+    const auto os = readHostOs();
+
+    if (context.json) {
+        nlohmann::json out;
+        out["host_os"] = {{"description", os.description}, {"version", os.version}, {"build", os.build}};
+        out["logical_cpus"] = host.logicalCpus;
+        out["cpu_percent"] = optionalJson(host.cpuPercent);
+        out["memory"] = {{"total_bytes", host.memoryTotalBytes},
+                         {"available_bytes", host.memoryAvailableBytes},
+                         {"used_bytes", host.memoryUsedBytes}};
+        out["busiest"] = nlohmann::json::array();
+        for (const auto* p : busiest)
+            out["busiest"].push_back(processJson(*p, ownerOf(p->pid)));
+        out["vm_workers"] = nlohmann::json::array();
+        for (const auto* p : host.vmWorkers())
+            out["vm_workers"].push_back(processJson(*p, ""));
+        out["containers"] = nlohmann::json::array();
+        for (const auto& c : containers)
+            out["containers"].push_back({{"id", c.containerId},
+                                         {"name", c.containerName},
+                                         {"visible_on_host", c.visibleOnHost()},
+                                         {"host_pids", c.hostPids},
+                                         {"note", c.note}});
+        out["unavailable"] = nlohmann::json::array();
+        for (const auto& u : host.unavailable)
+            out["unavailable"].push_back({{"what", u.what}, {"reason", u.reason}});
+        out["notes"] = notes;
+        std::cout << out.dump(2) << '\n';
+        return 0;
+    }
+
+    std::cout << "Host        " << os.description << ", " << host.logicalCpus << " logical CPUs\n"
+              << "CPU         " << percentText(host.cpuPercent) << '\n'
+              << "Memory      " << formatBytes(host.memoryUsedBytes) << " used of "
+              << formatBytes(host.memoryTotalBytes) << " (" << formatBytes(host.memoryAvailableBytes)
+              << " available)\n\n";
+
+    std::vector<std::vector<std::string>> rows{
+        {"PID", "NAME", "CPU %", "WORKING SET", "PRIVATE", "CONTAINER"}};
+    for (const auto* p : busiest)
+        rows.push_back({std::to_string(p->pid), p->name, percentText(p->cpuPercent),
+                        bytesText(p->workingSetBytes), bytesText(p->privateBytes),
+                        ownerOf(p->pid).empty() ? "" : "visible: " + ownerOf(p->pid)});
+    std::cout << "Busiest processes\n" << alignColumns(rows) << '\n';
+
+    const auto workers = host.vmWorkers();
+    std::cout << "VM worker processes: " << (workers.empty() ? "none" : "") << '\n';
+    if (!workers.empty()) {
+        std::vector<std::vector<std::string>> workerRows{{"PID", "NAME", "CPU %", "WORKING SET", "OWNER"}};
+        for (const auto* p : workers)
+            workerRows.push_back({std::to_string(p->pid), p->name, percentText(p->cpuPercent),
+                                  bytesText(p->workingSetBytes), p->owner});
+        std::cout << alignColumns(workerRows);
+    }
+    std::cout << '\n';
+    for (const auto& c : containers)
+        std::cout << "Container " << c.containerName << ": " << c.note << '\n';
+    for (const auto& u : host.unavailable)
+        std::cout << "Unavailable: " << u.what << " (" << u.reason << ")\n";
+    for (const auto& note : notes)
+        std::cout << "Note: " << note << '\n';
+    return 0;
+}

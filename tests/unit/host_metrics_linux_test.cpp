@@ -1,0 +1,106 @@
+#include "isolens/core/host_metrics.hpp"
+
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <thread>
+
+using namespace isolens;
+using namespace std::chrono_literals;
+
+namespace {
+
+std::string capture(const std::string& command)
+{
+    std::string output;
+    FILE* pipe = popen(command.c_str(), "r");
+    std::array<char, 4096> buffer{};
+    while (auto n = fread(buffer.data(), 1, buffer.size(), pipe))
+        output.append(buffer.data(), n);
+    pclose(pipe);
+    return output;
+}
+
+} // namespace
+
+TEST(LinuxHostMetrics, MemoryAgreesWithFree)
+{
+    auto metrics = makeHostMetrics();
+    auto sample = metrics->sample();
+    ASSERT_TRUE(sample) << sample.error().message;
+    // free -b: "Mem: total used free shared buff/cache available"
+    long long total = 0, used = 0, available = 0, free = 0, shared = 0, cache = 0;
+    const auto line = capture("free -b | sed -n 2p");
+    ASSERT_EQ(std::sscanf(line.c_str(), "Mem: %lld %lld %lld %lld %lld %lld", &total, &used, &free, &shared,
+                          &cache, &available),
+              6)
+        << line;
+    EXPECT_EQ(sample.value().memoryTotalBytes, total);
+    EXPECT_NEAR(static_cast<double>(sample.value().memoryAvailableBytes), static_cast<double>(available),
+                64.0 * 1024 * 1024);
+    EXPECT_EQ(sample.value().memoryUsedBytes,
+              sample.value().memoryTotalBytes - sample.value().memoryAvailableBytes);
+    EXPECT_EQ(sample.value().logicalCpus, static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN)));
+    EXPECT_FALSE(sample.value().cpuPercent) << "no rate from a single sample";
+}
+
+TEST(LinuxHostMetrics, ProcessesAgreeWithPs)
+{
+    auto metrics = makeHostMetrics();
+    auto sample = metrics->sample();
+    ASSERT_TRUE(sample);
+    const auto* self = sample.value().process(getpid());
+    ASSERT_NE(self, nullptr);
+    EXPECT_EQ(self->parentPid, getppid());
+    EXPECT_EQ(self->name, "isolens_unit_te"); // comm: the first 15 characters
+    EXPECT_NE(self->imagePath.find("isolens_unit_tests"), std::string::npos) << self->imagePath;
+    ASSERT_TRUE(self->workingSetBytes);
+    const auto rssKilobytes = std::stoll(capture("ps -o rss= -p " + std::to_string(getpid())));
+    EXPECT_NEAR(static_cast<double>(*self->workingSetBytes), rssKilobytes * 1024.0, 8.0 * 1024 * 1024);
+    const auto psCount = std::stoul(capture("ps -e --no-headers | wc -l"));
+    EXPECT_NEAR(static_cast<double>(sample.value().processes.size()), static_cast<double>(psCount), 10.0);
+}
+
+TEST(LinuxHostMetrics, RatesComeFromTwoSamplesAndSeeABusyProcess)
+{
+    const pid_t spinner = fork();
+    ASSERT_GE(spinner, 0);
+    if (spinner == 0) {
+        std::atomic<unsigned long> spins{0};
+        for (;;)
+            spins.fetch_add(1, std::memory_order_relaxed);
+    }
+    auto metrics = makeHostMetrics();
+    ASSERT_TRUE(metrics->sample());
+    std::this_thread::sleep_for(1s);
+    auto second = metrics->sample();
+    kill(spinner, SIGKILL);
+    waitpid(spinner, nullptr, 0);
+    ASSERT_TRUE(second);
+    ASSERT_TRUE(second.value().cpuPercent);
+    EXPECT_GE(*second.value().cpuPercent, 100.0 / second.value().logicalCpus * 0.6);
+    EXPECT_LE(*second.value().cpuPercent, 100.0);
+    const auto* busy = second.value().process(spinner);
+    ASSERT_NE(busy, nullptr);
+    ASSERT_TRUE(busy->cpuPercent);
+    // One spinning thread is one CPU: 100 / logical CPUs of the host, less what the scheduler takes.
+    EXPECT_NEAR(*busy->cpuPercent, 100.0 / second.value().logicalCpus,
+                100.0 / second.value().logicalCpus * 0.35);
+}
+
+TEST(LinuxHostMetrics, ConfiguredPatternsMarkVmWorkers)
+{
+    auto metrics = makeHostMetrics({"isolens_unit_te*"});
+    auto sample = metrics->sample();
+    ASSERT_TRUE(sample);
+    const auto workers = sample.value().vmWorkers();
+    ASSERT_FALSE(workers.empty());
+    EXPECT_EQ(workers.front()->pid, getpid());
+}
