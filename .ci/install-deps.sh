@@ -9,6 +9,8 @@ packages=(
     # libraries (core: Boost.Beast/Asio, nlohmann_json, OpenSSL; CLI11; the dashboard: Qt6 Widgets + Charts)
     libboost-dev nlohmann-json3-dev libssl-dev libcli11-dev
     qt6-base-dev qt6-charts-dev libgl-dev
+    # the Windows build, cross-compiled and tested under Wine
+    g++-mingw-w64-x86-64-posix wine wine64
     # tests and benchmarks
     libgtest-dev libgmock-dev googletest libbenchmark-dev
     # the private engine the tests start: dockerd, a registry, and busybox-static for a tiny image

@@ -15,3 +15,9 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE ONLY)
 set(ISOLENS_HOST_HEADER_ONLY_PREFIX /usr CACHE PATH "Where header-only dependencies are found")
 # Static runtime: the test executables then run under Wine without copying mingw DLLs around.
 set(CMAKE_EXE_LINKER_FLAGS_INIT "-static -static-libgcc -static-libstdc++")
+
+# Tests of the cross build run under Wine (Debian's wine64), through ctest.
+find_program(ISOLENS_WINE NAMES wine64 wine)
+if(ISOLENS_WINE)
+    set(CMAKE_CROSSCOMPILING_EMULATOR ${ISOLENS_WINE})
+endif()

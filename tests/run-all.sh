@@ -12,6 +12,12 @@ if [[ $(id -u) -ne 0 ]]; then
     exec sudo --preserve-env=PATH "$0" "$@"
 fi
 
+# The Windows build first: cross-compiled with mingw-w64, its tests run under Wine.
+cmake --preset mingw-cross
+cmake --build --preset mingw-cross
+ctest --preset mingw-cross
+
+# Then the Linux build and every test, against a private Docker engine.
 cmake --preset dev
 cmake --build --preset dev
 ctest --preset dev "$@"

@@ -43,10 +43,18 @@ HostOs readHostOs()
     }
     os.build = info.dwBuildNumber;
     os.revision = updateBuildRevision();
-    os.version = std::to_string(info.dwMajorVersion) + "." + std::to_string(info.dwMinorVersion) + "." +
-                 std::to_string(info.dwBuildNumber);
-    if (os.revision)
-        os.version += "." + std::to_string(*os.revision);
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) about "." + std::to_string(...).
+    for (unsigned part :
+         {static_cast<unsigned>(info.dwMajorVersion), static_cast<unsigned>(info.dwMinorVersion),
+          static_cast<unsigned>(info.dwBuildNumber)}) {
+        if (!os.version.empty())
+            os.version += '.';
+        os.version += std::to_string(part);
+    }
+    if (os.revision) {
+        os.version += '.';
+        os.version += std::to_string(*os.revision);
+    }
     os.description = "Windows " + os.version;
     return os;
 }

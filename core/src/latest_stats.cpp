@@ -7,8 +7,12 @@ namespace isolens {
 void LatestStats::add(const std::string& id, const std::string& name)
 {
     std::lock_guard lock(mutex_);
-    if (std::none_of(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.id == id; }))
-        entries_.push_back(Entry{id, name});
+    if (std::none_of(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.id == id; })) {
+        Entry entry;
+        entry.id = id;
+        entry.name = name;
+        entries_.push_back(std::move(entry));
+    }
 }
 
 void LatestStats::apply(const CollectorEvent& event)

@@ -1,0 +1,217 @@
+#include "isolens/core/host_calculations.hpp"
+#include "isolens/core/host_metrics.hpp"
+#include "isolens/core/vm_worker_counters.hpp"
+
+#include <windows.h>
+
+#include <psapi.h>
+#include <tlhelp32.h>
+
+#include <chrono>
+#include <map>
+#include <memory>
+
+namespace isolens {
+
+namespace {
+
+std::uint64_t ticks(const FILETIME& time)
+{
+    return (static_cast<std::uint64_t>(time.dwHighDateTime) << 32) | time.dwLowDateTime;
+}
+
+std::string narrow(const wchar_t* text)
+{
+    if (!text || !*text)
+        return {};
+    const int length = WideCharToMultiByte(CP_UTF8, 0, text, -1, nullptr, 0, nullptr, nullptr);
+    std::string out(static_cast<std::size_t>(std::max(length - 1, 0)), '\0');
+    WideCharToMultiByte(CP_UTF8, 0, text, -1, out.data(), length, nullptr, nullptr);
+    return out;
+}
+
+struct HandleCloser {
+    void operator()(HANDLE handle) const
+    {
+        if (handle && handle != INVALID_HANDLE_VALUE)
+            CloseHandle(handle);
+    }
+};
+using UniqueHandle = std::unique_ptr<void, HandleCloser>;
+
+// DOMAIN\user of the process's token; vmmem's is NT VIRTUAL MACHINE\<VM GUID>.
+std::string tokenOwner(HANDLE process)
+{
+    HANDLE rawToken = nullptr;
+    if (!OpenProcessToken(process, TOKEN_QUERY, &rawToken))
+        return {};
+    UniqueHandle token(rawToken);
+    DWORD size = 0;
+    GetTokenInformation(rawToken, TokenUser, nullptr, 0, &size);
+    std::vector<unsigned char> buffer(size);
+    if (size == 0 || !GetTokenInformation(rawToken, TokenUser, buffer.data(), size, &size))
+        return {};
+    auto* user = reinterpret_cast<TOKEN_USER*>(buffer.data());
+    wchar_t name[256];
+    wchar_t domain[256];
+    DWORD nameLength = 256;
+    DWORD domainLength = 256;
+    SID_NAME_USE use;
+    if (!LookupAccountSidW(nullptr, user->User.Sid, name, &nameLength, domain, &domainLength, &use))
+        return {};
+    return narrow(domain) + "\\" + narrow(name);
+}
+
+// The Win32 path, or the native one (\Device\HarddiskVolume...) where the Win32 form fails, as it does for
+// vmmem.
+std::string imagePath(HANDLE process)
+{
+    wchar_t path[MAX_PATH * 2];
+    DWORD length = MAX_PATH * 2;
+    if (QueryFullProcessImageNameW(process, 0, path, &length))
+        return narrow(path);
+    length = MAX_PATH * 2;
+    if (QueryFullProcessImageNameW(process, PROCESS_NAME_NATIVE, path, &length))
+        return narrow(path);
+    return {};
+}
+
+class WindowsHostMetrics : public HostMetrics {
+public:
+    explicit WindowsHostMetrics(std::vector<std::string> patterns)
+        : patterns_(std::move(patterns))
+    {}
+
+    Result<HostSnapshot> sample() override
+    {
+        HostSnapshot snapshot;
+        const auto now = std::chrono::steady_clock::now();
+        snapshot.timeNanos = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                 std::chrono::system_clock::now().time_since_epoch())
+                                 .count();
+        SYSTEM_INFO system{};
+        GetSystemInfo(&system);
+        snapshot.logicalCpus = static_cast<int>(system.dwNumberOfProcessors);
+
+        FILETIME idle, kernel, user;
+        if (!GetSystemTimes(&idle, &kernel, &user))
+            return makeError(ErrorKind::Other,
+                             "GetSystemTimes failed (error " + std::to_string(GetLastError()) + ")");
+        const auto idleTicks = ticks(idle);
+        const auto totalTicks = ticks(kernel) + ticks(user); // kernel time includes idle time
+        if (previousTotal_)
+            snapshot.cpuPercent =
+                host::cpuPercentBetween(previousIdle_, previousTotal_, idleTicks, totalTicks);
+        previousIdle_ = idleTicks;
+        previousTotal_ = totalTicks;
+
+        MEMORYSTATUSEX memory{};
+        memory.dwLength = sizeof memory;
+        if (!GlobalMemoryStatusEx(&memory))
+            return makeError(ErrorKind::Other, "GlobalMemoryStatusEx failed");
+        snapshot.memoryTotalBytes = static_cast<std::int64_t>(memory.ullTotalPhys);
+        snapshot.memoryAvailableBytes = static_cast<std::int64_t>(memory.ullAvailPhys);
+        snapshot.memoryUsedBytes = snapshot.memoryTotalBytes - snapshot.memoryAvailableBytes;
+
+        auto listed = listProcesses(snapshot, now);
+        if (!listed)
+            return listed.error();
+        addVmWorkerCounters(snapshot);
+        previousTime_ = now;
+        return snapshot;
+    }
+
+private:
+    Result<void> listProcesses(HostSnapshot& snapshot, std::chrono::steady_clock::time_point now)
+    {
+        UniqueHandle list(CreateToolhelp32Snapshot(TH32CS_SNAPPROCESS, 0));
+        if (list.get() == INVALID_HANDLE_VALUE)
+            return makeError(ErrorKind::Other, "CreateToolhelp32Snapshot failed (error " +
+                                                   std::to_string(GetLastError()) + ")");
+        const auto elapsed =
+            previousTime_ ? std::chrono::duration_cast<std::chrono::nanoseconds>(now - *previousTime_).count()
+                          : 0;
+        std::map<int, std::int64_t> cpuNow;
+        int denied = 0;
+        PROCESSENTRY32W entry{};
+        entry.dwSize = sizeof entry;
+        for (BOOL more = Process32FirstW(list.get(), &entry); more;
+             more = Process32NextW(list.get(), &entry)) {
+            HostProcess process;
+            process.pid = static_cast<int>(entry.th32ProcessID);
+            process.parentPid = static_cast<int>(entry.th32ParentProcessID);
+            process.name = narrow(entry.szExeFile);
+            process.vmWorker = host::matchesAnyPattern(process.name, patterns_);
+            DWORD session = 0;
+            if (ProcessIdToSessionId(entry.th32ProcessID, &session))
+                process.sessionId = static_cast<int>(session);
+
+            UniqueHandle handle(
+                OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION | PROCESS_VM_READ, FALSE, entry.th32ProcessID));
+            if (!handle) // vmmem and protected processes refuse us without administrator rights
+                handle.reset(OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, entry.th32ProcessID));
+            if (!handle) {
+                ++denied;
+                snapshot.processes.push_back(std::move(process));
+                continue;
+            }
+            FILETIME created, exited, kernel, user;
+            if (GetProcessTimes(handle.get(), &created, &exited, &kernel, &user)) {
+                process.cpuTimeNanos = static_cast<std::int64_t>((ticks(kernel) + ticks(user)) * 100);
+                if (auto before = previousCpu_.find(process.pid); before != previousCpu_.end() && elapsed > 0)
+                    process.cpuPercent = host::processCpuPercent(before->second, process.cpuTimeNanos,
+                                                                 elapsed, snapshot.logicalCpus);
+                cpuNow[process.pid] = process.cpuTimeNanos;
+            }
+            PROCESS_MEMORY_COUNTERS_EX counters{};
+            if (GetProcessMemoryInfo(handle.get(), reinterpret_cast<PROCESS_MEMORY_COUNTERS*>(&counters),
+                                     sizeof counters)) {
+                process.workingSetBytes = static_cast<std::int64_t>(counters.WorkingSetSize);
+                process.privateBytes = static_cast<std::int64_t>(counters.PrivateUsage);
+            }
+            process.imagePath = imagePath(handle.get());
+            process.owner = tokenOwner(handle.get());
+            snapshot.processes.push_back(std::move(process));
+        }
+        previousCpu_ = std::move(cpuNow);
+        if (denied > 0)
+            snapshot.unavailable.push_back({"CPU and memory of " + std::to_string(denied) + " processes",
+                                            "access denied: run IsoLens as an administrator to read them"});
+        return success();
+    }
+
+    // vmmem is often unreadable without administrator rights; PDH's Process counters are not.
+    void addVmWorkerCounters(HostSnapshot& snapshot)
+    {
+        bool needed = false;
+        for (const auto& process : snapshot.processes)
+            needed = needed || (process.vmWorker && !process.workingSetBytes);
+        if (!needed)
+            return;
+        auto counters = vmmemPrivateWorkingSets();
+        if (!counters) {
+            snapshot.unavailable.push_back({"memory of VM workers", counters.error().message});
+            return;
+        }
+        // Instances are vmmem, vmmem#1, ... in process order; match them to the unreadable VM workers.
+        std::size_t next = 0;
+        for (auto& process : snapshot.processes)
+            if (process.vmWorker && !process.workingSetBytes && next < counters.value().size())
+                process.workingSetBytes = counters.value()[next++];
+    }
+
+    std::vector<std::string> patterns_;
+    std::uint64_t previousIdle_ = 0;
+    std::uint64_t previousTotal_ = 0;
+    std::optional<std::chrono::steady_clock::time_point> previousTime_;
+    std::map<int, std::int64_t> previousCpu_;
+};
+
+} // namespace
+
+std::unique_ptr<HostMetrics> makeHostMetrics(std::vector<std::string> vmWorkerPatterns)
+{
+    return std::make_unique<WindowsHostMetrics>(std::move(vmWorkerPatterns));
+}
+
+} // namespace isolens

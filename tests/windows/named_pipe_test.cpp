@@ -1,0 +1,135 @@
+// The named-pipe transport end to end, against a pipe server in this process (run under Wine in CI).
+#include "scripted_pipe_server.hpp"
+
+#include "isolens/core/engine_client.hpp"
+#include "isolens/core/http_transport.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+using namespace isolens;
+using namespace std::chrono_literals;
+
+namespace {
+
+const std::string kChunkedHead =
+    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+
+HttpRequest get(const std::string& target)
+{
+    return HttpRequest{HttpMethod::Get, target, std::nullopt};
+}
+
+RequestOptions quick()
+{
+    RequestOptions options;
+    options.connectTimeout = 2s;
+    options.responseTimeout = 3s;
+    return options;
+}
+
+} // namespace
+
+TEST(NamedPipe, AnHttpExchangeWithContentLength)
+{
+    ScriptedPipeServer server({{ScriptedPipeServer::reply(200, R"({"OSType":"windows"})")}});
+    auto reply = sendRequest(server.endpoint(), get("/v1.41/info"), quick());
+    ASSERT_TRUE(reply) << reply.error().describe();
+    EXPECT_EQ(reply.value().status, 200);
+    EXPECT_EQ(reply.value().body, R"({"OSType":"windows"})");
+    EXPECT_EQ(server.lastRequest().rfind("GET /v1.41/info HTTP/1.1\r\n", 0), 0u) << server.lastRequest();
+}
+
+TEST(NamedPipe, TheEngineClientNegotiatesAndReadsInfoOverAPipe)
+{
+    ScriptedPipeServer server({{ScriptedPipeServer::reply(
+        200, R"({"OSType":"windows","Isolation":"hyperv","NCPU":16,"MemTotal":68719476736})")}});
+    EngineClient client(server.endpoint());
+    auto info = client.info(); // a ping first (same scripted reply, its headers), then /info
+    ASSERT_TRUE(info) << info.error().describe();
+    EXPECT_EQ(info.value().defaultIsolation, "hyperv");
+    EXPECT_EQ(info.value().cpus, 16);
+    EXPECT_EQ(client.apiVersion().value(), (ApiVersion{1, 41}));
+    EXPECT_GE(server.connections(), 2);
+}
+
+TEST(NamedPipe, AStreamArrivesLineByLine)
+{
+    ScriptedPipeServer server({{kChunkedHead, 20ms},
+                               {ScriptedPipeServer::chunk("{\"n\":1}\n{\"n\""), 20ms},
+                               {ScriptedPipeServer::chunk(":2}\n"), 20ms},
+                               {"0\r\n\r\n"}});
+    std::vector<std::string> lines;
+    auto reply = streamRequest(
+        server.endpoint(), get("/events"),
+        [&](std::string_view line) {
+            lines.emplace_back(line);
+            return true;
+        },
+        quick());
+    ASSERT_TRUE(reply) << reply.error().describe();
+    EXPECT_EQ(lines, (std::vector<std::string>{R"({"n":1})", R"({"n":2})"}));
+}
+
+TEST(NamedPipe, CancelStopsAStreamWithin100ms)
+{
+    ScriptedPipeServer server({{kChunkedHead}, {ScriptedPipeServer::chunk("{\"first\":true}\n")}},
+                              ScriptedPipeServer::Ending::HoldOpen);
+    CancelToken cancel;
+    std::atomic<bool> gotLine{false};
+    std::chrono::steady_clock::time_point cancelledAt;
+    std::thread canceller([&] {
+        while (!gotLine)
+            std::this_thread::sleep_for(1ms);
+        std::this_thread::sleep_for(50ms);
+        cancelledAt = std::chrono::steady_clock::now();
+        cancel.cancel();
+    });
+    auto reply = streamRequest(
+        server.endpoint(), get("/events"),
+        [&](std::string_view) {
+            gotLine = true;
+            return true;
+        },
+        RequestOptions{}, &cancel);
+    const auto stoppedAfter = std::chrono::steady_clock::now() - cancelledAt;
+    canceller.join();
+    ASSERT_FALSE(reply);
+    EXPECT_EQ(reply.error().kind, ErrorKind::Cancelled);
+    EXPECT_LT(stoppedAfter, 100ms);
+}
+
+TEST(NamedPipe, AMissingPipeIsEngineUnreachableWithTheHint)
+{
+    auto reply =
+        sendRequest(parseHostUrl("npipe:////./pipe/isolens-no-such-engine").value(), get("/_ping"), quick());
+    ASSERT_FALSE(reply);
+    EXPECT_EQ(reply.error().kind, ErrorKind::EngineUnreachable);
+    EXPECT_NE(reply.error().message.find("npipe:////./pipe/isolens-no-such-engine"), std::string::npos)
+        << reply.error().message;
+    EXPECT_NE(reply.error().hint.find("Docker Desktop"), std::string::npos);
+}
+
+TEST(NamedPipe, ABusyPipeIsWaitedForThenTimesOut)
+{
+    // One instance only, held by a first client: the second waits (WaitNamedPipe) until its time-out.
+    ScriptedPipeServer server({{ScriptedPipeServer::reply(200, "{}")}}, ScriptedPipeServer::Ending::HoldOpen,
+                              /*maxInstances=*/1);
+    const auto address = server.endpoint().address; // \\.\pipe\isolens-test-N
+    const std::wstring name(address.begin(), address.end());
+    HANDLE holder =
+        CreateFileW(name.c_str(), GENERIC_READ | GENERIC_WRITE, 0, nullptr, OPEN_EXISTING, 0, nullptr);
+    ASSERT_NE(holder, INVALID_HANDLE_VALUE);
+    auto options = quick();
+    options.connectTimeout = 300ms;
+    const auto started = std::chrono::steady_clock::now();
+    auto reply = sendRequest(server.endpoint(), get("/_ping"), options);
+    const auto waited = std::chrono::steady_clock::now() - started;
+    CloseHandle(holder);
+    ASSERT_FALSE(reply);
+    EXPECT_TRUE(reply.error().kind == ErrorKind::Timeout) << reply.error().describe();
+    EXPECT_GE(waited, 250ms);
+    EXPECT_LT(waited, 3s);
+}
