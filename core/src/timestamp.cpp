@@ -84,7 +84,7 @@ std::string formatRfc3339Millis(std::int64_t nanos)
         floor<std::chrono::days>(sys_seconds{std::chrono::seconds{seconds}}.time_since_epoch())};
     const year_month_day date{days};
     const auto secondOfDay = seconds - days.time_since_epoch().count() * 86400LL;
-    char text[40];
+    char text[64];
     std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ",
                   static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
                   static_cast<unsigned>(date.day()), static_cast<long long>(secondOfDay / 3600),
