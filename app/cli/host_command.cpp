@@ -5,7 +5,9 @@
 #include "isolens/core/host_metrics.hpp"
 #include "isolens/core/host_os.hpp"
 #include "isolens/core/process_visibility.hpp"
+#include "isolens/core/stats_normalizer.hpp"
 #include "isolens/core/units.hpp"
+#include "isolens/core/utility_vm_attribution.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -54,11 +56,31 @@ nlohmann::json processJson(const HostProcess& p, const std::string& container)
             {"container", container.empty() ? nlohmann::json(nullptr) : nlohmann::json(container)}};
 }
 
-// Maps every running container's `docker top` onto the host; an unreachable engine is noted, not fatal.
-std::vector<ContainerVisibility> containersOnHost(const CliContext& context, const HostSnapshot& host,
-                                                  std::vector<std::string>& notes)
+struct ContainerOnHost {
+    ContainerVisibility visibility;
+    std::optional<IsolationTax> tax; // Hyper-V containers only
+};
+
+// The utility VM's memory beyond the container's own private working set.
+IsolationTax taxOf(EngineClient& client, const std::string& containerId, const HostSnapshot& host,
+                   const Result<std::vector<ComputeSystem>>& systems)
 {
-    std::vector<ContainerVisibility> result;
+    auto raw = client.statsOnce(containerId, /*oneShot=*/true);
+    if (!raw)
+        return IsolationTax{std::nullopt, 0, "no stats: " + raw.error().message};
+    const auto sample = normalizeStats(raw.value(), EngineOs::Windows);
+    const auto attributed = systems ? attributeUtilityVm(containerId, systems.value(), host) : std::nullopt;
+    auto tax = isolationTax(host, sample.memBytes, attributed);
+    if (!systems && !attributed && !tax.bytes)
+        tax.explanation += " (" + systems.error().message + ")";
+    return tax;
+}
+
+// Maps every running container's `docker top` onto the host; an unreachable engine is noted, not fatal.
+std::vector<ContainerOnHost> containersOnHost(const CliContext& context, const HostSnapshot& host,
+                                              std::vector<std::string>& notes)
+{
+    std::vector<ContainerOnHost> result;
     auto engine = connectToEngine(context);
     if (!engine) {
         notes.push_back("containers: " + engine.error().message);
@@ -72,6 +94,8 @@ std::vector<ContainerVisibility> containersOnHost(const CliContext& context, con
         notes.push_back("containers: " + running.error().message);
         return result;
     }
+    std::optional<Result<std::vector<ComputeSystem>>>
+        systems; // asked once, when a Hyper-V container needs it
     for (const auto& container : running.value()) {
         auto details = client.inspectContainer(container.id);
         auto top = client.top(container.id);
@@ -80,7 +104,14 @@ std::vector<ContainerVisibility> containersOnHost(const CliContext& context, con
         auto isolation = details.value().isolation;
         if (info.value().osType == "windows" && (isolation.empty() || isolation == "default"))
             isolation = info.value().defaultIsolation;
-        result.push_back(mapToHost(container.id, container.name, isolation, top.value(), host));
+        ContainerOnHost entry{mapToHost(container.id, container.name, isolation, top.value(), host),
+                              std::nullopt};
+        if (isolation == "hyperv") {
+            if (!systems)
+                systems = enumerateComputeSystems();
+            entry.tax = taxOf(client, container.id, host, *systems);
+        }
+        result.push_back(std::move(entry));
     }
     return result;
 }
@@ -103,8 +134,8 @@ int runHostCommand(const CliContext& context, const HostOptions& options)
     const auto containers = containersOnHost(context, host, notes);
     std::map<int, std::string> owners; // host PID -> container name
     for (const auto& container : containers)
-        for (int pid : container.hostPids)
-            owners[pid] = container.containerName;
+        for (int pid : container.visibility.hostPids)
+            owners[pid] = container.visibility.containerName;
 
     std::vector<const HostProcess*> busiest;
     for (const auto& process : host.processes)
@@ -135,12 +166,18 @@ int runHostCommand(const CliContext& context, const HostOptions& options)
         for (const auto* p : host.vmWorkers())
             out["vm_workers"].push_back(processJson(*p, ""));
         out["containers"] = nlohmann::json::array();
-        for (const auto& c : containers)
-            out["containers"].push_back({{"id", c.containerId},
-                                         {"name", c.containerName},
-                                         {"visible_on_host", c.visibleOnHost()},
-                                         {"host_pids", c.hostPids},
-                                         {"note", c.note}});
+        for (const auto& [c, tax] : containers) {
+            nlohmann::json entry = {{"id", c.containerId},
+                                    {"name", c.containerName},
+                                    {"visible_on_host", c.visibleOnHost()},
+                                    {"host_pids", c.hostPids},
+                                    {"note", c.note}};
+            if (tax)
+                entry["isolation_tax"] = {{"bytes", optionalJson(tax->bytes)},
+                                          {"utility_vms", tax->utilityVms},
+                                          {"explanation", tax->explanation}};
+            out["containers"].push_back(entry);
+        }
         out["unavailable"] = nlohmann::json::array();
         for (const auto& u : host.unavailable)
             out["unavailable"].push_back({{"what", u.what}, {"reason", u.reason}});
@@ -173,8 +210,12 @@ int runHostCommand(const CliContext& context, const HostOptions& options)
         std::cout << alignColumns(workerRows);
     }
     std::cout << '\n';
-    for (const auto& c : containers)
+    for (const auto& [c, tax] : containers) {
         std::cout << "Container " << c.containerName << ": " << c.note << '\n';
+        if (tax)
+            std::cout << "  isolation tax: " << (tax->bytes ? formatBytes(*tax->bytes) : "--") << " ("
+                      << tax->explanation << ")\n";
+    }
     for (const auto& u : host.unavailable)
         std::cout << "Unavailable: " << u.what << " (" << u.reason << ")\n";
     for (const auto& note : notes)
