@@ -1,7 +1,10 @@
 #include "isolens/core/engine_json.hpp"
 
+#include "json_access.hpp"
+
 namespace isolens {
 
+using detail::member;
 using nlohmann::json;
 
 namespace {
@@ -19,15 +22,6 @@ T field(const json& object, const char* key, T fallback = T{})
     } catch (const json::exception&) {
         return fallback;
     }
-}
-
-const json& member(const json& object, const char* key)
-{
-    static const json kNull;
-    if (!object.is_object())
-        return kNull;
-    auto it = object.find(key);
-    return it == object.end() ? kNull : *it;
 }
 
 Labels labelsOf(const json& object)

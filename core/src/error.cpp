@@ -1,5 +1,6 @@
 #include "isolens/core/error.hpp"
 
+#include "isolens/core/text.hpp"
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -8,14 +9,6 @@
 namespace isolens {
 
 namespace {
-
-std::string lowercase(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 bool contains(const std::string& haystack, std::string_view needle)
 {
@@ -123,7 +116,7 @@ Error makeError(ErrorKind kind, std::string message, int httpStatus)
 
 Error classifyEngineError(int httpStatus, std::string_view engineMessage)
 {
-    const std::string text = lowercase(engineMessage);
+    const std::string text = toLowerAscii(engineMessage);
     ErrorKind kind = ErrorKind::Other;
 
     // Message patterns come first: the same status carries different failures

@@ -1,3 +1,4 @@
+#include "isolens/core/clock.hpp"
 #include "isolens/core/host_calculations.hpp"
 #include "isolens/core/host_metrics.hpp"
 #include "isolens/core/vm_worker_counters.hpp"
@@ -86,9 +87,7 @@ public:
     {
         HostSnapshot snapshot;
         const auto now = std::chrono::steady_clock::now();
-        snapshot.timeNanos = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                 std::chrono::system_clock::now().time_since_epoch())
-                                 .count();
+        snapshot.timeNanos = wallClockNanos();
         SYSTEM_INFO system{};
         GetSystemInfo(&system);
         snapshot.logicalCpus = static_cast<int>(system.dwNumberOfProcessors);

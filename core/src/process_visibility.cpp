@@ -1,5 +1,6 @@
 #include "isolens/core/process_visibility.hpp"
 
+#include "isolens/core/text.hpp"
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -8,26 +9,19 @@ namespace isolens {
 
 namespace {
 
-std::string lowercase(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 // "sleep 300" -> "sleep"; "/usr/bin/ping -c 1" -> "ping"; "PING.EXE" -> "ping.exe"
 std::string commandName(const std::string& command)
 {
     auto first = command.substr(0, command.find(' '));
     if (auto slash = first.find_last_of("/\\"); slash != std::string::npos)
         first = first.substr(slash + 1);
-    return lowercase(first);
+    return toLowerAscii(first);
 }
 
 bool sameProgram(const std::string& topName, const HostProcess& process)
 {
     const auto top = commandName(topName);
-    const auto host = lowercase(process.name);
+    const auto host = toLowerAscii(process.name);
     // Linux comm is cut at 15 characters.
     return top == host || (host.size() == 15 && top.rfind(host, 0) == 0) ||
            commandName(process.imagePath) == top;
@@ -37,7 +31,7 @@ bool sameProgram(const std::string& topName, const HostProcess& process)
 
 bool isUtilityVmMemoryProcess(const std::string& name)
 {
-    const auto lower = lowercase(name);
+    const auto lower = toLowerAscii(name);
     return lower == "vmmem" || lower == "vmmem.exe";
 }
 

@@ -1,21 +1,11 @@
 #include "isolens/core/stats_collector.hpp"
 
+#include "isolens/core/clock.hpp"
 #include "isolens/core/stats_normalizer.hpp"
 
 #include <atomic>
 
 namespace isolens {
-
-namespace {
-
-std::int64_t wallClockNanos()
-{
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
-} // namespace
 
 struct StatsCollector::Stream {
     WatchTarget target;

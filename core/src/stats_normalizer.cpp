@@ -2,23 +2,16 @@
 
 #include "isolens/core/stats_formulas.hpp"
 #include "isolens/core/timestamp.hpp"
+#include "json_access.hpp"
 
 #include <nlohmann/json.hpp>
 
 namespace isolens {
 
+using detail::member;
 using nlohmann::json;
 
 namespace {
-
-const json& at(const json& object, const char* key)
-{
-    static const json kNull;
-    if (!object.is_object())
-        return kNull;
-    auto it = object.find(key);
-    return it == object.end() ? kNull : *it;
-}
 
 std::uint64_t u64(const json& value)
 {
@@ -49,72 +42,75 @@ std::int64_t nanosOf(const json& value)
 void fillNetwork(const json& raw, StatsSample& sample)
 {
     // Windows keys networks by HNS endpoint GUID, Linux by interface: the CLI sums them all.
-    if (const auto& networks = at(raw, "networks"); networks.is_object())
+    if (const auto& networks = member(raw, "networks"); networks.is_object())
         for (const auto& [_, network] : networks.items()) {
-            sample.netRxBytes += i64(at(network, "rx_bytes"));
-            sample.netTxBytes += i64(at(network, "tx_bytes"));
+            sample.netRxBytes += i64(member(network, "rx_bytes"));
+            sample.netTxBytes += i64(member(network, "tx_bytes"));
         }
 }
 
 void fillLinux(const json& raw, StatsSample& sample)
 {
-    const auto& cpu = at(raw, "cpu_stats");
-    const auto& pre = at(raw, "precpu_stats");
-    const auto& perCpu = at(at(cpu, "cpu_usage"), "percpu_usage");
+    const auto& cpu = member(raw, "cpu_stats");
+    const auto& pre = member(raw, "precpu_stats");
+    const auto& perCpu = member(member(cpu, "cpu_usage"), "percpu_usage");
     const auto perCpuCount = perCpu.is_array() ? perCpu.size() : 0;
-    const auto online = static_cast<std::uint32_t>(u64(at(cpu, "online_cpus")));
-    sample.cpuPercent = stats::cpuPercentLinux(
-        u64(at(at(cpu, "cpu_usage"), "total_usage")), u64(at(at(pre, "cpu_usage"), "total_usage")),
-        u64(at(cpu, "system_cpu_usage")), u64(at(pre, "system_cpu_usage")), online, perCpuCount);
+    const auto online = static_cast<std::uint32_t>(u64(member(cpu, "online_cpus")));
+    sample.cpuPercent = stats::cpuPercentLinux(u64(member(member(cpu, "cpu_usage"), "total_usage")),
+                                               u64(member(member(pre, "cpu_usage"), "total_usage")),
+                                               u64(member(cpu, "system_cpu_usage")),
+                                               u64(member(pre, "system_cpu_usage")), online, perCpuCount);
     sample.hostCpus = online != 0 ? online : static_cast<double>(perCpuCount);
     sample.cpuHostPercent = sample.hostCpus > 0 ? sample.cpuPercent / sample.hostCpus : 0.0;
 
-    const auto& memory = at(raw, "memory_stats");
+    const auto& memory = member(raw, "memory_stats");
     std::map<std::string, std::uint64_t> memoryStats;
-    if (const auto& detail = at(memory, "stats"); detail.is_object())
+    if (const auto& detail = member(memory, "stats"); detail.is_object())
         for (const auto& [key, value] : detail.items())
             memoryStats[key] = u64(value);
-    const auto used = stats::memoryUsageLinuxNoCache(u64(at(memory, "usage")), memoryStats);
+    const auto used = stats::memoryUsageLinuxNoCache(u64(member(memory, "usage")), memoryStats);
     sample.memBytes = static_cast<std::int64_t>(used);
-    sample.memLimitBytes = i64(at(memory, "limit"));
-    sample.memPercent = stats::memoryPercent(used, u64(at(memory, "limit")));
+    sample.memLimitBytes = i64(member(memory, "limit"));
+    sample.memPercent = stats::memoryPercent(used, u64(member(memory, "limit")));
 
     // calculateBlockIO: entries whose op starts with r/R are reads, w/W writes (v1 "Read", v2 "read").
-    if (const auto& entries = at(at(raw, "blkio_stats"), "io_service_bytes_recursive"); entries.is_array())
+    if (const auto& entries = member(member(raw, "blkio_stats"), "io_service_bytes_recursive");
+        entries.is_array())
         for (const auto& entry : entries) {
-            const auto op = text(at(entry, "op"));
+            const auto op = text(member(entry, "op"));
             if (op.empty())
                 continue;
             if (op[0] == 'r' || op[0] == 'R')
-                sample.blockReadBytes += i64(at(entry, "value"));
+                sample.blockReadBytes += i64(member(entry, "value"));
             else if (op[0] == 'w' || op[0] == 'W')
-                sample.blockWriteBytes += i64(at(entry, "value"));
+                sample.blockWriteBytes += i64(member(entry, "value"));
         }
-    sample.pids = i64(at(at(raw, "pids_stats"), "current"));
+    sample.pids = i64(member(member(raw, "pids_stats"), "current"));
 }
 
 void fillWindows(const json& raw, const ContainerLimits& limits, StatsSample& sample)
 {
-    const auto numProcs = static_cast<std::uint32_t>(u64(at(raw, "num_procs"))); // logical CPUs of the host
-    sample.cpuPercent =
-        stats::cpuPercentWindows(nanosOf(at(raw, "read")), nanosOf(at(raw, "preread")), numProcs,
-                                 u64(at(at(at(raw, "cpu_stats"), "cpu_usage"), "total_usage")),
-                                 u64(at(at(at(raw, "precpu_stats"), "cpu_usage"), "total_usage")));
+    const auto numProcs =
+        static_cast<std::uint32_t>(u64(member(raw, "num_procs"))); // logical CPUs of the host
+    sample.cpuPercent = stats::cpuPercentWindows(
+        nanosOf(member(raw, "read")), nanosOf(member(raw, "preread")), numProcs,
+        u64(member(member(member(raw, "cpu_stats"), "cpu_usage"), "total_usage")),
+        u64(member(member(member(raw, "precpu_stats"), "cpu_usage"), "total_usage")));
     sample.hostCpus = numProcs;
     sample.cpuHostPercent = sample.cpuPercent;
 
-    const auto& memory = at(raw, "memory_stats");
-    sample.memBytes = i64(at(memory, "privateworkingset"));
-    sample.commitBytes = i64(at(memory, "commitbytes"));
-    sample.commitPeakBytes = i64(at(memory, "commitpeakbytes"));
+    const auto& memory = member(raw, "memory_stats");
+    sample.memBytes = i64(member(memory, "privateworkingset"));
+    sample.commitBytes = i64(member(memory, "commitbytes"));
+    sample.commitPeakBytes = i64(member(memory, "commitpeakbytes"));
     // A Windows memory limit caps commit (moby#36359), so the percentage is of commit.
     sample.memLimitBytes = limits.memoryBytes;
     sample.memPercent = stats::memoryPercent(static_cast<std::uint64_t>(*sample.commitBytes),
                                              static_cast<std::uint64_t>(limits.memoryBytes));
 
-    const auto& storage = at(raw, "storage_stats");
-    sample.blockReadBytes = i64(at(storage, "read_size_bytes"));
-    sample.blockWriteBytes = i64(at(storage, "write_size_bytes"));
+    const auto& storage = member(raw, "storage_stats");
+    sample.blockReadBytes = i64(member(storage, "read_size_bytes"));
+    sample.blockWriteBytes = i64(member(storage, "write_size_bytes"));
 }
 
 } // namespace
@@ -135,15 +131,16 @@ std::string_view toString(EngineOs os)
 
 std::optional<EngineOs> guessEngineOs(const json& raw)
 {
-    if (auto declared = parseEngineOs(text(at(raw, "os_type"))))
+    if (auto declared = parseEngineOs(text(member(raw, "os_type"))))
         return declared;
     // Linux engines send empty "storage_stats" and "num_procs": 0 too, so look for fields only one OS fills.
-    const auto& memory = at(raw, "memory_stats");
-    if (at(memory, "privateworkingset").is_number() || at(memory, "commitbytes").is_number())
+    const auto& memory = member(raw, "memory_stats");
+    if (member(memory, "privateworkingset").is_number() || member(memory, "commitbytes").is_number())
         return EngineOs::Windows;
-    if (at(memory, "usage").is_number() || at(at(raw, "cpu_stats"), "system_cpu_usage").is_number())
+    if (member(memory, "usage").is_number() ||
+        member(member(raw, "cpu_stats"), "system_cpu_usage").is_number())
         return EngineOs::Linux;
-    if (u64(at(raw, "num_procs")) > 0)
+    if (u64(member(raw, "num_procs")) > 0)
         return EngineOs::Windows;
     return std::nullopt;
 }
@@ -152,11 +149,11 @@ StatsSample normalizeStats(const json& raw, EngineOs os, const ContainerLimits& 
 {
     StatsSample sample;
     sample.os = os;
-    sample.id = text(at(raw, "id"));
-    sample.name = text(at(raw, "name"));
+    sample.id = text(member(raw, "id"));
+    sample.name = text(member(raw, "name"));
     if (!sample.name.empty() && sample.name.front() == '/')
         sample.name.erase(0, 1);
-    const auto read = parseRfc3339Nanos(text(at(raw, "read")));
+    const auto read = parseRfc3339Nanos(text(member(raw, "read")));
     sample.timeNanos = read.value_or(0);
     sample.valid = read.has_value(); // a stopped container's sample carries the zero time
 

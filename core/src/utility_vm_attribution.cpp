@@ -1,6 +1,7 @@
 #include "isolens/core/utility_vm_attribution.hpp"
 
 #include "isolens/core/process_visibility.hpp"
+#include "isolens/core/text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -9,16 +10,7 @@
 
 namespace isolens {
 
-namespace {
-
-std::string lowercase(std::string text)
-{
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-} // namespace
+namespace {} // namespace
 
 Result<std::vector<ComputeSystem>> parseComputeSystems(std::string_view text)
 {
@@ -44,16 +36,16 @@ std::optional<int> attributeUtilityVm(const std::string& containerId,
 {
     if (containerId.empty())
         return std::nullopt;
-    const auto wanted = lowercase(containerId);
+    const auto wanted = toLowerAscii(containerId);
     for (const auto& system : systems) {
-        if (lowercase(system.systemType) != "virtualmachine" || system.runtimeId.empty())
+        if (toLowerAscii(system.systemType) != "virtualmachine" || system.runtimeId.empty())
             continue;
-        const auto id = lowercase(system.id);
+        const auto id = toLowerAscii(system.id);
         if (id.rfind(wanted, 0) != 0) // "<container id>@vm", or the id itself
             continue;
-        const auto user = "nt virtual machine\\" + lowercase(system.runtimeId);
+        const auto user = "nt virtual machine\\" + toLowerAscii(system.runtimeId);
         for (const auto& process : host.processes)
-            if (isUtilityVmMemoryProcess(process.name) && lowercase(process.owner) == user)
+            if (isUtilityVmMemoryProcess(process.name) && toLowerAscii(process.owner) == user)
                 return process.pid;
     }
     return std::nullopt;

@@ -1,37 +1,17 @@
 #include "private_engine.hpp"
+#include "run_command.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include <sys/wait.h>
-
-#include <array>
-#include <cstdio>
-
 // Runs isolens-cli as a user would, through the shell-free path: popen only to collect output.
 namespace {
 
-struct CliRun {
-    int exitCode = -1;
-    std::string output; // stdout and stderr together
-};
-
-CliRun runCli(const std::string& environment, const std::string& arguments)
+CommandRun runCli(const std::string& environment, const std::string& arguments)
 {
-    const std::string command =
-        "env -u DOCKER_HOST -u DOCKER_CONTEXT -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH "
-        "DOCKER_CONFIG=/nonexistent-isolens-config " +
-        environment + " " + ISOLENS_CLI_PATH + " " + arguments + " 2>&1";
-    CliRun run;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe)
-        return run;
-    std::array<char, 4096> buffer{};
-    while (auto n = fread(buffer.data(), 1, buffer.size(), pipe))
-        run.output.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+    return runCommand("env -u DOCKER_HOST -u DOCKER_CONTEXT -u DOCKER_TLS_VERIFY -u DOCKER_CERT_PATH "
+                      "DOCKER_CONFIG=/nonexistent-isolens-config " +
+                      environment + " " + ISOLENS_CLI_PATH + " " + arguments);
 }
 
 } // namespace

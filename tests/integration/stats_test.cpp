@@ -3,6 +3,8 @@
 #include "isolens/core/stats_collector.hpp"
 #include "isolens/core/stats_normalizer.hpp"
 
+#include "run_command.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -22,15 +24,7 @@ namespace {
 
 std::string capture(const std::string& command)
 {
-    std::string output;
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    if (!pipe)
-        return output;
-    std::array<char, 4096> buffer{};
-    while (auto n = fread(buffer.data(), 1, buffer.size(), pipe))
-        output.append(buffer.data(), n);
-    pclose(pipe);
-    return output;
+    return runCommand(command).output;
 }
 
 // "608KiB / 23.54GiB" -> 622592 (the part before " / ").

@@ -49,20 +49,6 @@ std::string ScriptedHttpServer::lastRequest() const
     return lastRequest_;
 }
 
-std::string ScriptedHttpServer::reply(int status, const std::string& body, const std::string& extraHeaders)
-{
-    return "HTTP/1.1 " + std::to_string(status) +
-           " X\r\nContent-Type: application/json\r\nApi-Version: 1.41\r\n" +
-           "Content-Length: " + std::to_string(body.size()) + "\r\n" + extraHeaders + "\r\n" + body;
-}
-
-std::string ScriptedHttpServer::chunk(const std::string& data)
-{
-    char size[32];
-    std::snprintf(size, sizeof size, "%zx\r\n", data.size());
-    return size + data + "\r\n";
-}
-
 void ScriptedHttpServer::serve()
 {
     while (!stop_) {

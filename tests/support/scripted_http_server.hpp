@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http_script.hpp"
+
 #include "isolens/core/endpoint.hpp"
 
 #include <atomic>
@@ -14,10 +16,7 @@
 // then plays a script of byte runs and pauses. It can misbehave on purpose (drip, never end, close early).
 class ScriptedHttpServer {
 public:
-    struct Step {
-        std::string bytes;
-        std::chrono::milliseconds pauseAfter{0};
-    };
+    using Step = http_script::Step;
     enum class Ending { Close, HoldOpen };
 
     explicit ScriptedHttpServer(std::vector<Step> script, Ending ending = Ending::Close);
@@ -30,10 +29,6 @@ public:
     int connections() const { return connections_.load(); }
     // True once the client closed its end while the server held the connection open.
     bool sawClientClose() const { return clientClosed_.load(); }
-
-    // Helpers for common replies.
-    static std::string reply(int status, const std::string& body, const std::string& extraHeaders = {});
-    static std::string chunk(const std::string& data);
 
 private:
     void serve();

@@ -18,9 +18,6 @@ using Step = ScriptedHttpServer::Step;
 
 namespace {
 
-const std::string kChunkedHead =
-    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
-
 HttpRequest get(const std::string& target)
 {
     return HttpRequest{HttpMethod::Get, target, std::nullopt};
@@ -38,7 +35,7 @@ RequestOptions quick()
 
 TEST(HttpTransport, ReadsAContentLengthReply)
 {
-    ScriptedHttpServer server({{ScriptedHttpServer::reply(200, R"({"ok":true})", "Ostype: linux\r\n")}});
+    ScriptedHttpServer server({{http_script::reply(200, R"({"ok":true})", "Ostype: linux\r\n")}});
     auto reply = sendRequest(server.endpoint(), get("/v1.41/info"), quick());
     ASSERT_TRUE(reply) << reply.error().message;
     EXPECT_EQ(reply.value().status, 200);
@@ -49,7 +46,7 @@ TEST(HttpTransport, ReadsAContentLengthReply)
 
 TEST(HttpTransport, SendsMethodTargetHostAndJsonBody)
 {
-    ScriptedHttpServer server({{ScriptedHttpServer::reply(201, R"({"Id":"x"})")}});
+    ScriptedHttpServer server({{http_script::reply(201, R"({"Id":"x"})")}});
     HttpRequest request{HttpMethod::Post, "/v1.41/containers/create?name=a%20b",
                         std::string(R"({"Image":"x"})")};
     auto reply = sendRequest(server.endpoint(), request, quick());
@@ -64,9 +61,9 @@ TEST(HttpTransport, SendsMethodTargetHostAndJsonBody)
 
 TEST(HttpTransport, ReadsAChunkedReplyArrivingInPieces)
 {
-    ScriptedHttpServer server({{kChunkedHead, 10ms},
-                               {ScriptedHttpServer::chunk("[{\"Id\":"), 10ms},
-                               {ScriptedHttpServer::chunk("\"a\"}]"), 10ms},
+    ScriptedHttpServer server({{http_script::kChunkedHead, 10ms},
+                               {http_script::chunk("[{\"Id\":"), 10ms},
+                               {http_script::chunk("\"a\"}]"), 10ms},
                                {"0\r\n\r\n"}});
     auto reply = sendRequest(server.endpoint(), get("/images/json"), quick());
     ASSERT_TRUE(reply) << reply.error().message;
@@ -85,10 +82,10 @@ TEST(HttpTransport, HeadRepliesHaveNoBody)
 
 TEST(HttpTransport, StreamsLinesAsTheyArriveAcrossChunkBoundaries)
 {
-    ScriptedHttpServer server({{kChunkedHead},
-                               {ScriptedHttpServer::chunk("{\"n\":1}\n{\"n\""), 20ms},
-                               {ScriptedHttpServer::chunk(":2}\n"), 20ms},
-                               {ScriptedHttpServer::chunk("{\"n\":3}\n"), 20ms},
+    ScriptedHttpServer server({{http_script::kChunkedHead},
+                               {http_script::chunk("{\"n\":1}\n{\"n\""), 20ms},
+                               {http_script::chunk(":2}\n"), 20ms},
+                               {http_script::chunk("{\"n\":3}\n"), 20ms},
                                {"0\r\n\r\n"}});
     std::vector<std::string> lines;
     auto reply = streamRequest(
@@ -104,7 +101,7 @@ TEST(HttpTransport, StreamsLinesAsTheyArriveAcrossChunkBoundaries)
 
 TEST(HttpTransport, StreamErrorRepliesComeBackWholeWithoutCallingTheHandler)
 {
-    ScriptedHttpServer server({{ScriptedHttpServer::reply(404, R"({"message":"No such container: x"})")}});
+    ScriptedHttpServer server({{http_script::reply(404, R"({"message":"No such container: x"})")}});
     bool called = false;
     auto reply = streamRequest(
         server.endpoint(), get("/containers/x/stats"),
@@ -121,7 +118,7 @@ TEST(HttpTransport, StreamErrorRepliesComeBackWholeWithoutCallingTheHandler)
 
 TEST(HttpTransport, AStreamStopsWhenTheHandlerReturnsFalse)
 {
-    ScriptedHttpServer server({{kChunkedHead}, {ScriptedHttpServer::chunk("a\nb\nc\n")}},
+    ScriptedHttpServer server({{http_script::kChunkedHead}, {http_script::chunk("a\nb\nc\n")}},
                               ScriptedHttpServer::Ending::HoldOpen);
     int seen = 0;
     auto reply = streamRequest(
@@ -133,7 +130,7 @@ TEST(HttpTransport, AStreamStopsWhenTheHandlerReturnsFalse)
 TEST(HttpTransport, CancelFromAnotherThreadStopsAStreamWithin100ms)
 {
     // The engine sends one line, then goes quiet forever (an idle events stream).
-    ScriptedHttpServer server({{kChunkedHead}, {ScriptedHttpServer::chunk("{\"first\":true}\n")}},
+    ScriptedHttpServer server({{http_script::kChunkedHead}, {http_script::chunk("{\"first\":true}\n")}},
                               ScriptedHttpServer::Ending::HoldOpen);
     CancelToken cancel;
     std::atomic<bool> gotLine{false};
@@ -164,7 +161,7 @@ TEST(HttpTransport, CancelFromAnotherThreadStopsAStreamWithin100ms)
 
 TEST(HttpTransport, CancelBeforeStartNeverConnects)
 {
-    ScriptedHttpServer server({{ScriptedHttpServer::reply(200, "{}")}});
+    ScriptedHttpServer server({{http_script::reply(200, "{}")}});
     CancelToken cancel;
     cancel.cancel();
     auto reply = sendRequest(server.endpoint(), get("/info"), quick(), &cancel);
@@ -189,7 +186,7 @@ TEST(HttpTransport, ASilentEngineTimesOut)
 
 TEST(HttpTransport, AStreamIdleTimeoutEndsADeadStream)
 {
-    ScriptedHttpServer server({{kChunkedHead}, {ScriptedHttpServer::chunk("one\n")}},
+    ScriptedHttpServer server({{http_script::kChunkedHead}, {http_script::chunk("one\n")}},
                               ScriptedHttpServer::Ending::HoldOpen);
     auto options = quick();
     options.streamIdleTimeout = 150ms;
@@ -204,7 +201,7 @@ TEST(HttpTransport, AStreamIdleTimeoutEndsADeadStream)
 TEST(HttpTransport, OversizedHeadersAreRefused)
 {
     const std::string huge = "X-Junk: " + std::string(100 * 1024, 'j') + "\r\n";
-    ScriptedHttpServer server({{ScriptedHttpServer::reply(200, "{}", huge)}});
+    ScriptedHttpServer server({{http_script::reply(200, "{}", huge)}});
     auto reply = sendRequest(server.endpoint(), get("/info"), quick());
     ASSERT_FALSE(reply);
     EXPECT_EQ(reply.error().kind, ErrorKind::ProtocolError);
@@ -213,7 +210,7 @@ TEST(HttpTransport, OversizedHeadersAreRefused)
 
 TEST(HttpTransport, OversizedBodiesAreRefused)
 {
-    ScriptedHttpServer server({{ScriptedHttpServer::reply(200, std::string(5000, 'x'))}});
+    ScriptedHttpServer server({{http_script::reply(200, std::string(5000, 'x'))}});
     auto options = quick();
     options.maxBodyBytes = 1000;
     auto reply = sendRequest(server.endpoint(), get("/info"), options);
@@ -223,9 +220,9 @@ TEST(HttpTransport, OversizedBodiesAreRefused)
 
 TEST(HttpTransport, ALineWithoutEndIsCutOffAtTheCap)
 {
-    std::vector<Step> script{{kChunkedHead}};
+    std::vector<Step> script{{http_script::kChunkedHead}};
     for (int i = 0; i < 64; ++i)
-        script.push_back({ScriptedHttpServer::chunk(std::string(1024, 'z'))});
+        script.push_back({http_script::chunk(std::string(1024, 'z'))});
     ScriptedHttpServer server(script, ScriptedHttpServer::Ending::HoldOpen);
     auto options = quick();
     options.maxLineBytes = 16 * 1024;

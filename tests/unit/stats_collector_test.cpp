@@ -18,7 +18,7 @@ TEST(StatsCollector, AContainerThatGoesSilentIsMarkedAsAGapNotZero)
         R"("precpu_stats":{"cpu_usage":{"total_usage":1},"system_cpu_usage":5},"memory_stats":{"usage":100}})"
         "\n";
     ScriptedHttpServer engine(
-        {{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"}, {ScriptedHttpServer::chunk(sample)}},
+        {{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"}, {http_script::chunk(sample)}},
         ScriptedHttpServer::Ending::HoldOpen);
     EngineClientOptions options;
     options.pinnedApiVersion = "1.41"; // no ping: the fake engine only speaks stats

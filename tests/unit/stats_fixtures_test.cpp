@@ -1,5 +1,7 @@
 #include "isolens/core/stats_normalizer.hpp"
 
+#include "run_command.hpp"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -24,21 +26,9 @@ std::vector<nlohmann::json> readLines(const std::string& name)
     return lines;
 }
 
-struct CliRun {
-    int exitCode = -1;
-    std::string out;
-};
-
-CliRun runCli(const std::string& arguments)
+CommandRun runCli(const std::string& arguments)
 {
-    CliRun run;
-    FILE* pipe = popen((std::string(ISOLENS_CLI_PATH) + " " + arguments + " 2>&1").c_str(), "r");
-    std::array<char, 4096> buffer{};
-    while (auto n = fread(buffer.data(), 1, buffer.size(), pipe))
-        run.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+    return runCommand(std::string(ISOLENS_CLI_PATH) + " " + arguments);
 }
 
 } // namespace
@@ -69,22 +59,22 @@ TEST(NormalizeCommand, ReproducesTheFiguresForLinuxAndWindowsFiles)
 {
     const std::string data = std::string(ISOLENS_TEST_DATA_DIR) + "/stats/";
     auto linux = runCli("normalize " + data + "linux-docker-20.10.jsonl");
-    ASSERT_EQ(linux.exitCode, 0) << linux.out;
-    auto first = nlohmann::json::parse(linux.out.substr(0, linux.out.find('\n')));
+    ASSERT_EQ(linux.exitCode, 0) << linux.output;
+    auto first = nlohmann::json::parse(linux.output.substr(0, linux.output.find('\n')));
     EXPECT_EQ(first["os"], "linux");
     EXPECT_NEAR(first["cpu_percent"].get<double>(), 99.55964368159204, 1e-9);
     EXPECT_EQ(first["mem_bytes"], 573440);
 
     auto windows = runCli("normalize --isolation hyperv " + data + "windows-documented.jsonl");
-    ASSERT_EQ(windows.exitCode, 0) << windows.out;
-    auto hyperv = nlohmann::json::parse(windows.out.substr(0, windows.out.find('\n')));
+    ASSERT_EQ(windows.exitCode, 0) << windows.output;
+    auto hyperv = nlohmann::json::parse(windows.output.substr(0, windows.output.find('\n')));
     EXPECT_EQ(hyperv["os"], "windows");
     EXPECT_DOUBLE_EQ(hyperv["cpu_percent"].get<double>(), 12.5);
     EXPECT_DOUBLE_EQ(hyperv["cpu_allotment_percent"].get<double>(), 100.0);
     EXPECT_EQ(hyperv["mem_bytes"], 104857600);
     EXPECT_EQ(hyperv["commit_bytes"], 268435456);
     EXPECT_EQ(hyperv["commit_peak_bytes"], 301989888);
-    auto process = nlohmann::json::parse(windows.out.substr(windows.out.find('\n') + 1));
+    auto process = nlohmann::json::parse(windows.output.substr(windows.output.find('\n') + 1));
     EXPECT_DOUBLE_EQ(process["cpu_percent"].get<double>(), 1.0); // 1.6e6 of 1.6e8 possible intervals
 }
 
@@ -92,7 +82,7 @@ TEST(NormalizeCommand, BadLinesAreReportedAndTheRestStillComesOut)
 {
     const auto path = std::string(ISOLENS_TEST_DATA_DIR) + "/stats/linux-docker-20.10.jsonl";
     auto run = runCli("normalize --os linux - < " + path);
-    EXPECT_EQ(run.exitCode, 0) << run.out;
+    EXPECT_EQ(run.exitCode, 0) << run.output;
 
     const auto mixedPath = std::filesystem::temp_directory_path() / "isolens-mixed-stats.jsonl";
     std::ofstream(mixedPath) << "{not json\n{\"read\":\"x\"}\n"
@@ -100,9 +90,9 @@ TEST(NormalizeCommand, BadLinesAreReportedAndTheRestStillComesOut)
     auto mixed = runCli("normalize " + mixedPath.string());
     std::filesystem::remove(mixedPath);
     EXPECT_EQ(mixed.exitCode, 1);
-    EXPECT_NE(mixed.out.find("line 1: not a JSON object; skipped"), std::string::npos) << mixed.out;
-    EXPECT_NE(mixed.out.find("line 2: cannot tell a Linux from a Windows sample; pass --os"),
+    EXPECT_NE(mixed.output.find("line 1: not a JSON object; skipped"), std::string::npos) << mixed.output;
+    EXPECT_NE(mixed.output.find("line 2: cannot tell a Linux from a Windows sample; pass --os"),
               std::string::npos);
-    EXPECT_NE(mixed.out.find("\"name\":\"fx-busy\""), std::string::npos);
-    EXPECT_NE(mixed.out.find("2 of 3 lines could not be normalized"), std::string::npos);
+    EXPECT_NE(mixed.output.find("\"name\":\"fx-busy\""), std::string::npos);
+    EXPECT_NE(mixed.output.find("2 of 3 lines could not be normalized"), std::string::npos);
 }

@@ -14,9 +14,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-const std::string kChunkedHead =
-    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
-
 HttpRequest get(const std::string& target)
 {
     return HttpRequest{HttpMethod::Get, target, std::nullopt};
@@ -34,7 +31,7 @@ RequestOptions quick()
 
 TEST(NamedPipe, AnHttpExchangeWithContentLength)
 {
-    ScriptedPipeServer server({{ScriptedPipeServer::reply(200, R"({"OSType":"windows"})")}});
+    ScriptedPipeServer server({{http_script::reply(200, R"({"OSType":"windows"})", {}, "windows")}});
     auto reply = sendRequest(server.endpoint(), get("/v1.41/info"), quick());
     ASSERT_TRUE(reply) << reply.error().describe();
     EXPECT_EQ(reply.value().status, 200);
@@ -44,7 +41,7 @@ TEST(NamedPipe, AnHttpExchangeWithContentLength)
 
 TEST(NamedPipe, TheEngineClientNegotiatesAndReadsInfoOverAPipe)
 {
-    ScriptedPipeServer server({{ScriptedPipeServer::reply(
+    ScriptedPipeServer server({{http_script::reply(
         200, R"({"OSType":"windows","Isolation":"hyperv","NCPU":16,"MemTotal":68719476736})")}});
     EngineClient client(server.endpoint());
     auto info = client.info(); // a ping first (same scripted reply, its headers), then /info
@@ -57,9 +54,9 @@ TEST(NamedPipe, TheEngineClientNegotiatesAndReadsInfoOverAPipe)
 
 TEST(NamedPipe, AStreamArrivesLineByLine)
 {
-    ScriptedPipeServer server({{kChunkedHead, 20ms},
-                               {ScriptedPipeServer::chunk("{\"n\":1}\n{\"n\""), 20ms},
-                               {ScriptedPipeServer::chunk(":2}\n"), 20ms},
+    ScriptedPipeServer server({{http_script::kChunkedHead, 20ms},
+                               {http_script::chunk("{\"n\":1}\n{\"n\""), 20ms},
+                               {http_script::chunk(":2}\n"), 20ms},
                                {"0\r\n\r\n"}});
     std::vector<std::string> lines;
     auto reply = streamRequest(
@@ -75,7 +72,7 @@ TEST(NamedPipe, AStreamArrivesLineByLine)
 
 TEST(NamedPipe, CancelStopsAStreamWithin100ms)
 {
-    ScriptedPipeServer server({{kChunkedHead}, {ScriptedPipeServer::chunk("{\"first\":true}\n")}},
+    ScriptedPipeServer server({{http_script::kChunkedHead}, {http_script::chunk("{\"first\":true}\n")}},
                               ScriptedPipeServer::Ending::HoldOpen);
     CancelToken cancel;
     std::atomic<bool> gotLine{false};
@@ -115,7 +112,7 @@ TEST(NamedPipe, AMissingPipeIsEngineUnreachableWithTheHint)
 TEST(NamedPipe, ABusyPipeIsWaitedForThenTimesOut)
 {
     // One instance only, held by a first client: the second waits (WaitNamedPipe) until its time-out.
-    ScriptedPipeServer server({{ScriptedPipeServer::reply(200, "{}")}}, ScriptedPipeServer::Ending::HoldOpen,
+    ScriptedPipeServer server({{http_script::reply(200, "{}")}}, ScriptedPipeServer::Ending::HoldOpen,
                               /*maxInstances=*/1);
     const auto address = server.endpoint().address; // \\.\pipe\isolens-test-N
     const std::wstring name(address.begin(), address.end());

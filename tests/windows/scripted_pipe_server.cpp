@@ -44,20 +44,6 @@ std::string ScriptedPipeServer::lastRequest() const
     return copy;
 }
 
-std::string ScriptedPipeServer::reply(int status, const std::string& body, const std::string& extraHeaders)
-{
-    return "HTTP/1.1 " + std::to_string(status) +
-           " X\r\nContent-Type: application/json\r\nApi-Version: 1.41\r\nOstype: windows\r\n" +
-           "Content-Length: " + std::to_string(body.size()) + "\r\n" + extraHeaders + "\r\n" + body;
-}
-
-std::string ScriptedPipeServer::chunk(const std::string& data)
-{
-    char size[32];
-    std::snprintf(size, sizeof size, "%zx\r\n", data.size());
-    return size + data + "\r\n";
-}
-
 void ScriptedPipeServer::serve()
 {
     while (!stop_) {

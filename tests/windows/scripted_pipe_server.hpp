@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http_script.hpp"
+
 #include "isolens/core/endpoint.hpp"
 
 #include <windows.h>
@@ -14,10 +16,7 @@
 // it reads one request, then plays a script of byte runs and pauses, then closes or holds the pipe.
 class ScriptedPipeServer {
 public:
-    struct Step {
-        std::string bytes;
-        std::chrono::milliseconds pauseAfter{0};
-    };
+    using Step = http_script::Step;
     enum class Ending { Close, HoldOpen };
 
     explicit ScriptedPipeServer(std::vector<Step> script, Ending ending = Ending::Close,
@@ -30,9 +29,6 @@ public:
     std::string lastRequest() const;
     int connections() const { return connections_.load(); }
     bool sawClientClose() const { return clientClosed_.load(); }
-
-    static std::string reply(int status, const std::string& body, const std::string& extraHeaders = {});
-    static std::string chunk(const std::string& data);
 
 private:
     void serve();
