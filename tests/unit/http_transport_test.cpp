@@ -1,5 +1,6 @@
 #include "isolens/core/http_transport.hpp"
 
+#include "cancel_check.hpp"
 #include "scripted_http_server.hpp"
 
 #include <gtest/gtest.h>
@@ -132,28 +133,7 @@ TEST(HttpTransport, CancelFromAnotherThreadStopsAStreamWithin100ms)
     // The engine sends one line, then goes quiet forever (an idle events stream).
     ScriptedHttpServer server({{http_script::kChunkedHead}, {http_script::chunk("{\"first\":true}\n")}},
                               ScriptedHttpServer::Ending::HoldOpen);
-    CancelToken cancel;
-    std::atomic<bool> gotLine{false};
-    std::chrono::steady_clock::time_point cancelledAt;
-    std::thread canceller([&] {
-        while (!gotLine)
-            std::this_thread::sleep_for(1ms);
-        std::this_thread::sleep_for(50ms);
-        cancelledAt = std::chrono::steady_clock::now();
-        cancel.cancel();
-    });
-    auto reply = streamRequest(
-        server.endpoint(), get("/events"),
-        [&](std::string_view) {
-            gotLine = true;
-            return true;
-        },
-        RequestOptions{}, &cancel);
-    const auto stoppedAfter = std::chrono::steady_clock::now() - cancelledAt;
-    canceller.join();
-    ASSERT_FALSE(reply);
-    EXPECT_EQ(reply.error().kind, ErrorKind::Cancelled);
-    EXPECT_LT(stoppedAfter, 100ms);
+    expectCancelStopsQuietStreamWithin100ms(server.endpoint());
     for (int i = 0; i < 100 && !server.sawClientClose(); ++i)
         std::this_thread::sleep_for(5ms);
     EXPECT_TRUE(server.sawClientClose()) << "the connection must be closed, not left hanging";
