@@ -3,6 +3,7 @@
 #include "host_command.hpp"
 #include "info_command.hpp"
 #include "normalize_command.hpp"
+#include "preflight_command.hpp"
 #include "stats_command.hpp"
 
 #include "isolens/core/version.hpp"
@@ -50,6 +51,19 @@ int main(int argc, char** argv)
     hostCommand->add_option("--top", hostOptions.top, "How many of the busiest processes to list")
         ->check(CLI::Range(0, 10000));
 
+    PreflightOptions preflightOptions;
+    auto* preflight =
+        app.add_subcommand("preflight", "Will an image run in each isolation mode here? Why not?");
+    preflight
+        ->add_option("image", preflightOptions.image,
+                     "Image reference, e.g. mcr.microsoft.com/windows/servercore:ltsc2022")
+        ->required();
+    preflight->add_option("--host-build", preflightOptions.hostBuild,
+                          "The host's Windows build, N or N.R (default: ask the engine)");
+    preflight->add_flag("--offline", preflightOptions.offline,
+                        "Use only the tag and --host-build: no engine, no registry");
+    preflight->add_flag("--json", context.json, "Print JSON");
+
     CLI11_PARSE(app, argc, argv);
     if (!host.empty())
         context.endpointRequest.hostFlag = host;
@@ -60,6 +74,8 @@ int main(int argc, char** argv)
         return runInfoCommand(context);
     if (*hostCommand)
         return runHostCommand(context, hostOptions);
+    if (*preflight)
+        return runPreflightCommand(context, preflightOptions);
     if (*stats)
         return runStatsCommand(context, statsOptions);
     if (*normalize)

@@ -51,4 +51,22 @@ Result<void> EngineClient::pullImage(const ImageReference& image, const PullOpti
     return success();
 }
 
+Result<std::vector<ImagePlatform>> EngineClient::imagePlatforms(const ImageReference& image)
+{
+    auto body = callJson(HttpMethod::Get,
+                         "/distribution/" + encodePathSegment(image.withDefaultTag(), true) + "/json");
+    if (!body)
+        return body.error();
+    std::vector<ImagePlatform> platforms;
+    if (auto list = body.value().find("Platforms"); list != body.value().end() && list->is_array())
+        for (const auto& platform : *list) {
+            if (!platform.is_object())
+                continue;
+            platforms.push_back({platform.value("os", std::string{}),
+                                 platform.value("architecture", std::string{}),
+                                 platform.value("os.version", std::string{})});
+        }
+    return platforms;
+}
+
 } // namespace isolens

@@ -47,6 +47,8 @@ public:
 
     Result<std::vector<ImageSummary>> listImages();
     Result<ImageDetails> inspectImage(const std::string& reference);
+    // The platforms the registry holds for a reference (its manifest list), asked through the engine.
+    Result<std::vector<ImagePlatform>> imagePlatforms(const ImageReference& image);
     // Errors that the engine reports inside the 200 progress stream are returned as errors too.
     Result<void> pullImage(const ImageReference& image, const PullOptions& options,
                            const std::function<void(const PullEvent&)>& onProgress,

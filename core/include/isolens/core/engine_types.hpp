@@ -77,6 +77,13 @@ struct ContainerSpec {
     std::string networkMode;     // "" for the engine's default
 };
 
+// One platform of an image in its registry (GET /distribution/{name}/json).
+struct ImagePlatform {
+    std::string os;           // "windows", "linux"
+    std::string architecture; // "amd64"
+    std::string osVersion;    // "10.0.20348.2113" for Windows images
+};
+
 struct CreatedContainer {
     std::string id;
     std::vector<std::string> warnings;

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "isolens/core/engine_types.hpp"
+
+#include <string>
+#include <vector>
+
+namespace isolens {
+
+// One side of a comparison: an isolation mode on Windows, a runtime on Linux.
+struct IsolationMode {
+    std::string label;     // "Hyper-V", "process", "runc", "kata"
+    std::string isolation; // HostConfig.Isolation: "hyperv", "process", or "" (Linux)
+    std::string runtime;   // HostConfig.Runtime: "" for the engine's default
+};
+
+struct ModeChoices {
+    std::vector<IsolationMode> modes;
+    std::string reason; // why fewer than two modes can be compared, when that is so
+};
+
+// What this engine can compare: Hyper-V against process isolation on Windows; on Linux, where only
+// "default" isolation exists, its registered runtimes (containerd's internal shim names left out).
+ModeChoices availableModes(const EngineInfo& engine);
+
+} // namespace isolens
