@@ -1,0 +1,77 @@
+#pragma once
+
+#include "isolens/core/error.hpp"
+#include "isolens/core/series_store.hpp"
+#include "isolens/core/stats_sample.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace isolens {
+
+// A session on disk as JSON Lines: one header line, then one line per sample and per event, each
+// flushed as it is written, so a crash loses at most the line being written.
+//   {"type":"header","format":"isolens-recording","version":1,...}
+//   {"type":"sample","mode":"runc", <the sample schema>}
+//   {"type":"event","mode":"runc","time_ns":...,"kind":"started","detail":"..."}
+class RecordingWriter {
+public:
+    // Refuses to replace an existing file unless overwrite is set: nothing recorded is lost silently.
+    static Result<std::unique_ptr<RecordingWriter>>
+    create(const std::filesystem::path& path, const nlohmann::json& header, bool overwrite = false);
+    ~RecordingWriter();
+
+    Result<void> sample(const std::string& mode, const StatsSample& sample);
+    Result<void> event(const std::string& mode, std::int64_t timeNanos, const std::string& kind,
+                       const std::string& detail = {});
+    const std::filesystem::path& path() const { return path_; }
+    std::size_t linesWritten() const { return lines_; }
+
+private:
+    RecordingWriter(std::filesystem::path path, std::FILE* file)
+        : path_(std::move(path))
+        , file_(file)
+    {}
+    Result<void> writeLine(const nlohmann::json& line);
+
+    std::filesystem::path path_;
+    std::FILE* file_;
+    std::mutex mutex_;
+    std::size_t lines_ = 0;
+};
+
+struct RecordedEvent {
+    std::string mode;
+    std::int64_t timeNanos = 0;
+    std::string kind;
+    std::string detail;
+};
+
+struct Recording {
+    nlohmann::json header;
+    std::vector<std::pair<std::string, StatsSample>> samples; // mode, sample
+    std::vector<RecordedEvent> events;
+    bool truncatedTail = false;   // the last line was cut off (a crash while writing it)
+    std::size_t skippedLines = 0; // unreadable lines before the last one
+};
+
+// Reads a recording; a cut-off last line is tolerated and reported, not an error.
+Result<Recording> readRecording(const std::filesystem::path& path);
+
+// The inverse of sampleToJson.
+StatsSample sampleFromJson(const nlohmann::json& json);
+
+// Feeds a recording into a series store exactly as live collection does (samples, and gaps for
+// gap and exit events), keyed by mode.
+void replayInto(const Recording& recording, SeriesStore& store);
+
+// One row per sample: time, mode, and the sample's figures.
+std::string recordingToCsv(const Recording& recording);
+
+} // namespace isolens

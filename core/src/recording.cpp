@@ -1,0 +1,195 @@
+#include "isolens/core/recording.hpp"
+
+#include "isolens/core/stats_normalizer.hpp"
+#include "isolens/core/timestamp.hpp"
+
+#include <algorithm>
+#include <fstream>
+
+namespace isolens {
+
+using nlohmann::json;
+
+Result<std::unique_ptr<RecordingWriter>> RecordingWriter::create(const std::filesystem::path& path,
+                                                                 const json& header, bool overwrite)
+{
+    std::error_code ec;
+    if (!overwrite && std::filesystem::exists(path, ec))
+        return makeError(ErrorKind::InvalidInput,
+                         "Will not overwrite " + path.string() + ": choose another file, or remove it first");
+    std::FILE* file = std::fopen(path.string().c_str(), "wb");
+    if (!file)
+        return makeError(ErrorKind::PermissionDenied, "Cannot write the recording " + path.string());
+    std::unique_ptr<RecordingWriter> writer(new RecordingWriter(path, file));
+    json first = header;
+    first["type"] = "header";
+    first["format"] = "isolens-recording";
+    first["version"] = 1;
+    if (auto written = writer->writeLine(first); !written)
+        return written.error();
+    return writer;
+}
+
+RecordingWriter::~RecordingWriter()
+{
+    if (file_)
+        std::fclose(file_);
+}
+
+Result<void> RecordingWriter::writeLine(const json& line)
+{
+    const auto text = line.dump() + "\n";
+    std::lock_guard lock(mutex_);
+    if (std::fwrite(text.data(), 1, text.size(), file_) != text.size() || std::fflush(file_) != 0)
+        return makeError(ErrorKind::Other,
+                         "Writing the recording " + path_.string() + " failed (disk full?)");
+    ++lines_;
+    return success();
+}
+
+Result<void> RecordingWriter::sample(const std::string& mode, const StatsSample& sample)
+{
+    auto line = sampleToJson(sample);
+    line["type"] = "sample";
+    line["mode"] = mode;
+    return writeLine(line);
+}
+
+Result<void> RecordingWriter::event(const std::string& mode, std::int64_t timeNanos, const std::string& kind,
+                                    const std::string& detail)
+{
+    return writeLine(
+        {{"type", "event"}, {"mode", mode}, {"time_ns", timeNanos}, {"kind", kind}, {"detail", detail}});
+}
+
+StatsSample sampleFromJson(const json& j)
+{
+    StatsSample sample;
+    auto number = [&](const char* key, auto fallback) {
+        auto it = j.find(key);
+        return it != j.end() && it->is_number() ? it->get<decltype(fallback)>() : fallback;
+    };
+    auto optionalInteger = [&](const char* key) -> std::optional<std::int64_t> {
+        auto it = j.find(key);
+        if (it == j.end() || !it->is_number())
+            return std::nullopt;
+        return it->get<std::int64_t>();
+    };
+    auto text = [&](const char* key) {
+        auto it = j.find(key);
+        return it != j.end() && it->is_string() ? it->get<std::string>() : std::string{};
+    };
+    sample.id = text("id");
+    sample.name = text("name");
+    sample.os = parseEngineOs(text("os")).value_or(EngineOs::Linux);
+    sample.timeNanos = number("time_ns", std::int64_t{0});
+    sample.valid = j.contains("valid") && j["valid"].is_boolean() && j["valid"].get<bool>();
+    sample.cpuPercent = number("cpu_percent", 0.0);
+    sample.cpuHostPercent = number("cpu_host_percent", 0.0);
+    sample.cpuAllotmentPercent = number("cpu_allotment_percent", 0.0);
+    sample.hostCpus = number("host_cpus", 0.0);
+    sample.allottedCpus = number("allotted_cpus", 0.0);
+    sample.memBytes = number("mem_bytes", std::int64_t{0});
+    sample.memLimitBytes = number("mem_limit_bytes", std::int64_t{0});
+    if (auto it = j.find("mem_percent"); it != j.end() && it->is_number())
+        sample.memPercent = it->get<double>();
+    sample.commitBytes = optionalInteger("commit_bytes");
+    sample.commitPeakBytes = optionalInteger("commit_peak_bytes");
+    sample.netRxBytes = number("net_rx_bytes", std::int64_t{0});
+    sample.netTxBytes = number("net_tx_bytes", std::int64_t{0});
+    sample.blockReadBytes = number("block_read_bytes", std::int64_t{0});
+    sample.blockWriteBytes = number("block_write_bytes", std::int64_t{0});
+    sample.pids = optionalInteger("pids");
+    return sample;
+}
+
+Result<Recording> readRecording(const std::filesystem::path& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        return makeError(ErrorKind::InvalidInput, "Cannot open the recording " + path.string());
+    Recording recording;
+    std::string line;
+    std::vector<std::string> lines;
+    while (std::getline(in, line))
+        lines.push_back(line);
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        auto parsed = json::parse(lines[i], nullptr, /*allow_exceptions=*/false);
+        const bool last = i + 1 == lines.size();
+        if (!parsed.is_object()) {
+            if (last)
+                recording.truncatedTail = true;
+            else
+                ++recording.skippedLines;
+            continue;
+        }
+        const auto type = parsed.value("type", std::string{});
+        if (i == 0) {
+            if (type != "header" || parsed.value("format", std::string{}) != "isolens-recording")
+                return makeError(ErrorKind::InvalidInput, path.string() + " is not an IsoLens recording");
+            recording.header = std::move(parsed);
+        } else if (type == "sample") {
+            recording.samples.emplace_back(parsed.value("mode", std::string{}), sampleFromJson(parsed));
+        } else if (type == "event") {
+            recording.events.push_back(
+                {parsed.value("mode", std::string{}), parsed.value("time_ns", std::int64_t{0}),
+                 parsed.value("kind", std::string{}), parsed.value("detail", std::string{})});
+        }
+    }
+    if (recording.header.is_null())
+        return makeError(ErrorKind::InvalidInput, path.string() + " is empty: no recording header");
+    return recording;
+}
+
+void replayInto(const Recording& recording, SeriesStore& store)
+{
+    // Samples and events interleave by time; gaps break the lines where live collection broke them.
+    std::size_t nextEvent = 0;
+    auto events = recording.events;
+    std::stable_sort(events.begin(), events.end(), [](const RecordedEvent& a, const RecordedEvent& b) {
+        return a.timeNanos < b.timeNanos;
+    });
+    for (const auto& [mode, sample] : recording.samples) {
+        while (nextEvent < events.size() && events[nextEvent].timeNanos <= sample.timeNanos) {
+            const auto& event = events[nextEvent++];
+            if (event.kind == "gap" || event.kind == "exited")
+                store.addGap(event.mode, event.timeNanos);
+        }
+        store.addSample(mode, sample);
+    }
+    for (; nextEvent < events.size(); ++nextEvent)
+        if (events[nextEvent].kind == "gap" || events[nextEvent].kind == "exited")
+            store.addGap(events[nextEvent].mode, events[nextEvent].timeNanos);
+}
+
+std::string recordingToCsv(const Recording& recording)
+{
+    std::string csv = "time,mode,cpu_percent,cpu_host_percent,cpu_allotment_percent,mem_bytes,commit_bytes,"
+                      "net_rx_bytes,net_tx_bytes,block_read_bytes,block_write_bytes,pids\n";
+    auto quoted = [](const std::string& text) {
+        if (text.find_first_of(",\"\n") == std::string::npos)
+            return text;
+        std::string out = "\"";
+        for (char c : text)
+            out += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return out + "\"";
+    };
+    auto optional = [](const std::optional<std::int64_t>& value) {
+        return value ? std::to_string(*value) : std::string{};
+    };
+    for (const auto& [mode, s] : recording.samples) {
+        if (!s.valid)
+            continue;
+        char cpu[96];
+        std::snprintf(cpu, sizeof cpu, "%.4f,%.4f,%.4f", s.cpuPercent, s.cpuHostPercent,
+                      s.cpuAllotmentPercent);
+        csv += formatRfc3339Millis(s.timeNanos) + "," + quoted(mode) + "," + cpu + "," +
+               std::to_string(s.memBytes) + "," + optional(s.commitBytes) + "," +
+               std::to_string(s.netRxBytes) + "," + std::to_string(s.netTxBytes) + "," +
+               std::to_string(s.blockReadBytes) + "," + std::to_string(s.blockWriteBytes) + "," +
+               optional(s.pids) + "\n";
+    }
+    return csv;
+}
+
+} // namespace isolens

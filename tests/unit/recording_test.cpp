@@ -1,0 +1,134 @@
+#include "isolens/core/recording.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+
+using namespace isolens;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::int64_t kSecond = 1'000'000'000;
+constexpr std::int64_t kStart = 1'795'826'344 * kSecond;
+
+fs::path temporaryFile()
+{
+    return fs::temp_directory_path() /
+           ("isolens-recording-" + std::to_string(std::random_device{}()) + ".jsonl");
+}
+
+StatsSample sample(std::int64_t second, double cpu, std::int64_t memory)
+{
+    StatsSample s;
+    s.valid = true;
+    s.name = "c";
+    s.timeNanos = kStart + second * kSecond;
+    s.cpuPercent = cpu;
+    s.cpuHostPercent = cpu / 2;
+    s.memBytes = memory;
+    s.pids = 2;
+    return s;
+}
+
+} // namespace
+
+TEST(Recording, WritesReadsAndReplaysTheSameData)
+{
+    const auto path = temporaryFile();
+    {
+        auto writer = RecordingWriter::create(path, {{"image", "isolens-test/busybox:latest"}});
+        ASSERT_TRUE(writer) << writer.error().message;
+        ASSERT_TRUE(writer.value()->event("runc", kStart, "started", "container abc"));
+        ASSERT_TRUE(writer.value()->sample("runc", sample(1, 10, 1000)));
+        ASSERT_TRUE(writer.value()->sample("isolens-vm", sample(1, 30, 3000)));
+        ASSERT_TRUE(writer.value()->event("runc", kStart + 2 * kSecond, "gap"));
+        ASSERT_TRUE(writer.value()->sample("runc", sample(4, 20, 2000)));
+        EXPECT_EQ(writer.value()->linesWritten(), 6u);
+    }
+    auto recording = readRecording(path);
+    fs::remove(path);
+    ASSERT_TRUE(recording) << recording.error().message;
+    EXPECT_EQ(recording.value().header["image"], "isolens-test/busybox:latest");
+    EXPECT_EQ(recording.value().header["format"], "isolens-recording");
+    ASSERT_EQ(recording.value().samples.size(), 3u);
+    EXPECT_EQ(recording.value().samples[1].first, "isolens-vm");
+    EXPECT_EQ(recording.value().samples[1].second.memBytes, 3000);
+    EXPECT_EQ(recording.value().samples[0].second.pids, 2);
+    ASSERT_EQ(recording.value().events.size(), 2u);
+    EXPECT_EQ(recording.value().events[0].detail, "container abc");
+    EXPECT_FALSE(recording.value().truncatedTail);
+
+    SeriesStore store;
+    replayInto(recording.value(), store);
+    EXPECT_EQ(store.keys(), (std::vector<std::string>{"isolens-vm", "runc"}));
+    const auto runc = store.range("runc", Metric::MemoryBytes, 0, INT64_MAX);
+    ASSERT_EQ(runc.size(), 3u); // sample, gap, sample
+    EXPECT_EQ(runc[0].value, 1000);
+    EXPECT_TRUE(std::isnan(runc[1].value));
+    EXPECT_EQ(runc[2].value, 2000);
+}
+
+TEST(Recording, ACrashMidLineLosesOnlyThatLine)
+{
+    const auto path = temporaryFile();
+    {
+        auto writer = RecordingWriter::create(path, {});
+        ASSERT_TRUE(writer);
+        ASSERT_TRUE(writer.value()->sample("a", sample(1, 1, 1)));
+        ASSERT_TRUE(writer.value()->sample("a", sample(2, 2, 2)));
+    }
+    std::ofstream(path, std::ios::app) << R"({"type":"sample","mode":"a","time_ns":)"; // cut off by a kill
+    auto recording = readRecording(path);
+    fs::remove(path);
+    ASSERT_TRUE(recording);
+    EXPECT_TRUE(recording.value().truncatedTail);
+    EXPECT_EQ(recording.value().samples.size(), 2u);
+}
+
+TEST(Recording, NeverOverwritesSilently)
+{
+    const auto path = temporaryFile();
+    std::ofstream(path) << "precious\n";
+    auto writer = RecordingWriter::create(path, {});
+    ASSERT_FALSE(writer);
+    EXPECT_NE(writer.error().message.find("Will not overwrite"), std::string::npos);
+    std::ifstream in(path);
+    std::string kept;
+    std::getline(in, kept);
+    EXPECT_EQ(kept, "precious");
+    EXPECT_TRUE(RecordingWriter::create(path, {}, /*overwrite=*/true));
+    fs::remove(path);
+}
+
+TEST(Recording, OtherFilesAreRefused)
+{
+    const auto path = temporaryFile();
+    std::ofstream(path) << R"({"type":"sample"})"
+                        << "\n";
+    auto recording = readRecording(path);
+    fs::remove(path);
+    ASSERT_FALSE(recording);
+    EXPECT_NE(recording.error().message.find("not an IsoLens recording"), std::string::npos);
+    EXPECT_FALSE(readRecording("/nonexistent/recording.jsonl"));
+}
+
+TEST(Recording, CsvHasOneRowPerSampleAndMode)
+{
+    Recording recording;
+    recording.samples = {{"Hyper-V", sample(1, 12.5, 1024)}, {"process", sample(1, 1, 512)}};
+    auto invalid = sample(2, 0, 0);
+    invalid.valid = false;
+    recording.samples.emplace_back("process", invalid);
+    const auto csv = recordingToCsv(recording);
+    EXPECT_EQ(
+        csv.substr(0, csv.find('\n')),
+        "time,mode,cpu_percent,cpu_host_percent,cpu_allotment_percent,mem_bytes,commit_bytes,net_rx_bytes,"
+        "net_tx_bytes,block_read_bytes,block_write_bytes,pids");
+    EXPECT_NE(csv.find("2026-11-28T00:39:05.000Z,Hyper-V,12.5000,6.2500,0.0000,1024,,0,0,0,0,2\n"),
+              std::string::npos)
+        << csv;
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3); // header + two valid samples
+}
