@@ -1,5 +1,7 @@
 // isolens-cli: the command-line face of IsoLens, on the same core as the dashboard.
+#include "cleanup_command.hpp"
 #include "cli_context.hpp"
+#include "compare_command.hpp"
 #include "host_command.hpp"
 #include "info_command.hpp"
 #include "normalize_command.hpp"
@@ -64,6 +66,30 @@ int main(int argc, char** argv)
                         "Use only the tag and --host-build: no engine, no registry");
     preflight->add_flag("--json", context.json, "Print JSON");
 
+    CompareOptions compareOptions;
+    auto* compare =
+        app.add_subcommand("compare", "Start a pair (one container per mode), watch, summarize, clean up");
+    compare->add_option("--image", compareOptions.image, "Image for both containers")->required();
+    compare->add_option("--cmd", compareOptions.command,
+                        "Command for both containers (default: the image's)");
+    compare->add_option("--workload", compareOptions.workload,
+                        "Run in both at the same moment, e.g. \"ping -n 100 localhost\"");
+    compare->add_option("--modes", compareOptions.modes,
+                        "Windows: the two isolation modes (default hyperv,process)");
+    compare->add_option("--runtimes", compareOptions.runtimes, "Linux: the two runtimes, e.g. runc,kata");
+    compare->add_option("--duration", compareOptions.durationSeconds, "Seconds to watch (default 60)");
+    compare->add_option("--record", compareOptions.recordFile, "Write the session to this JSON Lines file");
+    compare->add_option("--csv", compareOptions.csvFile,
+                        "Write one row per sample and mode to this CSV file");
+    compare->add_flag("--keep", compareOptions.keep, "Keep both containers afterwards");
+    compare->add_flag("--json", context.json, "Print the summary as JSON");
+
+    bool cleanupYes = false;
+    auto* cleanup = app.add_subcommand(
+        "cleanup", "Find (and with --yes remove) containers of IsoLens sessions that ended");
+    cleanup->add_flag("--yes", cleanupYes, "Remove them");
+    cleanup->add_flag("--json", context.json, "Print JSON");
+
     CLI11_PARSE(app, argc, argv);
     if (!host.empty())
         context.endpointRequest.hostFlag = host;
@@ -72,6 +98,10 @@ int main(int argc, char** argv)
 
     if (*info)
         return runInfoCommand(context);
+    if (*compare)
+        return runCompareCommand(context, compareOptions);
+    if (*cleanup)
+        return runCleanupCommand(context, cleanupYes);
     if (*hostCommand)
         return runHostCommand(context, hostOptions);
     if (*preflight)

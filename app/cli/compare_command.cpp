@@ -1,0 +1,254 @@
+#include "compare_command.hpp"
+
+#include "text_table.hpp"
+
+#include "isolens/core/clock.hpp"
+#include "isolens/core/host_os.hpp"
+#include "isolens/core/pair_session.hpp"
+#include "isolens/core/pair_summary.hpp"
+#include "isolens/core/published_reference.hpp"
+#include "isolens/core/units.hpp"
+#include "isolens/core/version.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+using namespace isolens;
+
+namespace {
+
+std::atomic<bool> interrupted{false};
+extern "C" void onCompareInterrupt(int)
+{
+    interrupted = true;
+}
+
+std::vector<std::string> words(const std::string& text, char separator = ' ')
+{
+    std::vector<std::string> out;
+    std::stringstream stream(text);
+    std::string word;
+    while (std::getline(stream, word, separator))
+        if (!word.empty())
+            out.push_back(word);
+    return out;
+}
+
+// --modes or --runtimes against what the engine offers.
+Result<std::array<IsolationMode, 2>> chooseModes(const CompareOptions& options, const EngineInfo& engine)
+{
+    const auto offered = availableModes(engine);
+    const auto wanted = words(!options.modes.empty() ? options.modes : options.runtimes, ',');
+    std::vector<IsolationMode> chosen;
+    if (wanted.empty()) {
+        if (offered.modes.size() < 2)
+            return makeError(ErrorKind::InvalidInput, offered.reason);
+        chosen = {offered.modes[0], offered.modes[1]};
+    } else {
+        for (const auto& name : wanted) {
+            auto it =
+                std::find_if(offered.modes.begin(), offered.modes.end(), [&](const IsolationMode& mode) {
+                    return mode.label == name || (!mode.isolation.empty() && mode.isolation == name) ||
+                           (!mode.runtime.empty() && mode.runtime == name);
+                });
+            if (it == offered.modes.end()) {
+                std::string list;
+                for (const auto& mode : offered.modes)
+                    list += (list.empty() ? "" : ", ") + mode.label;
+                return makeError(ErrorKind::InvalidInput, "This " + engine.osType + " engine has no mode '" +
+                                                              name + "'; it offers: " + list);
+            }
+            chosen.push_back(*it);
+        }
+    }
+    if (chosen.size() != 2)
+        return makeError(ErrorKind::InvalidInput,
+                         "Name exactly two modes to compare, e.g. --runtimes runc,kata");
+    return std::array<IsolationMode, 2>{chosen[0], chosen[1]};
+}
+
+std::string megabytes(double bytes)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    return text;
+}
+
+std::string percent(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f%%", value);
+    return text;
+}
+
+nlohmann::json summaryJson(const ModeSummary& s, const ModeRun& run)
+{
+    auto metric = [](const MetricSummary& m) {
+        return nlohmann::json{
+            {"count", m.count}, {"mean", m.mean}, {"p95", m.p95}, {"peak", m.peak}, {"last", m.last}};
+    };
+    return {{"label", s.label},
+            {"isolation", run.mode.isolation},
+            {"runtime", run.mode.runtime},
+            {"container", run.containerName},
+            {"create_to_running_ms", run.createToRunningMillis},
+            {"start_to_first_sample_ms", run.startToFirstSampleMillis
+                                             ? nlohmann::json(*run.startToFirstSampleMillis)
+                                             : nlohmann::json(nullptr)},
+            {"cpu_percent", metric(s.cpu)},
+            {"cpu_allotment_percent", metric(s.allotment)},
+            {"mem_bytes", metric(s.memory)}};
+}
+
+void printSummary(const std::string& image, const std::vector<ModeSummary>& summaries,
+                  const std::array<ModeRun, 2>& runs)
+{
+    const auto& a = summaries[0];
+    const auto& b = summaries[1];
+    std::vector<std::vector<std::string>> table{
+        {"IMAGE", "MEMORY " + a.label, "MEMORY " + b.label, "DIFFERENCE"},
+        {image, megabytes(a.memory.mean), megabytes(b.memory.mean),
+         percentDifference(a.memory.mean, b.memory.mean)
+             ? std::to_string(static_cast<long long>(*percentDifference(a.memory.mean, b.memory.mean))) + "%"
+             : "--"}};
+    std::cout << "\nMeasured (mean over the run)\n" << alignColumns(table);
+    std::vector<std::vector<std::string>> detail{{"", a.label, b.label}};
+    detail.push_back({"CPU % mean", percent(a.cpu.mean), percent(b.cpu.mean)});
+    detail.push_back({"CPU % p95", percent(a.cpu.p95), percent(b.cpu.p95)});
+    detail.push_back({"CPU % peak", percent(a.cpu.peak), percent(b.cpu.peak)});
+    detail.push_back({"memory p95", megabytes(a.memory.p95), megabytes(b.memory.p95)});
+    detail.push_back({"memory peak", megabytes(a.memory.peak), megabytes(b.memory.peak)});
+    detail.push_back({"samples", std::to_string(a.memory.count), std::to_string(b.memory.count)});
+    detail.push_back({"create to running",
+                      std::to_string(static_cast<int>(runs[0].createToRunningMillis)) + " ms",
+                      std::to_string(static_cast<int>(runs[1].createToRunningMillis)) + " ms"});
+    std::cout << '\n' << alignColumns(detail) << '\n';
+    std::cout << describeDifference(a.label, b.label, "memory", a.memory.mean, b.memory.mean) << ".\n";
+    std::cout << describeDifference(a.label, b.label, "CPU", a.cpu.mean, b.cpu.mean) << ".\n\n";
+
+    const auto& published = publishedReference();
+    std::cout << published.label << " — " << published.source << '\n';
+    std::vector<std::vector<std::string>> reference{{"IMAGE", "HYPER-V", "PROCESS", "DIFFERENCE"}};
+    for (const auto& row : published.rows)
+        reference.push_back(
+            {std::string(row.image), std::to_string(static_cast<int>(row.hyperVMegabytes)) + " MB",
+             std::to_string(static_cast<int>(row.processMegabytes)) + " MB", std::string(row.difference)});
+    std::cout << alignColumns(reference);
+}
+
+} // namespace
+
+int runCompareCommand(const CliContext& context, const CompareOptions& options)
+{
+    if (auto image = parseImageReference(options.image); !image)
+        return reportError(context, image.error());
+    if (options.durationSeconds < 1)
+        return reportError(context,
+                           makeError(ErrorKind::InvalidInput, "--duration must be at least 1 second"));
+    auto engine = connectToEngine(context);
+    if (!engine)
+        return reportError(context, engine.error());
+    std::shared_ptr<EngineClient> client = std::move(engine.value().client);
+    auto info = client->info();
+    if (!info)
+        return reportError(context, info.error());
+    auto modes = chooseModes(options, info.value());
+    if (!modes)
+        return reportError(context, modes.error());
+
+    PairRequest request;
+    request.image = options.image;
+    request.command = words(options.command);
+    request.workload = words(options.workload);
+    request.modes = modes.value();
+    request.keepContainers = options.keep;
+
+    // Exports never replace a file silently; the CSV is made from the recording (a temporary one if
+    // only --csv was asked for).
+    std::error_code ec;
+    if (!options.csvFile.empty() && std::filesystem::exists(options.csvFile, ec))
+        return reportError(
+            context, makeError(ErrorKind::InvalidInput, "Will not overwrite " + options.csvFile +
+                                                            ": choose another file, or remove it first"));
+    auto recordFile = options.recordFile;
+    const bool temporaryRecording = recordFile.empty() && !options.csvFile.empty();
+    if (temporaryRecording)
+        recordFile = (std::filesystem::temp_directory_path() /
+                      ("isolens-compare-" + std::to_string(wallClockNanos()) + ".jsonl"))
+                         .string();
+
+    std::unique_ptr<RecordingWriter> recorder;
+    if (!recordFile.empty()) {
+        nlohmann::json header = {{"app_version", kIsoLensVersion},
+                                 {"started", wallClockNanos()},
+                                 {"image", options.image},
+                                 {"command", request.command},
+                                 {"workload", request.workload},
+                                 {"engine",
+                                  {{"os_type", info.value().osType},
+                                   {"version", info.value().serverVersion},
+                                   {"endpoint", engine.value().resolved.endpoint.url}}},
+                                 {"host", {{"description", readHostOs().description}}},
+                                 {"modes", nlohmann::json::array()}};
+        for (const auto& mode : request.modes)
+            header["modes"].push_back(
+                {{"label", mode.label}, {"isolation", mode.isolation}, {"runtime", mode.runtime}});
+        auto created = RecordingWriter::create(recordFile, header);
+        if (!created)
+            return reportError(context, created.error());
+        recorder = std::move(created.value());
+    }
+
+    SeriesStore store;
+    auto log = [&](const std::string& line) { std::cerr << line << '\n'; };
+    PairSession session(client, info.value(), request, store, recorder.get(), log);
+    std::signal(SIGINT, onCompareInterrupt);
+    std::signal(SIGTERM, onCompareInterrupt);
+    if (auto started = session.start(); !started)
+        return reportError(context, started.error());
+    log("session " + session.id() + ": watching for " + std::to_string(options.durationSeconds) + " s");
+    if (auto workload = session.runWorkload(); !workload)
+        log("workload failed: " + workload.error().describe());
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(options.durationSeconds);
+    while (!interrupted && std::chrono::steady_clock::now() < until)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    session.stop();
+
+    const std::vector<std::string> labels{request.modes[0].label, request.modes[1].label};
+    const auto summaries = summarizeModes(store, labels);
+    if (!options.csvFile.empty() && recorder) {
+        auto recording = readRecording(recorder->path());
+        if (recording)
+            std::ofstream(options.csvFile) << recordingToCsv(recording.value());
+        else
+            log("CSV not written: " + recording.error().message);
+        if (temporaryRecording) {
+            recorder.reset();
+            std::filesystem::remove(recordFile, ec);
+        }
+    }
+    if (context.json) {
+        nlohmann::json out = {
+            {"session", session.id()},
+            {"image", options.image},
+            {"modes",
+             {summaryJson(summaries[0], session.runs()[0]), summaryJson(summaries[1], session.runs()[1])}},
+            {"memory_difference_percent",
+             percentDifference(summaries[0].memory.mean, summaries[1].memory.mean)
+                 ? nlohmann::json(*percentDifference(summaries[0].memory.mean, summaries[1].memory.mean))
+                 : nlohmann::json(nullptr)},
+            {"recording", options.recordFile}};
+        std::cout << out.dump(2) << '\n';
+    } else {
+        printSummary(options.image, summaries, session.runs());
+    }
+    return interrupted ? 130 : 0;
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "cli_context.hpp"
+
+#include <string>
+
+struct CompareOptions {
+    std::string image;
+    std::string command;  // split on spaces
+    std::string workload; // split on spaces; run in both at the same moment
+    std::string modes;    // "hyperv,process" (Windows)
+    std::string runtimes; // "runc,kata" (Linux)
+    int durationSeconds = 60;
+    std::string recordFile;
+    std::string csvFile;
+    bool keep = false;
+};
+
+// isolens-cli compare: one paired run from start to summary.
+int runCompareCommand(const CliContext& context, const CompareOptions& options);

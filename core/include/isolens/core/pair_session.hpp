@@ -1,0 +1,97 @@
+#pragma once
+
+#include "isolens/core/engine_client.hpp"
+#include "isolens/core/isolation_modes.hpp"
+#include "isolens/core/recording.hpp"
+#include "isolens/core/series_store.hpp"
+#include "isolens/core/stats_collector.hpp"
+
+#include <array>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace isolens {
+
+// Labels on every container IsoLens creates, so a crashed run's containers can be found again.
+inline constexpr const char* kSessionLabel = "isolens.session";
+inline constexpr const char* kModeLabel = "isolens.mode";
+inline constexpr const char* kOwnerPidLabel = "isolens.owner-pid";
+inline constexpr const char* kOwnerHostLabel = "isolens.owner-host";
+
+struct PairRequest {
+    std::string image;
+    std::vector<std::string> command;  // empty: the image's own command
+    std::vector<std::string> workload; // run in both at the same moment by runWorkload(); may be empty
+    std::array<IsolationMode, 2> modes;
+    std::optional<std::int64_t> memoryBytes;
+    std::optional<std::int64_t> nanoCpus;
+    bool keepContainers = false;
+};
+
+// One side of a running pair.
+struct ModeRun {
+    IsolationMode mode;
+    std::string containerId;
+    std::string containerName;
+    double createToRunningMillis = 0.0;
+    std::optional<double> startToFirstSampleMillis;
+};
+
+// The product's core action: the same image and command started twice, once per mode, watched
+// side by side. Samples go to the series store (keyed by mode label) and, when given, the recording.
+class PairSession {
+public:
+    using Log = std::function<void(const std::string&)>;
+
+    PairSession(std::shared_ptr<EngineClient> client, EngineInfo engine, PairRequest request,
+                SeriesStore& store, RecordingWriter* recorder, Log log = {});
+    ~PairSession();
+
+    // Pulls the image when missing, creates both containers, starts them together and starts watching.
+    Result<void> start();
+    // Runs the workload in both containers at the same moment (detached).
+    Result<void> runWorkload();
+    // Stops watching, then stops and removes both containers unless asked to keep them.
+    void stop();
+
+    const std::string& id() const { return id_; }
+    const std::array<ModeRun, 2>& runs() const { return runs_; }
+
+private:
+    Result<void> ensureImage();
+    void onEvent(std::size_t side, const CollectorEvent& event);
+    void record(const std::string& mode, const std::string& kind, const std::string& detail);
+
+    std::shared_ptr<EngineClient> client_;
+    EngineInfo engine_;
+    PairRequest request_;
+    SeriesStore& store_;
+    RecordingWriter* recorder_;
+    Log log_;
+    std::string id_;
+    std::array<ModeRun, 2> runs_;
+    std::chrono::steady_clock::time_point startedAt_;
+    std::mutex mutex_;
+    std::unique_ptr<StatsCollector> collector_;
+    bool stopped_ = false;
+};
+
+// Containers IsoLens created whose session is no longer running (its process on this machine is
+// gone), grouped as found; and their removal.
+struct OrphanedContainer {
+    std::string id;
+    std::string name;
+    std::string session;
+    std::string state;
+    std::string reason;
+};
+Result<std::vector<OrphanedContainer>> findOrphans(EngineClient& client);
+
+// This machine's name and whether a process is alive, for the owner labels.
+std::string thisHostName();
+bool processAlive(int pid);
+
+} // namespace isolens

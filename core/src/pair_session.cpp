@@ -1,0 +1,298 @@
+#include "isolens/core/pair_session.hpp"
+
+#include "isolens/core/clock.hpp"
+
+#include <cctype>
+#include <cerrno>
+#include <cstdlib>
+#include <future>
+#include <random>
+#include <thread>
+
+#ifdef _WIN32
+#include <windows.h>
+#else
+#include <signal.h>
+#include <unistd.h>
+#endif
+
+namespace isolens {
+
+namespace {
+
+std::string randomId()
+{
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::random_device random;
+    std::string id;
+    for (int i = 0; i < 8; ++i)
+        id += kHex[random() % 16];
+    return id;
+}
+
+int ownPid()
+{
+#ifdef _WIN32
+    return static_cast<int>(GetCurrentProcessId());
+#else
+    return static_cast<int>(getpid());
+#endif
+}
+
+// A name safe for a container: the mode's label with anything else replaced.
+std::string nameSafe(const std::string& label)
+{
+    std::string out;
+    for (char c : label)
+        out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '-';
+    return out;
+}
+
+double millisSince(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+} // namespace
+
+std::string thisHostName()
+{
+#ifdef _WIN32
+    char name[MAX_COMPUTERNAME_LENGTH + 1];
+    DWORD size = sizeof name;
+    return GetComputerNameA(name, &size) ? std::string(name, size) : std::string("unknown");
+#else
+    char name[256] = {};
+    return gethostname(name, sizeof name - 1) == 0 ? std::string(name) : std::string("unknown");
+#endif
+}
+
+bool processAlive(int pid)
+{
+    if (pid <= 0)
+        return false;
+#ifdef _WIN32
+    HANDLE process = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, static_cast<DWORD>(pid));
+    if (!process)
+        return false;
+    DWORD code = 0;
+    const bool running = GetExitCodeProcess(process, &code) && code == STILL_ACTIVE;
+    CloseHandle(process);
+    return running;
+#else
+    return kill(pid, 0) == 0 || errno == EPERM;
+#endif
+}
+
+PairSession::PairSession(std::shared_ptr<EngineClient> client, EngineInfo engine, PairRequest request,
+                         SeriesStore& store, RecordingWriter* recorder, Log log)
+    : client_(std::move(client))
+    , engine_(std::move(engine))
+    , request_(std::move(request))
+    , store_(store)
+    , recorder_(recorder)
+    , log_(log ? std::move(log) : [](const std::string&) {})
+    , id_(randomId())
+{
+    for (std::size_t side = 0; side < 2; ++side)
+        runs_[side].mode = request_.modes[side];
+}
+
+PairSession::~PairSession()
+{
+    stop();
+}
+
+void PairSession::record(const std::string& mode, const std::string& kind, const std::string& detail)
+{
+    if (recorder_)
+        (void)recorder_->event(mode, wallClockNanos(), kind, detail);
+}
+
+Result<void> PairSession::ensureImage()
+{
+    if (client_->inspectImage(request_.image))
+        return success();
+    auto reference = parseImageReference(request_.image);
+    if (!reference)
+        return reference.error();
+    log_("pulling " + request_.image);
+    PullProgressTracker progress;
+    return client_->pullImage(reference.value(), {}, [&](const PullEvent& event) {
+        progress.apply(event);
+        if (!event.layerId.empty() && (event.status == "Pull complete" || event.status == "Already exists"))
+            log_("  layer " + event.layerId + ": " + event.status);
+    });
+}
+
+Result<void> PairSession::start()
+{
+    if (request_.modes[0].label == request_.modes[1].label)
+        return makeError(ErrorKind::InvalidInput,
+                         "A pair needs two different modes, not '" + request_.modes[0].label + "' twice");
+    if (auto image = parseImageReference(request_.image); !image && request_.image.rfind("sha256:", 0) != 0)
+        return image.error();
+    if (auto pulled = ensureImage(); !pulled)
+        return pulled.error();
+
+    std::array<std::chrono::steady_clock::time_point, 2> createdAt;
+    for (std::size_t side = 0; side < 2; ++side) {
+        const auto& mode = request_.modes[side];
+        ContainerSpec spec;
+        spec.name = "isolens-" + id_ + "-" + nameSafe(mode.label);
+        spec.image = request_.image;
+        spec.command = request_.command;
+        spec.isolation = mode.isolation;
+        spec.runtime = mode.runtime;
+        spec.memoryBytes = request_.memoryBytes;
+        spec.nanoCpus = request_.nanoCpus;
+        spec.labels = {{kSessionLabel, id_},
+                       {kModeLabel, mode.label},
+                       {kOwnerPidLabel, std::to_string(ownPid())},
+                       {kOwnerHostLabel, thisHostName()}};
+        createdAt[side] = std::chrono::steady_clock::now();
+        auto created = client_->createContainer(spec);
+        if (!created) {
+            stop(); // whatever was created is removed
+            return created.error();
+        }
+        runs_[side].containerId = created.value().id;
+        runs_[side].containerName = spec.name;
+        record(mode.label, "created", created.value().id);
+    }
+
+    // Start both at the same moment.
+    std::array<std::future<Result<void>>, 2> started;
+    for (std::size_t side = 0; side < 2; ++side)
+        started[side] = std::async(std::launch::async, [this, side, &createdAt] {
+            auto result = client_->startContainer(runs_[side].containerId);
+            if (result)
+                runs_[side].createToRunningMillis = millisSince(createdAt[side]);
+            return result;
+        });
+    startedAt_ = std::chrono::steady_clock::now();
+    for (std::size_t side = 0; side < 2; ++side) {
+        auto result = started[side].get();
+        if (!result) {
+            stop();
+            return result.error();
+        }
+        record(runs_[side].mode.label, "started", runs_[side].containerName);
+        log_(runs_[side].mode.label + ": " + runs_[side].containerName + " running after " +
+             std::to_string(static_cast<int>(runs_[side].createToRunningMillis)) + " ms");
+    }
+
+    const auto os = engine_.osType == "windows" ? EngineOs::Windows : EngineOs::Linux;
+    collector_ = std::make_unique<StatsCollector>(client_, os, [this](const CollectorEvent& event) {
+        for (std::size_t side = 0; side < 2; ++side)
+            if (runs_[side].containerId == event.containerId)
+                onEvent(side, event);
+    });
+    for (std::size_t side = 0; side < 2; ++side) {
+        ContainerLimits limits;
+        limits.nanoCpus = request_.nanoCpus.value_or(0);
+        limits.memoryBytes = request_.memoryBytes.value_or(0);
+        limits.effectiveIsolation = request_.modes[side].isolation.empty() && os == EngineOs::Windows
+                                        ? engine_.defaultIsolation
+                                        : request_.modes[side].isolation;
+        collector_->watch({runs_[side].containerId, runs_[side].containerName, limits});
+    }
+    return success();
+}
+
+void PairSession::onEvent(std::size_t side, const CollectorEvent& event)
+{
+    const auto& key = runs_[side].mode.label;
+    switch (event.kind) {
+    case CollectorEvent::Kind::Sample:
+        if (!runs_[side].startToFirstSampleMillis)
+            runs_[side].startToFirstSampleMillis = millisSince(startedAt_);
+        store_.addSample(key, event.sample);
+        if (recorder_)
+            (void)recorder_->sample(key, event.sample);
+        break;
+    case CollectorEvent::Kind::Gap:
+        store_.addGap(key, event.timeNanos);
+        record(key, "gap", "no sample for 2 s");
+        break;
+    case CollectorEvent::Kind::Stopped:
+        store_.addGap(key, event.timeNanos);
+        record(key, "exited", event.exitCode ? "exit code " + std::to_string(*event.exitCode) : "removed");
+        break;
+    case CollectorEvent::Kind::Error:
+        record(key, "error", event.error ? event.error->message : "stats stream failed");
+        break;
+    }
+}
+
+Result<void> PairSession::runWorkload()
+{
+    if (request_.workload.empty())
+        return success();
+    std::array<std::string, 2> execs;
+    for (std::size_t side = 0; side < 2; ++side) {
+        auto exec = client_->createExec(runs_[side].containerId, request_.workload, /*attachOutput=*/false);
+        if (!exec)
+            return exec.error();
+        execs[side] = exec.value();
+    }
+    std::array<std::future<Result<void>>, 2> started;
+    for (std::size_t side = 0; side < 2; ++side)
+        started[side] = std::async(std::launch::async,
+                                   [this, id = execs[side]] { return client_->startExecDetached(id); });
+    for (std::size_t side = 0; side < 2; ++side) {
+        auto result = started[side].get();
+        if (!result)
+            return result.error();
+        std::string command;
+        for (const auto& part : request_.workload)
+            command += (command.empty() ? "" : " ") + part;
+        record(runs_[side].mode.label, "workload-started", command);
+    }
+    return success();
+}
+
+void PairSession::stop()
+{
+    std::lock_guard lock(mutex_);
+    if (stopped_)
+        return;
+    stopped_ = true;
+    collector_.reset();
+    if (request_.keepContainers)
+        return;
+    for (const auto& run : runs_) {
+        if (run.containerId.empty())
+            continue;
+        (void)client_->removeContainer(run.containerId, /*force=*/true);
+        record(run.mode.label, "removed", run.containerName);
+    }
+}
+
+Result<std::vector<OrphanedContainer>> findOrphans(EngineClient& client)
+{
+    auto labelled = client.listContainers({{"label", {kSessionLabel}}}, /*all=*/true);
+    if (!labelled)
+        return labelled.error();
+    const auto host = thisHostName();
+    std::vector<OrphanedContainer> orphans;
+    for (const auto& container : labelled.value()) {
+        auto label = [&](const char* key) {
+            auto it = container.labels.find(key);
+            return it == container.labels.end() ? std::string{} : it->second;
+        };
+        OrphanedContainer orphan{container.id, container.name, label(kSessionLabel), container.state, {}};
+        const auto owner = label(kOwnerHostLabel);
+        const auto pidText = label(kOwnerPidLabel);
+        const int pid = pidText.empty() ? 0 : std::atoi(pidText.c_str());
+        if (owner == host && processAlive(pid))
+            continue; // its session is still running here
+        orphan.reason = owner != host
+                            ? "created from " + (owner.empty() ? std::string("an unknown machine") : owner)
+                            : "its IsoLens process (" + pidText + ") is gone";
+        orphans.push_back(std::move(orphan));
+    }
+    return orphans;
+}
+
+} // namespace isolens

@@ -1,0 +1,158 @@
+#include "private_engine.hpp"
+#include "run_command.hpp"
+
+#include "isolens/core/pair_session.hpp"
+#include "isolens/core/pair_summary.hpp"
+#include "isolens/core/recording.hpp"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <signal.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <random>
+#include <thread>
+
+using namespace isolens;
+using namespace std::chrono_literals;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string cli()
+{
+    return std::string(ISOLENS_CLI_PATH) + " --host " + privateEngine().var("ISOLENS_TEST_DOCKER_HOST");
+}
+
+fs::path temporary(const std::string& suffix)
+{
+    return fs::temp_directory_path() / ("isolens-pair-" + std::to_string(std::random_device{}()) + suffix);
+}
+
+std::vector<ContainerSummary> sessionContainers(const std::string& session)
+{
+    auto client = privateEngine().client();
+    auto listed = client.listContainers({{"label", {std::string(kSessionLabel) + "=" + session}}});
+    EXPECT_TRUE(listed);
+    return listed ? listed.value() : std::vector<ContainerSummary>{};
+}
+
+} // namespace
+
+TEST(PairedRun, TwoRuntimesRecordReplayToTheSameSummaryAndCleanUp)
+{
+    const auto recording = temporary(".jsonl");
+    const auto csv = temporary(".csv");
+    const auto run = runCommand(cli() + " compare --image " + privateEngine().testImage() +
+                                " --cmd 'sleep 600' --workload 'ping -c 3 127.0.0.1' --runtimes runc," +
+                                privateEngine().secondRuntime() + " --duration 4 --json --record " +
+                                recording.string() + " --csv " + csv.string());
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    const auto json = nlohmann::json::parse(run.output.substr(run.output.find('{')));
+    const std::string session = json["session"];
+    ASSERT_EQ(json["modes"].size(), 2u);
+    EXPECT_EQ(json["modes"][0]["runtime"], "runc");
+    EXPECT_EQ(json["modes"][1]["runtime"], privateEngine().secondRuntime());
+    for (const auto& mode : json["modes"]) {
+        EXPECT_GE(mode["mem_bytes"]["count"].get<int>(), 2) << mode.dump();
+        EXPECT_GT(mode["mem_bytes"]["mean"].get<double>(), 0.0);
+        EXPECT_GT(mode["create_to_running_ms"].get<double>(), 0.0);
+        EXPECT_FALSE(mode["start_to_first_sample_ms"].is_null());
+    }
+
+    // Replaying the recording gives the same summary as the live run.
+    auto recorded = readRecording(recording);
+    ASSERT_TRUE(recorded) << recorded.error().message;
+    EXPECT_FALSE(recorded.value().truncatedTail);
+    SeriesStore store;
+    replayInto(recorded.value(), store);
+    const auto replayed = summarizeModes(store, {json["modes"][0]["label"], json["modes"][1]["label"]});
+    for (std::size_t i = 0; i < 2; ++i) {
+        EXPECT_EQ(replayed[i].memory.count, json["modes"][i]["mem_bytes"]["count"].get<std::size_t>());
+        EXPECT_NEAR(replayed[i].memory.mean, json["modes"][i]["mem_bytes"]["mean"].get<double>(), 1.0);
+        EXPECT_NEAR(replayed[i].cpu.peak, json["modes"][i]["cpu_percent"]["peak"].get<double>(), 1e-3);
+    }
+    std::vector<std::string> kinds;
+    for (const auto& event : recorded.value().events)
+        kinds.push_back(event.kind);
+    for (const char* kind : {"created", "started", "workload-started", "removed"})
+        EXPECT_NE(std::find(kinds.begin(), kinds.end(), kind), kinds.end()) << kind;
+
+    EXPECT_TRUE(fs::exists(csv));
+    EXPECT_TRUE(sessionContainers(session).empty()) << "both containers must be removed afterwards";
+
+    // Exports never overwrite silently.
+    const auto again =
+        runCommand(cli() + " compare --image " + privateEngine().testImage() + " --runtimes runc," +
+                   privateEngine().secondRuntime() + " --duration 1 --csv " + csv.string());
+    EXPECT_EQ(again.exitCode, 1);
+    EXPECT_NE(again.output.find("Will not overwrite"), std::string::npos) << again.output;
+    fs::remove(recording);
+    fs::remove(csv);
+}
+
+TEST(PairedRun, AKilledRunLeavesOrphansThatCleanupFindsAndRemoves)
+{
+    const auto recording = temporary(".jsonl");
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        const auto command = cli() + " compare --image " + privateEngine().testImage() +
+                             " --cmd 'sleep 600' --runtimes runc," + privateEngine().secondRuntime() +
+                             " --duration 60 --record " + recording.string() + " >/dev/null 2>&1";
+        execl("/bin/sh", "sh", "-c", ("exec " + command).c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    // Wait for both containers and a few samples, then kill without warning.
+    std::string session;
+    for (int i = 0; i < 100 && session.empty(); ++i) {
+        std::this_thread::sleep_for(100ms);
+        auto client = privateEngine().client();
+        auto listed =
+            client.listContainers({{"label", {std::string(kOwnerPidLabel) + "=" + std::to_string(child)}}});
+        if (listed && listed.value().size() == 2)
+            session = listed.value()[0].labels.at(kSessionLabel);
+    }
+    ASSERT_FALSE(session.empty()) << "the compare run did not start its pair";
+    std::this_thread::sleep_for(2500ms);
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+    const auto killedAt = std::chrono::system_clock::now();
+
+    auto recorded = readRecording(recording);
+    ASSERT_TRUE(recorded) << recorded.error().message;
+    ASSERT_FALSE(recorded.value().samples.empty());
+    const auto lastSample = std::chrono::system_clock::time_point(
+        std::chrono::nanoseconds(recorded.value().samples.back().second.timeNanos));
+    EXPECT_LT(killedAt - lastSample, 2s) << "the recording must hold what came before the kill";
+
+    ASSERT_EQ(sessionContainers(session).size(), 2u);
+    const auto listed = runCommand(cli() + " cleanup --json");
+    ASSERT_EQ(listed.exitCode, 0) << listed.output;
+    int found = 0;
+    const auto orphans = nlohmann::json::parse(listed.output); // kept: the loop must not run over a temporary
+    for (const auto& orphan : orphans["orphans"])
+        if (orphan["session"] == session) {
+            ++found;
+            EXPECT_NE(orphan["reason"].get<std::string>().find("is gone"), std::string::npos);
+            EXPECT_EQ(orphan["action"], "kept (pass --yes to remove)");
+        }
+    EXPECT_EQ(found, 2) << listed.output;
+    EXPECT_EQ(sessionContainers(session).size(), 2u) << "listing must not remove anything";
+
+    const auto removed = runCommand(cli() + " cleanup --yes");
+    EXPECT_EQ(removed.exitCode, 0) << removed.output;
+    EXPECT_TRUE(sessionContainers(session).empty());
+    fs::remove(recording);
+}
+
+TEST(PairedRun, ModesTheEngineDoesNotOfferAreNamed)
+{
+    const auto run = runCommand(cli() + " compare --image " + privateEngine().testImage() +
+                                " --modes hyperv,process --duration 1");
+    EXPECT_EQ(run.exitCode, 1);
+    EXPECT_NE(run.output.find("This linux engine has no mode 'hyperv'; it offers:"), std::string::npos)
+        << run.output;
+}
