@@ -3,6 +3,7 @@
 #include "text_table.hpp"
 
 #include "isolens/core/clock.hpp"
+#include "isolens/core/group_sum.hpp"
 #include "isolens/core/host_os.hpp"
 #include "isolens/core/pair_session.hpp"
 #include "isolens/core/pair_summary.hpp"
@@ -91,6 +92,7 @@ std::string percent(double value)
 
 nlohmann::json summaryJson(const ModeSummary& s, const ModeRun& run)
 {
+    // Groups have no run of IsoLens' own: their mode and container fields stay empty.
     auto metric = [](const MetricSummary& m) {
         return nlohmann::json{
             {"count", m.count}, {"mean", m.mean}, {"p95", m.p95}, {"peak", m.peak}, {"last", m.last}};
@@ -109,7 +111,7 @@ nlohmann::json summaryJson(const ModeSummary& s, const ModeRun& run)
 }
 
 void printSummary(const std::string& image, const std::vector<ModeSummary>& summaries,
-                  const std::array<ModeRun, 2>& runs)
+                  const std::optional<std::array<ModeRun, 2>>& runs)
 {
     const auto& a = summaries[0];
     const auto& b = summaries[1];
@@ -127,9 +129,10 @@ void printSummary(const std::string& image, const std::vector<ModeSummary>& summ
     detail.push_back({"memory p95", megabytes(a.memory.p95), megabytes(b.memory.p95)});
     detail.push_back({"memory peak", megabytes(a.memory.peak), megabytes(b.memory.peak)});
     detail.push_back({"samples", std::to_string(a.memory.count), std::to_string(b.memory.count)});
-    detail.push_back({"create to running",
-                      std::to_string(static_cast<int>(runs[0].createToRunningMillis)) + " ms",
-                      std::to_string(static_cast<int>(runs[1].createToRunningMillis)) + " ms"});
+    if (runs)
+        detail.push_back({"create to running",
+                          std::to_string(static_cast<int>((*runs)[0].createToRunningMillis)) + " ms",
+                          std::to_string(static_cast<int>((*runs)[1].createToRunningMillis)) + " ms"});
     std::cout << '\n' << alignColumns(detail) << '\n';
     std::cout << describeDifference(a.label, b.label, "memory", a.memory.mean, b.memory.mean) << ".\n";
     std::cout << describeDifference(a.label, b.label, "CPU", a.cpu.mean, b.cpu.mean) << ".\n\n";
@@ -144,11 +147,70 @@ void printSummary(const std::string& image, const std::vector<ModeSummary>& summ
     std::cout << alignColumns(reference);
 }
 
+// --groups LABEL=V1,V2: two sets of running containers (e.g. compose projects), summed per set.
+int compareGroups(const CliContext& context, const CompareOptions& options,
+                  std::shared_ptr<EngineClient> client, const EngineInfo& engine)
+{
+    const auto eq = options.groups.find('=');
+    const auto values =
+        eq == std::string::npos ? std::vector<std::string>{} : words(options.groups.substr(eq + 1), ',');
+    if (eq == std::string::npos || eq == 0 || values.size() != 2)
+        return reportError(context, makeError(ErrorKind::InvalidInput,
+                                              "--groups takes LABEL=VALUE1,VALUE2, e.g. "
+                                              "com.docker.compose.project=stack-hyperv,stack-process"));
+    const auto label = options.groups.substr(0, eq);
+    const auto os = engine.osType == "windows" ? EngineOs::Windows : EngineOs::Linux;
+    SeriesStore store;
+    GroupAccumulator groups;
+    std::vector<WatchTarget> targets;
+    for (const auto& value : values) {
+        auto members = client->listContainers({{"label", {label + "=" + value}}}, /*all=*/false);
+        if (!members)
+            return reportError(context, members.error());
+        if (members.value().empty())
+            return reportError(context,
+                               makeError(ErrorKind::InvalidInput,
+                                         "No running container has the label " + label + "=" + value));
+        for (const auto& member : members.value()) {
+            groups.addMember(value, member.id);
+            targets.push_back({member.id, member.name, {}});
+        }
+        std::cerr << value << ": " << members.value().size() << " containers\n";
+    }
+    StatsCollector collector(client, os, [&](const CollectorEvent& event) {
+        if (event.kind == CollectorEvent::Kind::Sample)
+            groups.update(event.containerId, event.sample);
+    });
+    for (const auto& target : targets)
+        collector.watch(target);
+    std::signal(SIGINT, onCompareInterrupt);
+    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(options.durationSeconds);
+    while (!interrupted && std::chrono::steady_clock::now() < until) {
+        std::this_thread::sleep_for(std::chrono::seconds(1));
+        for (const auto& [group, sum] : groups.tick(wallClockNanos()))
+            store.addSample(group, sum);
+    }
+    const auto summaries = summarizeModes(store, values);
+    if (context.json) {
+        nlohmann::json out = {{"groups_label", label}, {"modes", nlohmann::json::array()}};
+        for (const auto& summary : summaries)
+            out["modes"].push_back(
+                summaryJson(summary, ModeRun{{summary.label, "", ""}, "", "", 0.0, std::nullopt}));
+        std::cout << out.dump(2) << '\n';
+    } else {
+        printSummary(label + " groups", summaries, std::nullopt);
+    }
+    return interrupted ? 130 : 0;
+}
+
 } // namespace
 
 int runCompareCommand(const CliContext& context, const CompareOptions& options)
 {
-    if (auto image = parseImageReference(options.image); !image)
+    if (options.groups.empty() && options.image.empty())
+        return reportError(
+            context, makeError(ErrorKind::InvalidInput, "Name an --image to start a pair, or --groups"));
+    if (auto image = parseImageReference(options.image); options.groups.empty() && !image)
         return reportError(context, image.error());
     if (options.durationSeconds < 1)
         return reportError(context,
@@ -160,6 +222,12 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     auto info = client->info();
     if (!info)
         return reportError(context, info.error());
+    if (!options.groups.empty())
+        return compareGroups(context, options, client, info.value());
+    if (auto orphans = findOrphans(*client); orphans && !orphans.value().empty())
+        std::cerr << orphans.value().size()
+                  << " containers of ended IsoLens sessions are still there: isolens-cli cleanup lists them, "
+                     "isolens-cli cleanup --yes removes them\n";
     auto modes = chooseModes(options, info.value());
     if (!modes)
         return reportError(context, modes.error());

@@ -10,6 +10,7 @@ struct CompareOptions {
     std::string workload; // split on spaces; run in both at the same moment
     std::string modes;    // "hyperv,process" (Windows)
     std::string runtimes; // "runc,kata" (Linux)
+    std::string groups;   // "LABEL=V1,V2": compare two sets of running containers instead
     int durationSeconds = 60;
     std::string recordFile;
     std::string csvFile;

@@ -69,7 +69,10 @@ int main(int argc, char** argv)
     CompareOptions compareOptions;
     auto* compare =
         app.add_subcommand("compare", "Start a pair (one container per mode), watch, summarize, clean up");
-    compare->add_option("--image", compareOptions.image, "Image for both containers")->required();
+    compare->add_option("--image", compareOptions.image, "Image for both containers");
+    compare->add_option(
+        "--groups", compareOptions.groups,
+        "Compare two sets of running containers, LABEL=V1,V2 (e.g. com.docker.compose.project=a,b)");
     compare->add_option("--cmd", compareOptions.command,
                         "Command for both containers (default: the image's)");
     compare->add_option("--workload", compareOptions.workload,

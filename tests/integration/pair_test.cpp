@@ -156,3 +156,37 @@ TEST(PairedRun, ModesTheEngineDoesNotOfferAreNamed)
     EXPECT_NE(run.output.find("This linux engine has no mode 'hyperv'; it offers:"), std::string::npos)
         << run.output;
 }
+
+TEST(GroupedRun, TwoSetsOfRunningContainersAreSummedPerSet)
+{
+    auto client = privateEngine().client();
+    const auto label = "isolens-test-group-" + std::to_string(std::random_device{}() % 100000);
+    std::vector<std::string> ids;
+    for (const char* group : {"big", "big", "small"}) {
+        ContainerSpec spec;
+        spec.image = privateEngine().testImage();
+        spec.command = {"sleep", "600"};
+        spec.labels = {{label, group}};
+        auto created = client.createContainer(spec);
+        ASSERT_TRUE(created) << created.error().describe();
+        ids.push_back(created.value().id);
+        ASSERT_TRUE(client.startContainer(created.value().id));
+    }
+    const auto run = runCommand(cli() + " compare --groups " + label + "=big,small --duration 4 --json");
+    for (const auto& id : ids)
+        (void)client.removeContainer(id);
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_NE(run.output.find("big: 2 containers"), std::string::npos) << run.output;
+    const auto json = nlohmann::json::parse(run.output.substr(run.output.find('{')));
+    ASSERT_EQ(json["modes"].size(), 2u);
+    const double big = json["modes"][0]["mem_bytes"]["mean"];
+    const double small = json["modes"][1]["mem_bytes"]["mean"];
+    EXPECT_GE(json["modes"][0]["mem_bytes"]["count"].get<int>(), 2);
+    EXPECT_GT(small, 0.0);
+    EXPECT_NEAR(big / small, 2.0, 0.6) << "two identical sleeping containers against one";
+
+    const auto missing = runCommand(cli() + " compare --groups " + label + "=big,nothing --duration 1");
+    EXPECT_EQ(missing.exitCode, 1);
+    EXPECT_NE(missing.output.find("No running container has the label " + label + "=big"), std::string::npos)
+        << missing.output; // the containers above are gone already
+}
