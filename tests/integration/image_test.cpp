@@ -158,3 +158,14 @@ TEST(Images, PullFromAnUnreachableRegistryIsReported)
     ASSERT_FALSE(pulled);
     EXPECT_NE(pulled.error().message.find("127.0.0.1:1"), std::string::npos) << pulled.error().message;
 }
+
+TEST(Images, RegistryPlatformsComeFromTheManifestList)
+{
+    auto client = privateEngine().client();
+    auto platforms = client.imagePlatforms(
+        parseImageReference(privateEngine().registry() + "/isolens/foreign:arm64-only").value());
+    ASSERT_TRUE(platforms) << platforms.error().describe();
+    ASSERT_EQ(platforms.value().size(), 1u);
+    EXPECT_EQ(platforms.value()[0].os, "linux");
+    EXPECT_EQ(platforms.value()[0].architecture, "arm64");
+}
