@@ -22,6 +22,19 @@ Result<ConnectedEngine> connectToEngine(const CliContext& context)
     return engine;
 }
 
+Result<EngineWithInfo> connectWithInfo(const CliContext& context)
+{
+    auto engine = connectToEngine(context);
+    if (!engine)
+        return engine.error();
+    EngineWithInfo connected{std::move(engine.value().resolved), std::move(engine.value().client), {}};
+    auto info = connected.client->info();
+    if (!info)
+        return info.error();
+    connected.info = std::move(info.value());
+    return connected;
+}
+
 int reportError(const CliContext& context, const Error& error)
 {
     std::cerr << "isolens-cli: error: " << error.message;

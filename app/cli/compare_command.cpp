@@ -215,20 +215,18 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     if (options.durationSeconds < 1)
         return reportError(context,
                            makeError(ErrorKind::InvalidInput, "--duration must be at least 1 second"));
-    auto engine = connectToEngine(context);
+    auto engine = connectWithInfo(context);
     if (!engine)
         return reportError(context, engine.error());
-    std::shared_ptr<EngineClient> client = std::move(engine.value().client);
-    auto info = client->info();
-    if (!info)
-        return reportError(context, info.error());
+    auto client = engine.value().client;
+    const auto& info = engine.value().info;
     if (!options.groups.empty())
-        return compareGroups(context, options, client, info.value());
+        return compareGroups(context, options, client, info);
     if (auto orphans = findOrphans(*client); orphans && !orphans.value().empty())
         std::cerr << orphans.value().size()
                   << " containers of ended IsoLens sessions are still there: isolens-cli cleanup lists them, "
                      "isolens-cli cleanup --yes removes them\n";
-    auto modes = chooseModes(options, info.value());
+    auto modes = chooseModes(options, info);
     if (!modes)
         return reportError(context, modes.error());
 
@@ -261,8 +259,8 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
                                  {"command", request.command},
                                  {"workload", request.workload},
                                  {"engine",
-                                  {{"os_type", info.value().osType},
-                                   {"version", info.value().serverVersion},
+                                  {{"os_type", info.osType},
+                                   {"version", info.serverVersion},
                                    {"endpoint", engine.value().resolved.endpoint.url}}},
                                  {"host", {{"description", readHostOs().description}}},
                                  {"modes", nlohmann::json::array()}};
@@ -277,7 +275,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
 
     SeriesStore store;
     auto log = [&](const std::string& line) { std::cerr << line << '\n'; };
-    PairSession session(client, info.value(), request, store, recorder.get(), log);
+    PairSession session(client, info, request, store, recorder.get(), log);
     std::signal(SIGINT, onCompareInterrupt);
     std::signal(SIGTERM, onCompareInterrupt);
     if (auto started = session.start(); !started)

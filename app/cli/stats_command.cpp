@@ -139,15 +139,12 @@ int stream(const CliContext& context, std::shared_ptr<EngineClient> client,
 
 int runStatsCommand(const CliContext& context, const StatsOptions& options)
 {
-    auto engine = connectToEngine(context);
+    auto engine = connectWithInfo(context);
     if (!engine)
         return reportError(context, engine.error());
-    std::shared_ptr<EngineClient> client = std::move(engine.value().client);
-    auto info = client->info();
-    if (!info)
-        return reportError(context, info.error());
-    const auto os = parseEngineOs(info.value().osType).value_or(EngineOs::Linux);
-    auto targets = chooseTargets(*client, options, info.value());
+    auto client = engine.value().client;
+    const auto os = parseEngineOs(engine.value().info.osType).value_or(EngineOs::Linux);
+    auto targets = chooseTargets(*client, options, engine.value().info);
     if (!targets)
         return reportError(context, targets.error());
     if (options.noStream)
