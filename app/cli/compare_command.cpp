@@ -129,10 +129,15 @@ void printSummary(const std::string& image, const std::vector<ModeSummary>& summ
     detail.push_back({"memory p95", megabytes(a.memory.p95), megabytes(b.memory.p95)});
     detail.push_back({"memory peak", megabytes(a.memory.peak), megabytes(b.memory.peak)});
     detail.push_back({"samples", std::to_string(a.memory.count), std::to_string(b.memory.count)});
-    if (runs)
-        detail.push_back({"create to running",
-                          std::to_string(static_cast<int>((*runs)[0].createToRunningMillis)) + " ms",
-                          std::to_string(static_cast<int>((*runs)[1].createToRunningMillis)) + " ms"});
+    if (runs) {
+        auto millis = [](double value) { return std::to_string(static_cast<int>(value)) + " ms"; };
+        auto firstSample = [&](const ModeRun& run) {
+            return run.startToFirstSampleMillis ? millis(*run.startToFirstSampleMillis) : std::string("--");
+        };
+        detail.push_back({"create to running", millis((*runs)[0].createToRunningMillis),
+                          millis((*runs)[1].createToRunningMillis)});
+        detail.push_back({"start to first sample", firstSample((*runs)[0]), firstSample((*runs)[1])});
+    }
     std::cout << '\n' << alignColumns(detail) << '\n';
     std::cout << describeDifference(a.label, b.label, "memory", a.memory.mean, b.memory.mean) << ".\n";
     std::cout << describeDifference(a.label, b.label, "CPU", a.cpu.mean, b.cpu.mean) << ".\n\n";

@@ -3,8 +3,11 @@
 # and a TLS TCP listener on 127.0.0.1), a tiny image made from busybox-static, and a local registry.
 # It never touches another engine's containers: everything lives under one temporary folder.
 #
-#   private-engine.sh start ENV_FILE   starts it all and writes the variables the tests read to ENV_FILE
-#   private-engine.sh stop ENV_FILE    stops it all and deletes the folder (safe to call twice)
+#   private-engine.sh start ENV_FILE       starts it all and writes the variables the tests read to ENV_FILE
+#   private-engine.sh stop ENV_FILE        stops it all and deletes the folder (safe to call twice)
+#   private-engine.sh engine-down ENV_FILE stops only dockerd (an engine outage; with
+#                                          ISOLENS_ENGINE_LIVE_RESTORE=1 at start, containers keep running)
+#   private-engine.sh engine-up ENV_FILE   starts dockerd again with the same settings
 set -euo pipefail
 
 command=${1:-}
@@ -76,6 +79,51 @@ make_image_tar() { # a root file system holding only busybox-static and its appl
     tar -C "$dir/rootfs" -cf "$dir/rootfs.tar" .
 }
 
+launch_dockerd() { # starts dockerd with the arguments saved at start and waits until it answers
+    local state=$1
+    local socket=$state/docker.sock
+    mapfile -t arguments < "$state/dockerd.args"
+    dockerd "${arguments[@]}" >> "$state/dockerd.log" 2>&1 &
+    echo $! > "$state/dockerd.launcher.pid"
+    if ! wait_for 60 "the engine" docker -H "unix://$socket" version; then
+        tail -n 30 "$state/dockerd.log" >&2 || true
+        die "dockerd did not answer on unix://$socket within 60 s (log above)"
+    fi
+}
+
+state_of() { # the private engine's folder named in the env file, refusing anything else
+    local state
+    state=$(sed -n 's/^ISOLENS_TEST_STATE_DIR=//p' "$env_file")
+    if [[ -z "$state" || "$state" != /tmp/isolens-engine.* ]]; then
+        die "$env_file does not name a private engine folder; refusing to touch anything"
+    fi
+    echo "$state"
+}
+
+stop_pid_file() { # TERM, wait up to 15 s, then KILL
+    local pidfile=$1
+    [[ -f "$pidfile" ]] || return 0
+    local pid
+    pid=$(cat "$pidfile")
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+}
+
+engine_down() {
+    local state
+    state=$(state_of)
+    stop_pid_file "$state/dockerd.pid"
+    log "dockerd stopped (containers of a live-restore engine keep running)"
+}
+
+engine_up() {
+    local state
+    state=$(state_of)
+    launch_dockerd "$state"
+    log "dockerd answering again"
+}
+
 start() {
     for tool in dockerd containerd runc docker docker-registry openssl; do
         command -v "$tool" >/dev/null || die "$tool is missing: install the packages listed in .ci/install-deps.sh"
@@ -108,30 +156,30 @@ ISOLENS_TEST_SECOND_RUNTIME=$second_runtime
 VARS
 
     log "starting dockerd under $state"
-    dockerd \
-        --data-root "$state/data" \
-        --exec-root "$state/exec" \
-        --pidfile "$state/dockerd.pid" \
-        --host "unix://$socket" \
-        --host "tcp://127.0.0.1:$tls_port" \
-        --tlsverify \
-        --tlscacert "$state/certs/ca.pem" \
-        --tlscert "$state/certs/server-cert.pem" \
-        --tlskey "$state/certs/server-key.pem" \
-        --containerd-namespace "$namespace" \
-        --containerd-plugins-namespace "$namespace-plugins" \
-        --cgroup-parent "$namespace" \
-        --storage-driver vfs \
-        --bridge none \
-        --iptables=false \
-        --ip-masq=false \
-        --add-runtime "$second_runtime=$(command -v runc)" \
-        > "$state/dockerd.log" 2>&1 &
-    echo $! > "$state/dockerd.launcher.pid"
-    if ! wait_for 60 "the engine" docker -H "unix://$socket" version; then
-        tail -n 30 "$state/dockerd.log" >&2 || true
-        die "dockerd did not answer on unix://$socket within 60 s (log above)"
-    fi
+    local extra=()
+    [[ "${ISOLENS_ENGINE_LIVE_RESTORE:-}" == 1 ]] && extra+=(--live-restore)
+    local arguments=(
+        --data-root "$state/data"
+        --exec-root "$state/exec"
+        --pidfile "$state/dockerd.pid"
+        --host "unix://$socket"
+        --host "tcp://127.0.0.1:$tls_port"
+        --tlsverify
+        --tlscacert "$state/certs/ca.pem"
+        --tlscert "$state/certs/server-cert.pem"
+        --tlskey "$state/certs/server-key.pem"
+        --containerd-namespace "$namespace"
+        --containerd-plugins-namespace "$namespace-plugins"
+        --cgroup-parent "$namespace"
+        --storage-driver vfs
+        --bridge none
+        --iptables=false
+        --ip-masq=false
+        --add-runtime "$second_runtime=$(command -v runc)"
+        "${extra[@]}"
+    )
+    printf '%s\n' "${arguments[@]}" > "$state/dockerd.args"
+    launch_dockerd "$state"
 
     log "importing $test_image from busybox-static"
     make_image_tar "$state/image"
@@ -179,21 +227,24 @@ YAML
 stop() {
     [[ -f "$env_file" ]] || { log "nothing to stop ($env_file does not exist)"; return 0; }
     local state
-    state=$(sed -n 's/^ISOLENS_TEST_STATE_DIR=//p' "$env_file")
-    if [[ -z "$state" || "$state" != /tmp/isolens-engine.* ]]; then
-        die "$env_file does not name a private engine folder; refusing to delete anything"
+    state=$(state_of)
+    local socket=$state/docker.sock
+    # Remove our containers through the engine first (a live-restore engine would leave them running).
+    if docker -H "unix://$socket" version >/dev/null 2>&1; then
+        local containers
+        containers=$(docker -H "unix://$socket" ps -aq)
+        [[ -n "$containers" ]] && docker -H "unix://$socket" rm -f $containers >/dev/null 2>&1 || true
     fi
-    for pidfile in "$state/registry.pid" "$state/dockerd.pid"; do
-        if [[ -f "$pidfile" ]]; then
-            local pid
-            pid=$(cat "$pidfile")
-            kill "$pid" 2>/dev/null || true
-            for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-            kill -9 "$pid" 2>/dev/null || true
-        fi
+    stop_pid_file "$state/registry.pid"
+    stop_pid_file "$state/dockerd.pid"
+    # Whatever still runs in this engine's cgroups (an engine that could not answer) goes too.
+    local namespace=isolens-test-${state##*.}
+    for procs in /sys/fs/cgroup/*/"$namespace"/*/cgroup.procs /sys/fs/cgroup/"$namespace"/*/cgroup.procs; do
+        [[ -f "$procs" ]] || continue
+        while read -r pid; do kill -9 "$pid" 2>/dev/null || true; done < "$procs"
     done
     # dockerd stops its containers and its containerd; make sure nothing of ours outlives it.
-    pkill -9 -f "containerd-shim.*-namespace isolens-test-${state##*.} " 2>/dev/null || true
+    pkill -9 -f "containerd-shim.*-namespace $namespace " 2>/dev/null || true
     pkill -9 -f "containerd --config $state/" 2>/dev/null || true
     for mount in $(awk -v root="$state" '$2 ~ "^"root {print $2}' /proc/mounts | sort -r); do
         umount -l "$mount" 2>/dev/null || true
@@ -206,5 +257,7 @@ stop() {
 case "$command" in
     start) start ;;
     stop) stop ;;
-    *) die "unknown command '$command' (start or stop)" ;;
+    engine-down) engine_down ;;
+    engine-up) engine_up ;;
+    *) die "unknown command '$command' (start, stop, engine-down or engine-up)" ;;
 esac

@@ -276,3 +276,19 @@ TEST(HttpTransport, PlainTcpConnectionRefusedIsEngineUnreachable)
     ASSERT_FALSE(reply);
     EXPECT_EQ(reply.error().kind, ErrorKind::EngineUnreachable);
 }
+
+TEST(HttpTransport, AnEngineThatDripsOneByteAtATimeCannotHoldARequestOpen)
+{
+    std::vector<Step> script{{"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n"}};
+    for (int i = 0; i < 40; ++i)
+        script.push_back({"x", 100ms}); // a byte every 100 ms: never silent, never done in time
+    ScriptedHttpServer server(script);
+    auto options = quick();
+    options.responseTimeout = 700ms;
+    const auto started = std::chrono::steady_clock::now();
+    auto reply = sendRequest(server.endpoint(), get("/info"), options);
+    const auto took = std::chrono::steady_clock::now() - started;
+    ASSERT_FALSE(reply);
+    EXPECT_EQ(reply.error().kind, ErrorKind::Timeout);
+    EXPECT_LT(took, 1500ms);
+}

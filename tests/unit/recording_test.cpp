@@ -95,10 +95,12 @@ TEST(Recording, NeverOverwritesSilently)
     auto writer = RecordingWriter::create(path, {});
     ASSERT_FALSE(writer);
     EXPECT_NE(writer.error().message.find("Will not overwrite"), std::string::npos);
-    std::ifstream in(path);
-    std::string kept;
-    std::getline(in, kept);
-    EXPECT_EQ(kept, "precious");
+    {
+        std::ifstream in(path); // closed before the removal below: Windows cannot delete an open file
+        std::string kept;
+        std::getline(in, kept);
+        EXPECT_EQ(kept, "precious");
+    }
     EXPECT_TRUE(RecordingWriter::create(path, {}, /*overwrite=*/true));
     fs::remove(path);
 }
