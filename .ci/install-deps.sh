@@ -6,6 +6,8 @@ set -euo pipefail
 packages=(
     # toolchain
     cmake ninja-build g++ pkg-config clang-format
+    # fuzzing: clang with its libFuzzer and sanitizer runtimes
+    clang libclang-rt-14-dev
     # libraries (core: Boost.Beast/Asio, nlohmann_json, OpenSSL; CLI11; the dashboard: Qt6 Widgets + Charts)
     libboost-dev nlohmann-json3-dev libssl-dev libcli11-dev
     qt6-base-dev qt6-charts-dev libgl-dev

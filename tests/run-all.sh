@@ -17,6 +17,16 @@ cmake --preset mingw-cross
 cmake --build --preset mingw-cross
 ctest --preset mingw-cross
 
+# The parsers under libFuzzer (clang, with AddressSanitizer and UndefinedBehaviorSanitizer), briefly each.
+cmake --preset fuzz
+cmake --build --preset fuzz
+ctest --preset fuzz
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+cmake --preset dev-asan
+cmake --build --preset dev-asan
+ctest --preset dev-asan
+
 # Then the Linux build and every test, against a private Docker engine.
 cmake --preset dev
 cmake --build --preset dev

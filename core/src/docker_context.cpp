@@ -1,6 +1,7 @@
 #include "isolens/core/docker_context.hpp"
 
 #include "isolens/core/sha256.hpp"
+#include "json_access.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -66,7 +67,7 @@ Result<DockerContext> loadDockerContext(const fs::path& configDir, const std::st
     DockerContext context;
     context.name = name;
     context.tlsDir = configDir / "contexts" / "tls" / hash / "docker";
-    const auto docker = json.value("/Endpoints/docker"_json_pointer, nlohmann::json::object());
+    const auto& docker = detail::member(detail::member(json, "Endpoints"), "docker");
     if (!docker.is_object() || !docker.contains("Host") || !docker["Host"].is_string())
         return makeError(ErrorKind::InvalidEndpoint,
                          "Docker context '" + name + "' has no docker endpoint Host in " + metaPath.string());

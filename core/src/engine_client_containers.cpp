@@ -1,4 +1,5 @@
 #include "engine_client_detail.hpp"
+#include "json_text.hpp"
 
 #include "isolens/core/engine_json.hpp"
 #include "isolens/core/output_demux.hpp"
@@ -22,7 +23,7 @@ Result<CreatedContainer> EngineClient::createContainer(const ContainerSpec& spec
     if (!body)
         return body.error();
     CreatedContainer created;
-    created.id = body.value().value("Id", std::string{});
+    created.id = detail::textField(body.value(), "Id");
     if (auto warnings = body.value().find("Warnings"); warnings != body.value().end() && warnings->is_array())
         for (const auto& warning : *warnings)
             if (warning.is_string())
@@ -108,7 +109,7 @@ Result<std::string> EngineClient::createExec(const std::string& containerId,
     auto reply = callJson(HttpMethod::Post, path.value(), body.dump());
     if (!reply)
         return reply.error();
-    auto id = reply.value().value("Id", std::string{});
+    auto id = detail::textField(reply.value(), "Id");
     if (id.empty())
         return makeError(ErrorKind::ProtocolError, "The engine created an exec without an Id");
     return id;

@@ -1,4 +1,5 @@
 #include "engine_client_detail.hpp"
+#include "json_text.hpp"
 
 #include "isolens/core/engine_json.hpp"
 #include "isolens/core/http_transport.hpp"
@@ -62,9 +63,9 @@ Result<std::vector<ImagePlatform>> EngineClient::imagePlatforms(const ImageRefer
         for (const auto& platform : *list) {
             if (!platform.is_object())
                 continue;
-            platforms.push_back({platform.value("os", std::string{}),
-                                 platform.value("architecture", std::string{}),
-                                 platform.value("os.version", std::string{})});
+            platforms.push_back({detail::textField(platform, "os"),
+                                 detail::textField(platform, "architecture"),
+                                 detail::textField(platform, "os.version")});
         }
     return platforms;
 }

@@ -9,7 +9,9 @@ namespace {
 
 // The grammar of distribution/reference (regexp.go), spelled out piece by piece.
 const std::string kAlphaNumeric = "[a-z0-9]+";
-const std::string kSeparator = "(?:[._]|__|[-]*)";
+// The grammar's separator is [-]* (which allows none); as one or more dashes it means the same, and
+// the regex stays unambiguous: std::regex backtracks, and an ambiguous one took seconds on "aaaa…a!".
+const std::string kSeparator = "(?:[._]|__|-+)";
 const std::string kPathComponent = kAlphaNumeric + "(?:" + kSeparator + kAlphaNumeric + ")*";
 const std::string kDomainComponent = "(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])";
 const std::string kIpv6 = "\\[(?:[a-fA-F0-9:]+)\\]";
@@ -19,6 +21,8 @@ const std::string kTag = "[\\w][\\w.-]{0,127}";
 const std::string kDigest = "[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}";
 
 constexpr std::size_t kMaxNameLength = 255;
+// Longer than any valid reference (255 name + 128 tag + a digest): refused before the regex runs.
+constexpr std::size_t kMaxReferenceLength = 512;
 
 Error invalidReference(std::string_view text, std::string_view why)
 {
@@ -58,6 +62,9 @@ Result<ImageReference> parseImageReference(std::string_view text)
         return invalidReference(text, "it is empty");
     if (text.find_first_of(" \t\r\n") != std::string_view::npos)
         return invalidReference(text, "it contains white space");
+    if (text.size() > kMaxReferenceLength)
+        return invalidReference(text.substr(0, 64), "it is longer than any image reference can be (" +
+                                                        std::to_string(text.size()) + " characters)");
 
     static const std::regex kReference("^(?:(" + kDomain + ")/)?(" + kPathComponent + "(?:/" +
                                        kPathComponent + ")*)(?::(" + kTag + "))?(?:@(" + kDigest + "))?$");
@@ -96,7 +103,7 @@ Result<ImageReference> parseImageReference(std::string_view text)
 Result<void> validateContainerName(std::string_view name)
 {
     static const std::regex kName("^/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$");
-    if (!std::regex_match(std::string(name), kName))
+    if (name.size() > kMaxReferenceLength || !std::regex_match(std::string(name), kName))
         return makeError(
             ErrorKind::InvalidInput,
             "Invalid container name '" + std::string(name) +

@@ -1,5 +1,7 @@
 #include "isolens/core/pull_progress.hpp"
 
+#include "json_text.hpp"
+
 #include <nlohmann/json.hpp>
 
 namespace isolens {
@@ -29,7 +31,7 @@ PullEvent pullEventFromJson(const nlohmann::json& json)
     if (auto detail = json.find("progressDetail"); detail != json.end() && detail->is_object()) {
         auto number = [&](const char* key) {
             auto it = detail->find(key);
-            return it != detail->end() && it->is_number() ? it->get<std::int64_t>() : std::int64_t{0};
+            return it != detail->end() ? isolens::detail::clampedInt64(*it) : std::int64_t{0};
         };
         event.current = number("current");
         event.total = number("total");

@@ -2,9 +2,11 @@
 
 #include "isolens/core/stats_normalizer.hpp"
 #include "isolens/core/timestamp.hpp"
+#include "json_text.hpp"
 
 #include <algorithm>
 #include <fstream>
+#include <type_traits>
 
 namespace isolens {
 
@@ -67,13 +69,18 @@ StatsSample sampleFromJson(const json& j)
     StatsSample sample;
     auto number = [&](const char* key, auto fallback) {
         auto it = j.find(key);
-        return it != j.end() && it->is_number() ? it->get<decltype(fallback)>() : fallback;
+        if (it == j.end() || !it->is_number())
+            return fallback;
+        if constexpr (std::is_integral_v<decltype(fallback)>)
+            return detail::clampedInt64(*it);
+        else
+            return it->get<double>();
     };
     auto optionalInteger = [&](const char* key) -> std::optional<std::int64_t> {
         auto it = j.find(key);
         if (it == j.end() || !it->is_number())
             return std::nullopt;
-        return it->get<std::int64_t>();
+        return detail::clampedInt64(*it);
     };
     auto text = [&](const char* key) {
         auto it = j.find(key);
@@ -123,17 +130,17 @@ Result<Recording> readRecording(const std::filesystem::path& path)
                 ++recording.skippedLines;
             continue;
         }
-        const auto type = parsed.value("type", std::string{});
+        const auto type = detail::textField(parsed, "type");
         if (i == 0) {
-            if (type != "header" || parsed.value("format", std::string{}) != "isolens-recording")
+            if (type != "header" || detail::textField(parsed, "format") != "isolens-recording")
                 return makeError(ErrorKind::InvalidInput, path.string() + " is not an IsoLens recording");
             recording.header = std::move(parsed);
         } else if (type == "sample") {
-            recording.samples.emplace_back(parsed.value("mode", std::string{}), sampleFromJson(parsed));
+            recording.samples.emplace_back(detail::textField(parsed, "mode"), sampleFromJson(parsed));
         } else if (type == "event") {
             recording.events.push_back(
-                {parsed.value("mode", std::string{}), parsed.value("time_ns", std::int64_t{0}),
-                 parsed.value("kind", std::string{}), parsed.value("detail", std::string{})});
+                {detail::textField(parsed, "mode"), detail::integerField(parsed, "time_ns"),
+                 detail::textField(parsed, "kind"), detail::textField(parsed, "detail")});
         }
     }
     if (recording.header.is_null())

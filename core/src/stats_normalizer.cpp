@@ -3,6 +3,7 @@
 #include "isolens/core/stats_formulas.hpp"
 #include "isolens/core/timestamp.hpp"
 #include "json_access.hpp"
+#include "json_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -15,18 +16,12 @@ namespace {
 
 std::uint64_t u64(const json& value)
 {
-    if (value.is_number_unsigned())
-        return value.get<std::uint64_t>();
-    if (value.is_number_integer())
-        return static_cast<std::uint64_t>(std::max<std::int64_t>(0, value.get<std::int64_t>()));
-    if (value.is_number_float())
-        return static_cast<std::uint64_t>(std::max(0.0, value.get<double>()));
-    return 0;
+    return detail::clampedUInt64(value);
 }
 
 std::int64_t i64(const json& value)
 {
-    return static_cast<std::int64_t>(u64(value));
+    return static_cast<std::int64_t>(std::min<std::uint64_t>(u64(value), INT64_MAX));
 }
 
 std::string text(const json& value)

@@ -279,3 +279,14 @@ TEST(EndpointResolution, ApiVersionIsPinnedFromTheEnvironment)
     ASSERT_TRUE(resolved.value().pinnedApiVersion);
     EXPECT_EQ(*resolved.value().pinnedApiVersion, "1.40");
 }
+
+TEST(EndpointResolution, AContextFileOfTheWrongShapeIsAnErrorNotACrash)
+{
+    // Found by fuzzing: meta.json holding a number made the reader throw.
+    ConfigDir config;
+    ConfigDir::write(config.path() / "contexts" / "meta" / contextDirectoryName("odd") / "meta.json", "42");
+    auto resolved = resolveEndpoint(
+        {}, fakeEnvironment({{"DOCKER_CONFIG", config.path().string()}, {"DOCKER_CONTEXT", "odd"}}));
+    ASSERT_FALSE(resolved);
+    EXPECT_NE(resolved.error().message.find("has no docker endpoint Host"), std::string::npos);
+}

@@ -91,7 +91,10 @@ INSTANTIATE_TEST_SUITE_P(
                       InvalidReference{"repo:tag with space", "white space"},
                       InvalidReference{"-leadingdash/repo", "does not follow"},
                       InvalidReference{"repo:-tag", "does not follow"},
-                      InvalidReference{std::string(128, 'a') + "/" + std::string(128, 'a'), "255"}));
+                      InvalidReference{std::string(128, 'a') + "/" + std::string(128, 'a'), "255"},
+                      // Found by fuzzing: an ambiguous pattern backtracked for seconds on this.
+                      InvalidReference{std::string(60, 'a') + "!", "does not follow"},
+                      InvalidReference{std::string(600, 'a'), "longer than any image reference"}));
 
 TEST(ImageReference, WithDefaultTagAddsLatestOnlyWhenNothingWasGiven)
 {

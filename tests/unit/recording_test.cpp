@@ -134,3 +134,22 @@ TEST(Recording, CsvHasOneRowPerSampleAndMode)
         << csv;
     EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3); // header + two valid samples
 }
+
+TEST(Recording, FieldsOfTheWrongTypeAreSkippedNotFatal)
+{
+    // Found by fuzzing: a number where the mode's name belongs threw out of the reader.
+    const auto path = temporaryFile();
+    std::ofstream(path) << R"({"type":"header","format":"isolens-recording"})"
+                        << "\n"
+                        << R"({"type":"sample","mode":7,"time_ns":"soon","valid":true,"mem_bytes":5})"
+                        << "\n"
+                        << R"({"type":"event","mode":[],"kind":1})"
+                        << "\n";
+    auto recording = readRecording(path);
+    fs::remove(path);
+    ASSERT_TRUE(recording);
+    ASSERT_EQ(recording.value().samples.size(), 1u);
+    EXPECT_EQ(recording.value().samples[0].first, "");
+    EXPECT_EQ(recording.value().samples[0].second.memBytes, 5);
+    EXPECT_EQ(recording.value().events.size(), 1u);
+}
