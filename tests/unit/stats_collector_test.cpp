@@ -1,3 +1,4 @@
+#include "isolens/core/http_transport.hpp"
 #include "isolens/core/stats_collector.hpp"
 
 #include "scripted_http_server.hpp"
@@ -51,4 +52,36 @@ TEST(StatsCollector, AContainerThatGoesSilentIsMarkedAsAGapNotZero)
     for (const auto& event : events)
         gaps += event.kind == CollectorEvent::Kind::Gap ? 1 : 0;
     EXPECT_EQ(gaps, 1) << "one gap per silence, not one per watchdog tick";
+}
+
+TEST(HostileEngine, InvalidJsonInAStreamIsAClearErrorNotACrash)
+{
+    ScriptedHttpServer engine({{http_script::kChunkedHead},
+                               {http_script::chunk("{\"Type\":\"container\",\"Action\":\"start\"}\n")},
+                               {http_script::chunk("{this is not json\n")},
+                               {"0\r\n\r\n"}});
+    EngineClientOptions options;
+    options.pinnedApiVersion = "1.41";
+    EngineClient client(engine.endpoint(), options);
+    int events = 0;
+    auto streamed = client.streamEvents({}, [&](const EngineEvent&) { return ++events > 0; });
+    ASSERT_FALSE(streamed);
+    EXPECT_EQ(streamed.error().kind, ErrorKind::ProtocolError);
+    EXPECT_NE(streamed.error().message.find("not JSON"), std::string::npos) << streamed.error().message;
+    EXPECT_EQ(events, 1) << "what came before the bad line was delivered";
+}
+
+TEST(HostileEngine, AnEndlessChunkedBodyIsCutAtTheCap)
+{
+    std::vector<ScriptedHttpServer::Step> script{{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"}};
+    for (int i = 0; i < 100; ++i)
+        script.push_back({http_script::chunk(std::string(4096, 'x'))});
+    ScriptedHttpServer engine(script, ScriptedHttpServer::Ending::HoldOpen);
+    RequestOptions options;
+    options.maxBodyBytes = 64 * 1024;
+    options.responseTimeout = std::chrono::seconds(5);
+    auto reply = sendRequest(engine.endpoint(), HttpRequest{HttpMethod::Get, "/info", std::nullopt}, options);
+    ASSERT_FALSE(reply);
+    EXPECT_EQ(reply.error().kind, ErrorKind::ProtocolError);
+    EXPECT_NE(reply.error().message.find("larger than allowed"), std::string::npos) << reply.error().message;
 }
