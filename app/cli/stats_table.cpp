@@ -51,5 +51,11 @@ std::string renderStatsTable(const std::vector<LatestStats::Entry>& entries, Eng
                             live && s.pids ? std::to_string(*s.pids) : none});
         }
     }
-    return alignColumns(rows);
+    auto table = alignColumns(rows);
+    // Why a row shows "--": an outage or a stopped container is said, not only blanked.
+    for (const auto& entry : entries)
+        if (entry.state != LatestStats::State::Live && entry.state != LatestStats::State::Waiting &&
+            !entry.message.empty())
+            table += entry.name + ": " + entry.message + "\n";
+    return table;
 }

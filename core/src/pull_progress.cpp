@@ -2,6 +2,8 @@
 
 #include "json_text.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace isolens {
@@ -80,9 +82,10 @@ double PullProgressTracker::fraction() const
     for (const auto& [_, layer] : layers_) {
         if (layer.done)
             sum += 1.0;
-        else if (layer.total > 0)
-            sum += static_cast<double>(layer.current) / static_cast<double>(layer.total) *
-                   0.9; // extract remains
+        else if (layer.total > 0) // the engine may report more than the total, or a negative figure
+            sum +=
+                std::clamp(static_cast<double>(layer.current) / static_cast<double>(layer.total), 0.0, 1.0) *
+                0.9; // extracting remains
     }
     return sum / static_cast<double>(layers_.size());
 }

@@ -60,3 +60,17 @@ TEST(PullProgressTracker, SumsLayersAndCountsFinishedOnes)
     EXPECT_DOUBLE_EQ(tracker.fraction(), 1.0);
     EXPECT_EQ(tracker.layersDone(), 2);
 }
+
+TEST(PullProgressTracker, NeverLeavesZeroToOneWhateverTheEngineSays)
+{
+    // Found by fuzzing: "current" above "total" made the bar run past 100%.
+    PullProgressTracker tracker;
+    tracker.apply(
+        parsePullEvent(R"({"status":"Downloading","progressDetail":{"current":250,"total":200},"id":"a"})")
+            .value());
+    EXPECT_LE(tracker.fraction(), 1.0);
+    tracker.apply(
+        parsePullEvent(R"({"status":"Downloading","progressDetail":{"current":-5,"total":200},"id":"b"})")
+            .value());
+    EXPECT_GE(tracker.fraction(), 0.0);
+}
