@@ -54,15 +54,23 @@ std::map<std::string, StatsSample> GroupAccumulator::tick(std::int64_t nowNanos)
 {
     std::lock_guard lock(mutex_);
     std::map<std::string, std::vector<StatsSample>> fresh;
+    std::map<std::string, bool> complete;
     const auto staleNanos = std::chrono::duration_cast<std::chrono::nanoseconds>(staleAfter_).count();
     for (const auto& [container, group] : groupOf_) {
         auto it = latest_.find(container);
-        if (it != latest_.end() && nowNanos - it->second.timeNanos <= staleNanos)
+        const bool heard = it != latest_.end() && nowNanos - it->second.timeNanos <= staleNanos;
+        complete.try_emplace(group, true);
+        if (heard)
             fresh[group].push_back(it->second);
+        else
+            complete[group] = false;
     }
+    // A sum that misses a member would understate the group: until every member is heard (and
+    // whenever one falls silent) the group has no sample, which shows as a gap, not a lower figure.
     std::map<std::string, StatsSample> sums;
     for (const auto& [group, members] : fresh)
-        sums[group] = sumSamples(members, nowNanos, group);
+        if (complete[group])
+            sums[group] = sumSamples(members, nowNanos, group);
     return sums;
 }
 

@@ -40,7 +40,7 @@ TEST(GroupSum, AddsTheMembersFigures)
     EXPECT_FALSE(sumSamples({}, 0, "empty").valid);
 }
 
-TEST(GroupAccumulator, SumsFreshMembersPerGroupAndSkipsSilentOnes)
+TEST(GroupAccumulator, SumsGroupsWhoseMembersAreAllFresh)
 {
     GroupAccumulator groups(std::chrono::seconds(2));
     groups.addMember("a", "c1");
@@ -57,4 +57,9 @@ TEST(GroupAccumulator, SumsFreshMembersPerGroupAndSkipsSilentOnes)
     ASSERT_EQ(sums.count("a"), 1u);
     EXPECT_EQ(sums.at("a").memBytes, 150);
     EXPECT_EQ(sums.count("b"), 0u) << "a group with only stale members has no sample (a gap, not zero)";
+
+    groups.addMember("a", "c4"); // a member not heard from yet
+    EXPECT_EQ(groups.tick(11 * kSecond).count("a"), 0u) << "a partial sum would understate the group";
+    groups.update("c4", member(11 * kSecond, 1, 25, 2));
+    EXPECT_EQ(groups.tick(11 * kSecond).at("a").memBytes, 175);
 }

@@ -17,7 +17,8 @@ namespace isolens {
 StatsSample sumSamples(const std::vector<StatsSample>& members, std::int64_t timeNanos,
                        const std::string& name);
 
-// Keeps each member's newest sample; a tick sums the members heard from within the stale time.
+// Keeps each member's newest sample; a tick sums a group when all its members were heard from within
+// the stale time.
 class GroupAccumulator {
 public:
     explicit GroupAccumulator(std::chrono::milliseconds staleAfter = std::chrono::seconds(2))
@@ -26,7 +27,7 @@ public:
 
     void addMember(const std::string& group, const std::string& containerId);
     void update(const std::string& containerId, const StatsSample& sample);
-    // Sums per group at this time; a group whose members are all silent has no sample.
+    // Sums per group at this time; a group with a silent member has no sample.
     std::map<std::string, StatsSample> tick(std::int64_t nowNanos) const;
     std::size_t members(const std::string& group) const;
 
