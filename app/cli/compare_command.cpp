@@ -5,6 +5,7 @@
 #include "isolens/core/clock.hpp"
 #include "isolens/core/group_sum.hpp"
 #include "isolens/core/host_os.hpp"
+#include "isolens/core/host_sampler.hpp"
 #include "isolens/core/pair_session.hpp"
 #include "isolens/core/pair_summary.hpp"
 #include "isolens/core/published_reference.hpp"
@@ -285,6 +286,9 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     std::signal(SIGTERM, onCompareInterrupt);
     if (auto started = session.start(); !started)
         return reportError(context, started.error());
+    // The host's figures (CPU, memory, VM workers, isolation tax) beside the pair's, in the same recording.
+    auto hostSampler = std::make_unique<HostSampler>(makeHostMetrics(), store, recorder.get(),
+                                                     hyperVModeLabel(request.modes, info));
     log("session " + session.id() + ": watching for " + std::to_string(options.durationSeconds) + " s");
     if (auto workload = session.runWorkload(); !workload)
         log("workload failed: " + workload.error().describe());
@@ -292,6 +296,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     while (!interrupted && std::chrono::steady_clock::now() < until)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     session.stop();
+    hostSampler.reset();
 
     const std::vector<std::string> labels{request.modes[0].label, request.modes[1].label};
     const auto summaries = summarizeModes(store, labels);

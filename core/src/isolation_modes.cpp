@@ -23,4 +23,16 @@ ModeChoices availableModes(const EngineInfo& engine)
     return choices;
 }
 
+std::string hyperVModeLabel(const std::array<IsolationMode, 2>& modes, const EngineInfo& engine)
+{
+    if (engine.osType != "windows")
+        return {};
+    for (const auto& mode : modes) {
+        const auto& isolation = mode.isolation.empty() ? engine.defaultIsolation : mode.isolation;
+        if (isolation == "hyperv")
+            return mode.label;
+    }
+    return {};
+}
+
 } // namespace isolens

@@ -107,6 +107,8 @@ void PairSession::record(const std::string& mode, const std::string& kind, const
 {
     if (recorder_)
         (void)recorder_->event(mode, wallClockNanos(), kind, detail);
+    if (observer_.event)
+        observer_.event(mode, kind, detail);
 }
 
 Result<void> PairSession::ensureImage()
@@ -118,11 +120,20 @@ Result<void> PairSession::ensureImage()
         return reference.error();
     log_("pulling " + request_.image);
     PullProgressTracker progress;
-    return client_->pullImage(reference.value(), {}, [&](const PullEvent& event) {
-        progress.apply(event);
-        if (!event.layerId.empty() && (event.status == "Pull complete" || event.status == "Already exists"))
-            log_("  layer " + event.layerId + ": " + event.status);
-    });
+    record("", "pulling", request_.image);
+    auto pulled = client_->pullImage(
+        reference.value(), {},
+        [&](const PullEvent& event) {
+            progress.apply(event);
+            if (observer_.pullProgress)
+                observer_.pullProgress(progress);
+            if (!event.layerId.empty() &&
+                (event.status == "Pull complete" || event.status == "Already exists"))
+                log_("  layer " + event.layerId + ": " + event.status);
+        },
+        observer_.cancelPull);
+    record("", pulled ? "pulled" : "pull-failed", pulled ? request_.image : pulled.error().message);
+    return pulled;
 }
 
 Result<void> PairSession::start()

@@ -82,6 +82,23 @@ TEST(IsolationModes, WindowsComparesIsolationLinuxComparesRuntimes)
     EXPECT_NE(one.reason.find("register a second runtime"), std::string::npos);
 }
 
+TEST(IsolationModes, TheHyperVSideIsExplicitOrTheWindowsDefault)
+{
+    EngineInfo windows;
+    windows.osType = "windows";
+    windows.defaultIsolation = "process";
+    const std::array<IsolationMode, 2> explicitModes{{{"Hyper-V", "hyperv", ""}, {"process", "process", ""}}};
+    EXPECT_EQ(hyperVModeLabel(explicitModes, windows), "Hyper-V");
+    const std::array<IsolationMode, 2> byDefault{{{"a", "", ""}, {"b", "process", ""}}};
+    EXPECT_EQ(hyperVModeLabel(byDefault, windows), "");
+    windows.defaultIsolation = "hyperv";
+    EXPECT_EQ(hyperVModeLabel(byDefault, windows), "a");
+
+    EngineInfo linux;
+    linux.osType = "linux";
+    EXPECT_EQ(hyperVModeLabel(explicitModes, linux), "") << "a Linux engine has no Hyper-V";
+}
+
 TEST(PreflightCommand, OfflineVerdictsAsJson)
 {
     auto run = runCommand(

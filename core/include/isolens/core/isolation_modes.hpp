@@ -2,6 +2,7 @@
 
 #include "isolens/core/engine_types.hpp"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -22,5 +23,9 @@ struct ModeChoices {
 // What this engine can compare: Hyper-V against process isolation on Windows; on Linux, where only
 // "default" isolation exists, its registered runtimes (containerd's internal shim names left out).
 ModeChoices availableModes(const EngineInfo& engine);
+
+// The label of the side that runs in a Hyper-V utility VM (explicitly, or by the Windows engine's
+// default), whose memory the isolation tax is measured against; empty when neither does.
+std::string hyperVModeLabel(const std::array<IsolationMode, 2>& modes, const EngineInfo& engine);
 
 } // namespace isolens

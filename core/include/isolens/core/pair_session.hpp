@@ -1,5 +1,6 @@
 #pragma once
 
+#include "isolens/core/cancel_token.hpp"
 #include "isolens/core/engine_client.hpp"
 #include "isolens/core/isolation_modes.hpp"
 #include "isolens/core/recording.hpp"
@@ -31,6 +32,14 @@ struct PairRequest {
     bool keepContainers = false;
 };
 
+// What a pair reports while it starts and runs, from its own threads: pull progress, and every event
+// it records (created, started, gap, exited, error, removed...). cancelPull stops a pull.
+struct PairObserver {
+    std::function<void(const PullProgressTracker&)> pullProgress;
+    std::function<void(const std::string& mode, const std::string& kind, const std::string& detail)> event;
+    CancelToken* cancelPull = nullptr;
+};
+
 // One side of a running pair.
 struct ModeRun {
     IsolationMode mode;
@@ -50,6 +59,8 @@ public:
                 SeriesStore& store, RecordingWriter* recorder, Log log = {});
     ~PairSession();
 
+    // Set before start().
+    void setObserver(PairObserver observer) { observer_ = std::move(observer); }
     // Pulls the image when missing, creates both containers, starts them together and starts watching.
     Result<void> start();
     // Runs the workload in both containers at the same moment (detached).
@@ -71,6 +82,7 @@ private:
     SeriesStore& store_;
     RecordingWriter* recorder_;
     Log log_;
+    PairObserver observer_;
     std::string id_;
     std::array<ModeRun, 2> runs_;
     std::chrono::steady_clock::time_point startedAt_;

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "isolens/core/host_metrics.hpp"
+#include "isolens/core/host_series.hpp"
+#include "isolens/core/recording.hpp"
+#include "isolens/core/series_store.hpp"
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace isolens {
+
+// Samples the host on its own thread, once per interval, into the series store (and the recording
+// when given) under the host series names; each snapshot also goes to the sink (on that thread).
+// hyperVSeries names the mode whose memory is the Hyper-V container's private working set, for the
+// isolation tax; empty when no side is Hyper-V.
+class HostSampler {
+public:
+    using Sink = std::function<void(const HostSnapshot&, const HostSeriesSamples&)>;
+
+    HostSampler(std::unique_ptr<HostMetrics> metrics, SeriesStore& store, RecordingWriter* recorder,
+                std::string hyperVSeries, Sink sink = {},
+                std::chrono::milliseconds interval = std::chrono::seconds(1));
+    ~HostSampler(); // stops within one sample
+    HostSampler(const HostSampler&) = delete;
+    HostSampler& operator=(const HostSampler&) = delete;
+
+private:
+    void run();
+    std::optional<std::int64_t> hyperVWorkingSet(std::int64_t nowNanos) const;
+
+    std::unique_ptr<HostMetrics> metrics_;
+    SeriesStore& store_;
+    RecordingWriter* recorder_;
+    std::string hyperVSeries_;
+    Sink sink_;
+    std::chrono::milliseconds interval_;
+    std::mutex mutex_;
+    std::condition_variable wake_;
+    bool stopping_ = false;
+    std::thread thread_;
+};
+
+} // namespace isolens

@@ -1,0 +1,61 @@
+#include "isolens/core/host_sampler.hpp"
+
+#include <cmath>
+
+namespace isolens {
+
+HostSampler::HostSampler(std::unique_ptr<HostMetrics> metrics, SeriesStore& store, RecordingWriter* recorder,
+                         std::string hyperVSeries, Sink sink, std::chrono::milliseconds interval)
+    : metrics_(std::move(metrics))
+    , store_(store)
+    , recorder_(recorder)
+    , hyperVSeries_(std::move(hyperVSeries))
+    , sink_(std::move(sink))
+    , interval_(interval)
+    , thread_([this] { run(); })
+{}
+
+HostSampler::~HostSampler()
+{
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+    }
+    wake_.notify_all();
+    thread_.join();
+}
+
+std::optional<std::int64_t> HostSampler::hyperVWorkingSet(std::int64_t nowNanos) const
+{
+    if (hyperVSeries_.empty())
+        return std::nullopt;
+    // The container's latest figure from the last few seconds; none when it has gone quiet.
+    const auto points = store_.range(hyperVSeries_, Metric::MemoryBytes, nowNanos - 5'000'000'000LL,
+                                     nowNanos + 5'000'000'000LL);
+    if (points.empty() || std::isnan(points.back().value))
+        return std::nullopt;
+    return static_cast<std::int64_t>(points.back().value);
+}
+
+void HostSampler::run()
+{
+    std::unique_lock lock(mutex_);
+    while (!stopping_) {
+        lock.unlock();
+        if (auto snapshot = metrics_->sample()) {
+            const auto& host = snapshot.value();
+            const auto series = hostSeriesSamples(host, hyperVWorkingSet(host.timeNanos));
+            for (const auto& [key, sample] : series.samples) {
+                store_.addSample(key, sample);
+                if (recorder_)
+                    (void)recorder_->sample(key, sample);
+            }
+            if (sink_)
+                sink_(host, series);
+        }
+        lock.lock();
+        wake_.wait_for(lock, interval_, [this] { return stopping_; });
+    }
+}
+
+} // namespace isolens
