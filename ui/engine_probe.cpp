@@ -37,23 +37,24 @@ void EngineProbe::start()
                                         ? Result<EngineFacts>(resolved.error())
                                         : Result<EngineFacts>(makeError(ErrorKind::Other, ""));
         QStringList warnings;
+        std::shared_ptr<EngineClient> client;
         if (resolved) {
             for (const auto& warning : resolved.value().warnings)
                 warnings << QString::fromStdString(warning);
             EngineClientOptions options;
             options.pinnedApiVersion = resolved.value().pinnedApiVersion;
-            EngineClient client(resolved.value().endpoint, options);
-            facts = probeEngine(client, options.pinnedApiVersion.has_value());
+            client = std::make_shared<EngineClient>(resolved.value().endpoint, options);
+            facts = probeEngine(*client, options.pinnedApiVersion.has_value());
         }
         // Back on the GUI thread; a newer probe or a destroyed probe drops this result.
         QMetaObject::invokeMethod(
             qApp,
-            [self, generations, generation, where, facts = std::move(facts), warnings] {
+            [self, generations, generation, where, facts = std::move(facts), warnings, client] {
                 if (!self || generations->load() != generation)
                     return;
                 self->running_ = false;
                 if (facts)
-                    emit self->factsReady(where, facts.value(), warnings);
+                    emit self->factsReady(where, facts.value(), warnings, client);
                 else
                     emit self->probeFailed(where, facts.error());
             },

@@ -7,6 +7,7 @@
 
 // Only forward declarations here: moc cannot parse the C++20 standard headers the core pulls in.
 namespace isolens {
+class EngineClient;
 struct EndpointRequest;
 struct EngineFacts;
 struct Error;
@@ -27,8 +28,9 @@ public:
 
 signals:
     void probing(const QString& endpointDescription);
+    // client: connected to the engine, for the dashboard's work from now on.
     void factsReady(const QString& endpointDescription, const isolens::EngineFacts& facts,
-                    const QStringList& warnings);
+                    const QStringList& warnings, std::shared_ptr<isolens::EngineClient> client);
     void probeFailed(const QString& endpointDescription, const isolens::Error& error);
 
 private:

@@ -3,6 +3,7 @@
 #include "isolens/core/engine_facts.hpp"
 #include "isolens/core/units.hpp"
 
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -42,7 +43,19 @@ EngineStatusView::EngineStatusView(QWidget* parent)
     auto* bannerPage = new QWidget(this);
     auto* bannerLayout = new QVBoxLayout(bannerPage);
     bannerLayout->addWidget(banner_);
-    bannerLayout->addWidget(retry_, 0, Qt::AlignLeft);
+    auto* buttons = new QHBoxLayout;
+    auto* openRecording = new QPushButton(tr("&Open recording\u2026"), bannerPage);
+    auto* openSample = new QPushButton(tr("Show the &sample recording"), bannerPage);
+    openRecording->setToolTip(tr("Replay a session recorded earlier (Ctrl+O)"));
+    openSample->setToolTip(tr("A short recording of a real paired run, shipped with IsoLens"));
+    openSample->setObjectName(QStringLiteral("openSampleRecording"));
+    buttons->addWidget(retry_);
+    buttons->addWidget(openRecording);
+    buttons->addWidget(openSample);
+    buttons->addStretch();
+    bannerLayout->addLayout(buttons);
+    connect(openRecording, &QPushButton::clicked, this, &EngineStatusView::openRecordingRequested);
+    connect(openSample, &QPushButton::clicked, this, &EngineStatusView::openSampleRequested);
     bannerLayout->addStretch();
     pages_->addWidget(bannerPage);
     pages_->addWidget(facts_);

@@ -28,6 +28,8 @@ public:
 
 signals:
     void retryRequested();
+    void openRecordingRequested();
+    void openSampleRequested();
 
 private:
     QStackedWidget* pages_;

@@ -1,47 +1,249 @@
 #include "main_window.hpp"
 
+#include "comparison_panel.hpp"
+#include "dashboard_controller.hpp"
+#include "dashboard_view.hpp"
 #include "engine_probe.hpp"
 #include "engine_status_view.hpp"
+#include "host_panel.hpp"
+#include "host_process_model.hpp"
+#include "launcher_panel.hpp"
+#include "png_export.hpp"
+#include "process_view.hpp"
+#include "series_chart.hpp"
+#include "time_window_bar.hpp"
 
+#include "isolens/core/clock.hpp"
 #include "isolens/core/endpoint_resolver.hpp"
 #include "isolens/core/engine_facts.hpp"
+#include "isolens/core/host_metrics.hpp"
+#include "isolens/core/isolation_modes.hpp"
+#include "isolens/core/pair_session.hpp"
+#include "isolens/core/recording.hpp"
+#include "isolens/core/sampling_health.hpp"
+#include "isolens/core/series_store.hpp"
 #include "isolens/core/version.hpp"
 
 #include <QAction>
+#include <QCloseEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QInputDialog>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
 
-MainWindow::MainWindow(const isolens::EndpointRequest& endpoint, QWidget* parent)
+#include <fstream>
+
+using namespace isolens;
+
+namespace {
+
+QString fromStd(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+std::vector<std::string> words(const QString& text)
+{
+    std::vector<std::string> out;
+    for (const auto& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        out.push_back(word.toStdString());
+    return out;
+}
+
+// Where the shipped sample recording is, as a file the core can read.
+QString sampleRecordingFile()
+{
+    const QString target =
+        QStandardPaths::writableLocation(QStandardPaths::TempLocation) +
+        QStringLiteral("/isolens-sample-recording-%1.jsonl").arg(QLatin1String(kIsoLensVersion));
+    QFile::remove(target);
+    return QFile::copy(QStringLiteral(":/isolens/sample-recording.jsonl"), target) ? target : QString();
+}
+
+} // namespace
+
+MainWindow::MainWindow(const EndpointRequest& endpoint, QWidget* parent)
     : QMainWindow(parent)
+    , controller_(new DashboardController(this))
     , status_(new EngineStatusView(this))
     , probe_(new EngineProbe(endpoint, this))
+    , dashboard_(new DashboardView(controller_, this))
+    , pages_(new QStackedWidget(this))
+    , health_(new QLabel(this))
+    , samples_(new QLabel(this))
+    , recording_(new QLabel(this))
+    , tick_(new QTimer(this))
 {
     setWindowTitle(tr("IsoLens \u2014 Hyper-V vs process isolation"));
-    setCentralWidget(status_);
-    resize(900, 600);
-
-    auto* engineMenu = menuBar()->addMenu(tr("&Engine"));
-    auto* reconnectAction = engineMenu->addAction(tr("&Reconnect"), this, &MainWindow::reconnect);
-    reconnectAction->setShortcut(QKeySequence::Refresh);
-    engineMenu->addSeparator();
-    auto* quitAction = engineMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quitAction->setShortcut(QKeySequence::Quit);
-    menuBar()->addMenu(tr("&Help"))->addAction(tr("&About IsoLens"), this, &MainWindow::showAbout);
+    setWindowIcon(QIcon(QStringLiteral(":/isolens/isolens.png")));
+    pages_->addWidget(status_);
+    pages_->addWidget(dashboard_);
+    setCentralWidget(pages_);
+    resize(1280, 800);
+    health_->setObjectName(QStringLiteral("samplingHealth"));
+    samples_->setObjectName(QStringLiteral("samplesRecorded"));
+    recording_->setObjectName(QStringLiteral("recordingFile"));
+    recording_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(health_);
+    statusBar()->addPermanentWidget(samples_);
+    statusBar()->addPermanentWidget(recording_);
+    buildMenus();
+    connectController();
 
     connect(status_, &EngineStatusView::retryRequested, this, &MainWindow::reconnect);
-    connect(probe_, &EngineProbe::probing, status_, &EngineStatusView::showProbing);
-    connect(probe_, &EngineProbe::factsReady, this,
-            [this](const QString& where, const isolens::EngineFacts& facts, const QStringList& warnings) {
-                status_->showFacts(where, facts, warnings);
-                statusBar()->showMessage(tr("Connected to %1").arg(where));
-            });
-    connect(probe_, &EngineProbe::probeFailed, this,
-            [this](const QString& where, const isolens::Error& error) {
-                status_->showFailure(where, error);
-                statusBar()->showMessage(tr("No engine at %1").arg(where));
-            });
+    connect(status_, &EngineStatusView::openRecordingRequested, this, &MainWindow::askForRecording);
+    connect(status_, &EngineStatusView::openSampleRequested, this, [this] { openSampleRecording(); });
+    connect(dashboard_, &DashboardView::reconnectRequested, this, &MainWindow::reconnect);
+    connect(dashboard_, &DashboardView::exportChartRequested, this, &MainWindow::askForChartPng);
+    connect(probe_, &EngineProbe::probing, this, [this](const QString& where) {
+        status_->showProbing(where);
+        statusBar()->showMessage(tr("Connecting to the engine\u2026"));
+    });
+    connect(probe_, &EngineProbe::factsReady, this, &MainWindow::onEngineReady);
+    connect(probe_, &EngineProbe::probeFailed, this, &MainWindow::onEngineFailed);
+
+    auto* launcher = dashboard_->launcher();
+    connect(launcher, &LauncherPanel::startRequested, this, &MainWindow::startPair);
+    connect(launcher, &LauncherPanel::stopRequested, this, &MainWindow::stopPair);
+    connect(launcher, &LauncherPanel::cancelPullRequested, controller_, &DashboardController::cancelPull);
+    connect(launcher, &LauncherPanel::removeLeftoversRequested, controller_,
+            &DashboardController::removeLeftovers);
+    connect(launcher, &LauncherPanel::imageChosen, this, &MainWindow::requestPreflight);
+
+    tick_->setInterval(1000);
+    connect(tick_, &QTimer::timeout, this, &MainWindow::refresh);
+    tick_->start();
+    restoreSettings();
     reconnect();
+}
+
+MainWindow::~MainWindow()
+{
+    saveSettings();
+}
+
+void MainWindow::buildMenus()
+{
+    auto* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open recording\u2026"), QKeySequence::Open, this, &MainWindow::askForRecording);
+    file->addAction(tr("Open the &sample recording"), this, [this] { openSampleRecording(); });
+    file->addAction(tr("&Save recording as\u2026"), QKeySequence::Save, this,
+                    &MainWindow::askToSaveRecording);
+    file->addSeparator();
+    file->addAction(tr("Export dashboard as &PNG\u2026"), QKeySequence(tr("Ctrl+E")), this,
+                    &MainWindow::askForDashboardPng);
+    file->addAction(tr("Export data as &CSV\u2026"), QKeySequence(tr("Ctrl+Shift+E")), this,
+                    &MainWindow::askForCsv);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    auto* session = menuBar()->addMenu(tr("&Session"));
+    session->addAction(tr("&Start pair"), QKeySequence(tr("Ctrl+Return")), this, &MainWindow::startPair);
+    session->addAction(tr("S&top pair"), QKeySequence(tr("Ctrl+.")), this, &MainWindow::stopPair);
+    session->addAction(tr("&Remove leftover containers"), controller_, &DashboardController::removeLeftovers);
+
+    auto* view = menuBar()->addMenu(tr("&View"));
+    auto* overlay = view->addAction(tr("&Overlay both modes"), QKeySequence(tr("Ctrl+L")), this,
+                                    [this] { dashboard_->setOverlay(!dashboard_->isOverlay()); });
+    (void)overlay;
+    for (int tab = 0; tab < 4; ++tab)
+        view->addAction(dashboard_->tabs()->tabText(tab).remove(QLatin1Char('&')),
+                        QKeySequence(QStringLiteral("Alt+%1").arg(tab + 1)), this,
+                        [this, tab] { dashboard_->tabs()->setCurrentIndex(tab); });
+
+    auto* engine = menuBar()->addMenu(tr("&Engine"));
+    engine->addAction(tr("&Reconnect"), QKeySequence::Refresh, this, &MainWindow::reconnect);
+    menuBar()->addMenu(tr("&Help"))->addAction(tr("&About IsoLens"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::connectController()
+{
+    auto* launcher = dashboard_->launcher();
+    connect(controller_, &DashboardController::imagesListed, launcher, &LauncherPanel::setImages);
+    connect(controller_, &DashboardController::pullProgress, launcher, &LauncherPanel::setPullProgress);
+    connect(controller_, &DashboardController::pullFinished, launcher, &LauncherPanel::hidePullProgress);
+    connect(controller_, &DashboardController::pairStarting, launcher, &LauncherPanel::setBusy);
+    connect(controller_, &DashboardController::pairStarting, this,
+            [this](const QString& what) { statusBar()->showMessage(what); });
+    connect(controller_, &DashboardController::storeReplaced, this, [this] {
+        gaps_ = {0, 0};
+        refresh();
+    });
+    connect(controller_, &DashboardController::pairStarted, this, [this] {
+        dashboard_->launcher()->setRunning(true);
+        dashboard_->launcher()->hidePullProgress();
+        statusBar()->showMessage(
+            tr("Pair running: %1 | %2").arg(controller_->modeKeys()[0], controller_->modeKeys()[1]), 5000);
+        refresh();
+    });
+    connect(controller_, &DashboardController::pairFailed, this,
+            [this](const QString& message, const QString& hint) {
+                dashboard_->launcher()->setRunning(false);
+                dashboard_->launcher()->hidePullProgress();
+                report(tr("<p><b>The pair did not start.</b></p><p>%1</p><p><b>What to do:</b> %2</p>")
+                           .arg(message.toHtmlEscaped(), hint.toHtmlEscaped()));
+            });
+    connect(controller_, &DashboardController::pairStopped, this, [this] {
+        dashboard_->launcher()->setRunning(false);
+        statusBar()->showMessage(tr("Pair stopped; its recording is %1").arg(controller_->recordingPath()));
+        controller_->listImages();
+        refresh();
+    });
+    connect(controller_, &DashboardController::sessionEvent, this,
+            [this](const QString& mode, const QString& kind, const QString& detail) {
+                const auto keys = controller_->modeKeys();
+                for (int side = 0; side < 2; ++side)
+                    if (mode == keys[side] && kind == QLatin1String("gap"))
+                        ++gaps_[side];
+                if (kind == QLatin1String("exited") || kind == QLatin1String("error"))
+                    statusBar()->showMessage(tr("%1: %2 (%3)").arg(mode, kind, detail), 10000);
+            });
+    connect(controller_, &DashboardController::hostSampled, this,
+            [this](std::shared_ptr<const HostSnapshot> snapshot, const QHash<int, ContainerProcessTag>& pids,
+                   const QString& tax) {
+                dashboard_->processes()->model()->update(*snapshot, pids);
+                QStringList workers;
+                for (const auto* worker : snapshot->vmWorkers())
+                    workers << QStringLiteral("%1 (PID %2)").arg(fromStd(worker->name)).arg(worker->pid);
+                QStringList unavailable;
+                for (const auto& missing : snapshot->unavailable)
+                    unavailable << fromStd(missing.what + ": " + missing.reason);
+                dashboard_->host()->setNotes(
+                    tax, workers.isEmpty() ? tr("none on this host") : workers.join(QStringLiteral(", ")),
+                    unavailable);
+            });
+    connect(controller_, &DashboardController::preflightReady, this,
+            [this](const QString& image, int side, const QString& verdict, const QString& detail) {
+                if (image == dashboard_->launcher()->choice().image)
+                    dashboard_->launcher()->setPreflight(side, verdict, detail);
+            });
+    connect(controller_, &DashboardController::leftoversFound, this,
+            [this](int count, const QString& detail) {
+                dashboard_->launcher()->setLeftovers(count);
+                if (count > 0)
+                    statusBar()->showMessage(tr("%n container(s) of ended IsoLens sessions are still there: "
+                                                "Session \u2192 Remove leftover containers",
+                                                nullptr, count),
+                                             15000);
+                (void)detail;
+            });
+    connect(controller_, &DashboardController::problem, this, &MainWindow::report);
+}
+
+bool MainWindow::isShowingDashboard() const
+{
+    return pages_->currentWidget() == dashboard_;
 }
 
 void MainWindow::reconnect()
@@ -49,11 +251,354 @@ void MainWindow::reconnect()
     probe_->start();
 }
 
+void MainWindow::onEngineReady(const QString& where, const EngineFacts& facts, const QStringList& warnings,
+                               std::shared_ptr<EngineClient> client)
+{
+    status_->showFacts(where, facts, warnings);
+    controller_->setEngine(std::move(client), facts.info);
+    const auto modes = availableModes(facts.info);
+    dashboard_->launcher()->setModes(modes.modes, fromStd(modes.reason));
+    dashboard_->setEngineSummary(
+        tr("<b>Engine</b> %1 \u00b7 %2 \u00b7 Docker %3 \u00b7 default isolation: %4 \u00b7 "
+           "<span style='color:#2b8a3e'>connected</span>")
+            .arg(where.toHtmlEscaped(), fromStd(facts.info.osType), fromStd(facts.version.version),
+                 fromStd(describeDefaultIsolation(facts.info)).toHtmlEscaped()),
+        status_->factsText(), true);
+    for (const auto& warning : warnings)
+        statusBar()->showMessage(warning, 15000);
+    pages_->setCurrentWidget(dashboard_);
+    statusBar()->showMessage(tr("Connected to %1").arg(where), 5000);
+    controller_->listImages();
+    controller_->findLeftovers();
+    requestPreflight(dashboard_->launcher()->choice().image);
+    refresh();
+}
+
+void MainWindow::onEngineFailed(const QString& where, const Error& error)
+{
+    status_->showFailure(where, error);
+    controller_->clearEngine();
+    dashboard_->setEngineSummary(
+        tr("<b>No engine</b> at %1: %2").arg(where.toHtmlEscaped(), fromStd(error.message).toHtmlEscaped()),
+        status_->bannerText(), false);
+    // A replay stays on screen; otherwise the banner says what was tried and what to do.
+    if (!controller_->isReplay() && !controller_->isRunning())
+        pages_->setCurrentWidget(status_);
+    statusBar()->showMessage(tr("No engine at %1").arg(where));
+}
+
+void MainWindow::requestPreflight(const QString& image)
+{
+    auto* launcher = dashboard_->launcher();
+    const auto choice = launcher->choice();
+    const auto* a = launcher->mode(choice.modeIndexes[0]);
+    const auto* b = launcher->mode(choice.modeIndexes[1]);
+    if (!controller_->hasEngine() || !a || !b || image.isEmpty())
+        return;
+    for (int side = 0; side < 2; ++side)
+        launcher->setPreflight(side, QStringLiteral("unknown"), tr("checking\u2026"));
+    controller_->preflight(image, {*a, *b});
+}
+
+void MainWindow::startPair()
+{
+    auto* launcher = dashboard_->launcher();
+    if (const auto problem = launcher->inputProblem(); !problem.isEmpty()) {
+        statusBar()->showMessage(problem, 8000);
+        return;
+    }
+    const auto choice = launcher->choice();
+    PairRequest request;
+    request.image = choice.image.toStdString();
+    request.command = words(choice.command);
+    request.workload = words(choice.workload);
+    request.modes = {*launcher->mode(choice.modeIndexes[0]), *launcher->mode(choice.modeIndexes[1])};
+    controller_->startPair(request);
+    dashboard_->tabs()->setCurrentIndex(0);
+}
+
+void MainWindow::stopPair()
+{
+    controller_->stopPair();
+}
+
+void MainWindow::refresh()
+{
+    dashboard_->refresh();
+    const auto keys = controller_->modeKeys();
+    if (controller_->isReplay()) {
+        health_->setText(tr("replay"));
+        samples_->clear();
+        recording_->setText(tr("Recording: %1").arg(QFileInfo(controller_->recordingPath()).fileName()));
+        recording_->setToolTip(controller_->recordingPath());
+        dashboard_->setSessionCaption(
+            tr("Replaying <b>%1</b> \u2014 %2 vs %3, from %4")
+                .arg(controller_->sessionTitle().toHtmlEscaped(), keys[0].toHtmlEscaped(),
+                     keys[1].toHtmlEscaped(),
+                     QFileInfo(controller_->recordingPath()).fileName().toHtmlEscaped()));
+        return;
+    }
+    if (!controller_->isRunning()) {
+        health_->setText(controller_->isBusy() ? tr("starting") : tr("no pair running"));
+        samples_->setText(controller_->recordingPath().isEmpty() ? QString() : tr("last recording:"));
+        recording_->setText(QFileInfo(controller_->recordingPath()).fileName());
+        recording_->setToolTip(controller_->recordingPath());
+        dashboard_->setSessionCaption(
+            controller_->sessionTitle().isEmpty()
+                ? QString()
+                : tr("Last pair: <b>%1</b>").arg(controller_->sessionTitle().toHtmlEscaped()));
+        return;
+    }
+    const auto store = controller_->store();
+    const auto now = wallClockNanos();
+    QStringList health;
+    for (int side = 0; side < 2; ++side) {
+        auto text = QStringLiteral("%1: %2").arg(
+            keys[side], fromStd(describeHealth(seriesHealth(*store, keys[side].toStdString(), now))));
+        if (gaps_[side] > 0)
+            text += tr(" (%n gap(s))", nullptr, gaps_[side]);
+        health << text;
+    }
+    health_->setText(health.join(QStringLiteral(" \u00b7 ")));
+    samples_->setText(tr("%n line(s) recorded", nullptr, static_cast<int>(controller_->linesRecorded())));
+    recording_->setText(tr("Recording: %1").arg(QFileInfo(controller_->recordingPath()).fileName()));
+    recording_->setToolTip(controller_->recordingPath());
+    dashboard_->setSessionCaption(tr("Live: <b>%1</b> \u2014 %2 vs %3")
+                                      .arg(controller_->sessionTitle().toHtmlEscaped(),
+                                           keys[0].toHtmlEscaped(), keys[1].toHtmlEscaped()));
+}
+
+QString MainWindow::statusText() const
+{
+    return health_->text() + QLatin1Char(' ') + samples_->text() + QLatin1Char(' ') + recording_->text();
+}
+
+QString MainWindow::openRecording(const QString& path, bool quiet)
+{
+    const auto error = controller_->openRecording(path);
+    if (!error.isEmpty()) {
+        if (!quiet)
+            report(
+                tr("<p><b>Cannot open %1</b></p><p>%2</p>").arg(path.toHtmlEscaped(), error.toHtmlEscaped()));
+        return error;
+    }
+    dashboard_->launcher()->setEnabledForEngine(false);
+    pages_->setCurrentWidget(dashboard_);
+    dashboard_->timeBar()->setWidthIndex(6); // a replay opens on the whole session
+    refresh();
+    return {};
+}
+
+QString MainWindow::openSampleRecording(bool quiet)
+{
+    const auto file = sampleRecordingFile();
+    if (file.isEmpty()) {
+        const auto error = tr("The sample recording is missing from this build");
+        if (!quiet)
+            report(error);
+        return error;
+    }
+    return openRecording(file, quiet);
+}
+
+QString MainWindow::exportDashboardPng(const QString& path, QSize size)
+{
+    refresh();
+    const auto image = renderWidget(centralWidget(), size);
+    if (!image.save(path, "PNG"))
+        return tr("Could not write %1").arg(path);
+    return {};
+}
+
+QString MainWindow::exportChartPng(SeriesChart* chart, const QString& path, QSize size)
+{
+    const auto image = renderWidget(chart, size);
+    if (!image.save(path, "PNG"))
+        return tr("Could not write %1").arg(path);
+    return {};
+}
+
+QString MainWindow::exportCsv(const QString& path)
+{
+    if (controller_->recordingPath().isEmpty())
+        return tr("Nothing recorded yet: start a pair, or open a recording");
+    auto recording = readRecording(controller_->recordingPath().toStdString());
+    if (!recording)
+        return fromStd(recording.error().describe());
+    std::ofstream out(path.toStdString(), std::ios::binary | std::ios::trunc);
+    out << recordingToCsv(recording.value());
+    out.close();
+    if (!out)
+        return tr("Could not write %1").arg(path);
+    return {};
+}
+
+void MainWindow::askForRecording()
+{
+    QSettings settings;
+    const auto path = QFileDialog::getOpenFileName(
+        this, tr("Open recording"),
+        settings.value(QStringLiteral("dirs/recordings"), controller_->recordingDirectory()).toString(),
+        tr("IsoLens recordings (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("dirs/recordings"), QFileInfo(path).absolutePath());
+    openRecording(path);
+}
+
+namespace {
+
+// Asks for a file name; "" when cancelled. Remembers the folder under key.
+QString askSavePath(QWidget* parent, const QString& title, const QString& key, const QString& name,
+                    const QString& filter)
+{
+    QSettings settings;
+    const auto dir =
+        settings.value(key, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation)).toString();
+    const auto path = QFileDialog::getSaveFileName(parent, title, dir + QLatin1Char('/') + name, filter);
+    if (!path.isEmpty())
+        settings.setValue(key, QFileInfo(path).absolutePath());
+    return path;
+}
+
+} // namespace
+
+void MainWindow::askForDashboardPng()
+{
+    const auto path = askSavePath(this, tr("Export dashboard as PNG"), QStringLiteral("dirs/png"),
+                                  QStringLiteral("isolens-dashboard.png"), tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    bool ok = false;
+    const auto native = QStringLiteral("%1x%2")
+                            .arg(qRound(centralWidget()->width() * devicePixelRatioF()))
+                            .arg(qRound(centralWidget()->height() * devicePixelRatioF()));
+    const auto sizeText = QInputDialog::getText(
+        this, tr("Image size"), tr("Width x height in pixels (the display's is %1):").arg(native),
+        QLineEdit::Normal, native, &ok);
+    if (!ok)
+        return;
+    const auto size = parseImageSize(sizeText);
+    if (!size.isValid()) {
+        report(tr("\"%1\" is not a size: write it as WIDTHxHEIGHT, e.g. 1920x1080").arg(sizeText));
+        return;
+    }
+    if (const auto error = exportDashboardPng(path, size); !error.isEmpty())
+        report(error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
+}
+
+void MainWindow::askForChartPng(SeriesChart* chart)
+{
+    const auto path =
+        askSavePath(this, tr("Export chart as PNG"), QStringLiteral("dirs/png"),
+                    QStringLiteral("isolens-%1.png").arg(chart->objectName()), tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    if (const auto error = exportChartPng(chart, path); !error.isEmpty())
+        report(error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
+}
+
+void MainWindow::askForCsv()
+{
+    const auto path = askSavePath(this, tr("Export data as CSV"), QStringLiteral("dirs/csv"),
+                                  QStringLiteral("isolens-session.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    if (const auto error = exportCsv(path); !error.isEmpty())
+        report(error);
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
+}
+
+void MainWindow::askToSaveRecording()
+{
+    if (controller_->recordingPath().isEmpty()) {
+        report(tr("Nothing recorded yet: start a pair, or open a recording"));
+        return;
+    }
+    const auto path =
+        askSavePath(this, tr("Save recording as"), QStringLiteral("dirs/recordings"),
+                    QFileInfo(controller_->recordingPath()).fileName(), tr("IsoLens recordings (*.jsonl)"));
+    if (path.isEmpty() ||
+        QFileInfo(path).absoluteFilePath() == QFileInfo(controller_->recordingPath()).absoluteFilePath())
+        return;
+    // The dialog has asked about replacing an existing file; the copy is of what is recorded so far.
+    QFile::remove(path);
+    if (!QFile::copy(controller_->recordingPath(), path))
+        report(tr("Could not write %1").arg(path));
+    else
+        statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
+}
+
+void MainWindow::report(const QString& message)
+{
+    statusBar()->showMessage(QString(message).remove(QRegularExpression(QStringLiteral("<[^>]*>"))), 15000);
+    if (QGuiApplication::platformName() == QLatin1String("offscreen"))
+        return; // nobody can close a dialog there
+    QMessageBox::warning(this, tr("IsoLens"), message);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (controller_->isRunning() || controller_->isBusy()) {
+        const auto answer =
+            QMessageBox::question(this, tr("Stop the pair?"),
+                                  tr("A pair is running. Closing IsoLens stops it and removes both "
+                                     "containers; the recording is kept "
+                                     "at %1.")
+                                      .arg(controller_->recordingPath()),
+                                  QMessageBox::Close | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Close) {
+            event->ignore();
+            return;
+        }
+    }
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    PairChoice choice;
+    choice.image = settings.value(QStringLiteral("pair/image")).toString();
+    choice.command = settings.value(QStringLiteral("pair/command")).toString();
+    choice.workload = settings.value(QStringLiteral("pair/workload")).toString();
+    dashboard_->launcher()->setChoice(choice);
+    dashboard_->timeBar()->setWidthIndex(settings.value(QStringLiteral("view/window"), 1).toInt());
+    dashboard_->setCpuMetricIndex(settings.value(QStringLiteral("view/cpu"), 0).toInt());
+    dashboard_->setOverlay(settings.value(QStringLiteral("view/overlay"), false).toBool());
+    dashboard_->tabs()->setCurrentIndex(settings.value(QStringLiteral("view/tab"), 0).toInt());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    const auto choice = dashboard_->launcher()->choice();
+    settings.setValue(QStringLiteral("pair/image"), choice.image);
+    settings.setValue(QStringLiteral("pair/command"), choice.command);
+    settings.setValue(QStringLiteral("pair/workload"), choice.workload);
+    if (!controller_->isReplay())
+        settings.setValue(QStringLiteral("view/window"), dashboard_->timeBar()->widthIndex());
+    settings.setValue(QStringLiteral("view/cpu"), dashboard_->cpuMetricIndex());
+    settings.setValue(QStringLiteral("view/overlay"), dashboard_->isOverlay());
+    settings.setValue(QStringLiteral("view/tab"), dashboard_->tabs()->currentIndex());
+}
+
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About IsoLens"),
                        tr("<h3>IsoLens %1</h3><p>What does Hyper-V isolation cost compared with process "
-                          "isolation?</p><p>Built with Qt %2 (running on %3).</p>")
+                          "isolation? One image, two containers, one per mode, watched side by side.</p>"
+                          "<p>Built with Qt %2 (running on %3).</p>")
                            .arg(QString::fromLatin1(isolens::kIsoLensVersion), QStringLiteral(QT_VERSION_STR),
                                 QString::fromLatin1(qVersion())));
 }

@@ -2,27 +2,83 @@
 
 #include <QMainWindow>
 
-namespace isolens {
-struct EndpointRequest;
-} // namespace isolens
+#include <array>
+#include <memory>
 
+namespace isolens {
+class EngineClient;
+struct EndpointRequest;
+struct EngineFacts;
+struct Error;
+} // namespace isolens
+Q_MOC_INCLUDE("isolens/core/engine_facts.hpp")
+
+class DashboardController;
+class DashboardView;
 class EngineProbe;
 class EngineStatusView;
+class QLabel;
+class QStackedWidget;
+class QTimer;
+class SeriesChart;
 
-// The dashboard's window. For now: the engine's state (facts, or the no-engine banner with Retry).
+// The dashboard's window: the no-engine banner or the dashboard, menus with shortcuts for the main
+// actions, the status bar (sampling health, samples recorded, recording file), and the user's
+// layout and last choices remembered between runs.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(const isolens::EndpointRequest& endpoint, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     EngineStatusView* engineStatus() const { return status_; }
     EngineProbe* engineProbe() const { return probe_; }
+    DashboardController* controller() const { return controller_; }
+    DashboardView* dashboard() const { return dashboard_; }
+    bool isShowingDashboard() const;
+    QString statusText() const;
+
+    // Each returns "" on success, or what went wrong (also shown to the user unless quiet).
+    QString openRecording(const QString& path, bool quiet = false);
+    QString openSampleRecording(bool quiet = false);
+    QString exportDashboardPng(const QString& path, QSize size = {});
+    QString exportChartPng(SeriesChart* chart, const QString& path, QSize size = {});
+    QString exportCsv(const QString& path);
 
 public slots:
     void reconnect();
     void showAbout();
+    void startPair();
+    void stopPair();
+    void refresh(); // once per tick
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void buildMenus();
+    void connectController();
+    void onEngineReady(const QString& where, const isolens::EngineFacts& facts, const QStringList& warnings,
+                       std::shared_ptr<isolens::EngineClient> client);
+    void onEngineFailed(const QString& where, const isolens::Error& error);
+    void askForRecording();
+    void askForDashboardPng();
+    void askForChartPng(SeriesChart* chart);
+    void askForCsv();
+    void askToSaveRecording();
+    void restoreSettings();
+    void saveSettings() const;
+    void requestPreflight(const QString& image);
+    void report(const QString& message);
+
+    DashboardController* controller_;
     EngineStatusView* status_;
     EngineProbe* probe_;
+    DashboardView* dashboard_;
+    QStackedWidget* pages_;
+    QLabel* health_;
+    QLabel* samples_;
+    QLabel* recording_;
+    QTimer* tick_;
+    std::array<int, 2> gaps_{0, 0};
 };

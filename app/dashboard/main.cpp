@@ -1,12 +1,16 @@
 // isolens: the dashboard.
+#include "dashboard_controller.hpp"
 #include "main_window.hpp"
+#include "png_export.hpp"
 
 #include "isolens/core/endpoint_resolver.hpp"
-
 #include "isolens/core/version.hpp"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char** argv)
 {
@@ -14,6 +18,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("IsoLens"));
     QApplication::setOrganizationName(QStringLiteral("IsoLens"));
     QApplication::setApplicationVersion(QString::fromLatin1(isolens::kIsoLensVersion));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/isolens/isolens.png")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -27,7 +32,22 @@ int main(int argc, char** argv)
                                QStringLiteral("docker CLI context to use"), QStringLiteral("NAME"));
     QCommandLineOption insecure(QStringLiteral("allow-insecure-tcp"),
                                 QStringLiteral("Allow plain tcp:// without TLS"));
-    parser.addOptions({host, context, insecure});
+    QCommandLineOption replay(QStringLiteral("replay"), QStringLiteral("Open a recording (or 'sample')"),
+                              QStringLiteral("FILE"));
+    QCommandLineOption exportPng(
+        QStringLiteral("export-png"),
+        QStringLiteral("Write the dashboard as a PNG and quit (works without a display "
+                       "with QT_QPA_PLATFORM=offscreen)"),
+        QStringLiteral("FILE"));
+    QCommandLineOption after(QStringLiteral("after"),
+                             QStringLiteral("With --export-png: wait this long first (default 3)"),
+                             QStringLiteral("SECONDS"), QStringLiteral("3"));
+    QCommandLineOption size(
+        QStringLiteral("size"),
+        QStringLiteral("With --export-png: the image's size, e.g. 1920x1080 (default: the "
+                       "window at the display's pixel ratio)"),
+        QStringLiteral("WxH"));
+    parser.addOptions({host, context, insecure, replay, exportPng, after, size});
     parser.process(app);
 
     isolens::EndpointRequest endpoint;
@@ -37,7 +57,47 @@ int main(int argc, char** argv)
         endpoint.contextFlag = parser.value(context).toStdString();
     endpoint.allowInsecureTcp = parser.isSet(insecure);
 
+    bool afterOk = false;
+    const double afterSeconds = parser.value(after).toDouble(&afterOk);
+    if (!afterOk || afterSeconds < 0) {
+        std::fprintf(stderr, "isolens: --after takes a number of seconds, not '%s'\n",
+                     qPrintable(parser.value(after)));
+        return 2;
+    }
+    QSize imageSize;
+    if (parser.isSet(size)) {
+        imageSize = parseImageSize(parser.value(size));
+        if (!imageSize.isValid()) {
+            std::fprintf(stderr, "isolens: --size takes WIDTHxHEIGHT, e.g. 1920x1080, not '%s'\n",
+                         qPrintable(parser.value(size)));
+            return 2;
+        }
+    }
+
     MainWindow window(endpoint);
     window.show();
+    if (parser.isSet(replay)) {
+        const auto file = parser.value(replay);
+        const auto error = file == QLatin1String("sample") ? window.openSampleRecording(true)
+                                                           : window.openRecording(file, true);
+        if (!error.isEmpty()) {
+            std::fprintf(stderr, "isolens: cannot replay %s: %s\n", qPrintable(file), qPrintable(error));
+            if (parser.isSet(exportPng))
+                return 1;
+        }
+    }
+    if (parser.isSet(exportPng)) {
+        const auto path = parser.value(exportPng);
+        QTimer::singleShot(static_cast<int>(afterSeconds * 1000), &window, [&window, path, imageSize] {
+            const auto error = window.exportDashboardPng(path, imageSize);
+            if (!error.isEmpty()) {
+                std::fprintf(stderr, "isolens: %s\n", qPrintable(error));
+                QApplication::exit(1);
+                return;
+            }
+            std::fprintf(stderr, "isolens: wrote %s\n", qPrintable(path));
+            QApplication::exit(0);
+        });
+    }
     return QApplication::exec();
 }

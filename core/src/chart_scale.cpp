@@ -1,5 +1,6 @@
 #include "isolens/core/chart_scale.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -24,6 +25,26 @@ ByteScale byteScaleFor(double maxBytes)
         if (maxBytes >= scale.divisor)
             return scale;
     return scales.back();
+}
+
+} // namespace isolens
+
+namespace isolens {
+
+TimeWindow visibleWindow(std::int64_t spanFirst, std::int64_t spanLast, std::int64_t width,
+                         std::int64_t offsetFromEnd)
+{
+    constexpr std::int64_t kPastTheEnd = 1'000'000; // 1 ms, so the last point is inside
+    if (spanLast < spanFirst)
+        spanLast = spanFirst;
+    if (width <= 0)
+        return {spanFirst, spanLast + kPastTheEnd};
+    const std::int64_t span = spanLast - spanFirst;
+    if (span <= width)
+        return {spanFirst, spanFirst + width};
+    offsetFromEnd = std::clamp<std::int64_t>(offsetFromEnd, 0, span - width);
+    const std::int64_t last = spanLast - offsetFromEnd + kPastTheEnd;
+    return {last - kPastTheEnd - width, last};
 }
 
 } // namespace isolens

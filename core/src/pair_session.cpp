@@ -211,13 +211,21 @@ Result<void> PairSession::start()
     return success();
 }
 
+std::array<ModeRun, 2> PairSession::runs() const
+{
+    std::lock_guard lock(runsMutex_);
+    return runs_;
+}
+
 void PairSession::onEvent(std::size_t side, const CollectorEvent& event)
 {
     const auto& key = runs_[side].mode.label;
     switch (event.kind) {
-    case CollectorEvent::Kind::Sample:
+    case CollectorEvent::Kind::Sample: {
+        std::lock_guard lock(runsMutex_);
         if (!runs_[side].startToFirstSampleMillis)
             runs_[side].startToFirstSampleMillis = millisSince(startedAt_);
+    }
         store_.addSample(key, event.sample);
         if (recorder_)
             (void)recorder_->sample(key, event.sample);

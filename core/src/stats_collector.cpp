@@ -77,7 +77,7 @@ std::vector<std::string> StatsCollector::watched() const
     return ids;
 }
 
-void StatsCollector::emit(const CollectorEvent& event)
+void StatsCollector::deliver(const CollectorEvent& event)
 {
     std::lock_guard lock(sinkMutex_); // one event at a time: sinks need not be thread-safe
     sink_(event);
@@ -103,7 +103,7 @@ void StatsCollector::run(Stream& stream)
                 event.timeNanos = event.sample.timeNanos;
                 stream.lastSampleSteadyNanos = std::chrono::steady_clock::now().time_since_epoch().count();
                 stream.gapReported = false;
-                emit(event);
+                deliver(event);
                 return !stream.stop.load();
             },
             &stream.cancel);
@@ -120,7 +120,7 @@ void StatsCollector::run(Stream& stream)
             event.kind = CollectorEvent::Kind::Stopped; // nothing more will come
             if (details)
                 event.exitCode = details.value().exitCode;
-            emit(event);
+            deliver(event);
             return;
         }
         event.kind = CollectorEvent::Kind::Error;
@@ -131,7 +131,7 @@ void StatsCollector::run(Stream& stream)
         else
             event.error = makeError(ErrorKind::EngineUnreachable,
                                     "The engine ended the stats stream of " + target.name + " while it runs");
-        emit(event);
+        deliver(event);
         std::unique_lock lock(mutex_);
         wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stream.stop.load(); });
     }
@@ -157,7 +157,7 @@ void StatsCollector::watchdog()
         }
         lock.unlock();
         for (const auto& gap : gaps)
-            emit(gap);
+            deliver(gap);
         lock.lock();
     }
 }

@@ -1,39 +1,74 @@
+#include "comparison_panel.hpp"
+#include "dashboard_controller.hpp"
+#include "dashboard_view.hpp"
 #include "engine_probe.hpp"
 #include "engine_status_view.hpp"
+#include "host_process_model.hpp"
+#include "launcher_panel.hpp"
 #include "main_window.hpp"
+#include "process_view.hpp"
+#include "series_chart.hpp"
+#include "ui_test_support.hpp"
 
 #include "private_engine.hpp"
+#include "run_command.hpp"
 
+#include "isolens/core/endpoint.hpp"
 #include "isolens/core/endpoint_resolver.hpp"
+#include "isolens/core/engine_client.hpp"
+#include "isolens/core/pair_session.hpp"
+#include "isolens/core/recording.hpp"
+#include "isolens/core/series_store.hpp"
 
 #include <gtest/gtest.h>
 
 #include <QApplication>
-#include <QElapsedTimer>
+#include <QImage>
 #include <QLabel>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTemporaryDir>
+
+#include <unistd.h>
+
+using namespace isolens;
 
 namespace {
 
-// Runs the event loop until the probe reports (or 10 s pass).
-bool waitForProbe(MainWindow& window)
+EndpointRequest privateEndpoint()
 {
-    QElapsedTimer timer;
-    timer.start();
-    while (window.engineProbe()->isRunning() && timer.elapsed() < 10000)
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-    return !window.engineProbe()->isRunning();
+    EndpointRequest endpoint;
+    endpoint.hostFlag = privateEngine().var("ISOLENS_TEST_DOCKER_HOST");
+    return endpoint;
+}
+
+int modeIndex(const LauncherPanel& launcher, const std::string& label)
+{
+    for (int i = 0; i < 10; ++i)
+        if (launcher.mode(i) && launcher.mode(i)->label == label)
+            return i;
+    return -1;
+}
+
+// The containers this test process created that are still there.
+std::vector<ContainerSummary> ownContainers()
+{
+    EngineClient client(parseHostUrl(privateEngine().var("ISOLENS_TEST_DOCKER_HOST")).value());
+    auto listed =
+        client.listContainers({{"label", {std::string(kOwnerPidLabel) + "=" + std::to_string(getpid())}}},
+                              /*all=*/true);
+    return listed ? listed.value() : std::vector<ContainerSummary>{};
 }
 
 } // namespace
 
 TEST(DashboardWindow, WithoutAnEngineShowsWhatWasTriedAndWhatToDo)
 {
-    isolens::EndpointRequest endpoint;
-    endpoint.hostFlag = "unix:///nonexistent-isolens/docker.sock";
-    MainWindow window(endpoint);
+    MainWindow window(unreachableEndpoint());
     window.show();
     ASSERT_TRUE(waitForProbe(window));
     auto* status = window.engineStatus();
+    EXPECT_FALSE(window.isShowingDashboard());
     EXPECT_TRUE(status->isShowingBanner());
     const auto banner = status->bannerText();
     EXPECT_TRUE(banner.contains("No Docker engine")) << banner.toStdString();
@@ -44,29 +79,155 @@ TEST(DashboardWindow, WithoutAnEngineShowsWhatWasTriedAndWhatToDo)
     EXPECT_TRUE(label->isVisible());
 }
 
-TEST(DashboardWindow, WithThePrivateEngineShowsItsFacts)
+TEST(DashboardWindow, WithThePrivateEngineShowsTheDashboardAndTheEnginesFacts)
 {
-    isolens::EndpointRequest endpoint;
-    endpoint.hostFlag = privateEngine().var("ISOLENS_TEST_DOCKER_HOST");
-    MainWindow window(endpoint);
+    MainWindow window(privateEndpoint());
     window.show();
     ASSERT_TRUE(waitForProbe(window));
     auto* status = window.engineStatus();
     ASSERT_FALSE(status->isShowingBanner()) << status->bannerText().toStdString();
+    EXPECT_TRUE(window.isShowingDashboard());
     const auto facts = status->factsText();
     EXPECT_TRUE(facts.contains("<td>linux</td>")) << facts.toStdString();
     EXPECT_TRUE(facts.contains("1.41 (negotiated)")) << facts.toStdString();
     EXPECT_TRUE(facts.contains(QString::fromStdString(privateEngine().secondRuntime())));
+    const auto bar = window.dashboard()->engineSummary();
+    EXPECT_TRUE(bar.contains("connected")) << bar.toStdString();
+    EXPECT_TRUE(bar.contains("linux")) << bar.toStdString();
+    auto* launcher = window.dashboard()->launcher();
+    EXPECT_GE(modeIndex(*launcher, "runc"), 0);
+    EXPECT_GE(modeIndex(*launcher, privateEngine().secondRuntime()), 0);
 }
 
 TEST(DashboardWindow, RetryAfterAFailureProbesAgain)
 {
-    isolens::EndpointRequest endpoint;
-    endpoint.hostFlag = "unix:///nonexistent-isolens/docker.sock";
-    MainWindow window(endpoint);
+    MainWindow window(unreachableEndpoint());
     ASSERT_TRUE(waitForProbe(window));
     emit window.engineStatus()->retryRequested();
     EXPECT_TRUE(window.engineProbe()->isRunning());
     ASSERT_TRUE(waitForProbe(window));
     EXPECT_TRUE(window.engineStatus()->isShowingBanner());
+}
+
+TEST(DashboardWindow, RefusesABadImageNameBeforeAskingTheEngine)
+{
+    MainWindow window(privateEndpoint());
+    window.show();
+    ASSERT_TRUE(waitForProbe(window));
+    auto* launcher = window.dashboard()->launcher();
+    launcher->setChoice({"Not A Valid Image!", "", "", {0, 1}});
+    EXPECT_FALSE(launcher->inputProblem().isEmpty());
+    EXPECT_FALSE(launcher->findChild<QPushButton*>("startPair")->isEnabled());
+    launcher->setChoice({QString::fromStdString(privateEngine().testImage()), "", "", {0, 1}});
+    EXPECT_EQ(launcher->inputProblem(), "");
+    EXPECT_TRUE(launcher->findChild<QPushButton*>("startPair")->isEnabled());
+}
+
+TEST(DashboardWindow, AMissingImageSaysWhatHappenedAndLeavesNothingBehind)
+{
+    MainWindow window(privateEndpoint());
+    window.show();
+    ASSERT_TRUE(waitForProbe(window));
+    QTemporaryDir recordings;
+    window.controller()->setRecordingDirectory(recordings.path());
+    auto* launcher = window.dashboard()->launcher();
+    const auto registry = QString::fromStdString(privateEngine().var("ISOLENS_TEST_REGISTRY"));
+    launcher->setChoice({registry + "/isolens/no-such-image:1", "", "", {0, 1}});
+    window.startPair();
+    ASSERT_TRUE(waitUntil([&] { return !window.controller()->isBusy(); }, 60000));
+    EXPECT_FALSE(window.controller()->isRunning());
+    const auto message = window.statusBar()->currentMessage();
+    EXPECT_TRUE(message.contains("The pair did not start")) << message.toStdString();
+    EXPECT_TRUE(message.contains("What to do")) << message.toStdString();
+    EXPECT_TRUE(ownContainers().empty());
+}
+
+TEST(DashboardWindow, OneClickStartsAPairBothColumnsFillAndStopRemovesIt)
+{
+    MainWindow window(privateEndpoint());
+    window.show();
+    ASSERT_TRUE(waitForProbe(window));
+    QTemporaryDir recordings;
+    window.controller()->setRecordingDirectory(recordings.path());
+    auto* launcher = window.dashboard()->launcher();
+    const int runc = modeIndex(*launcher, "runc");
+    const int vm = modeIndex(*launcher, privateEngine().secondRuntime());
+    ASSERT_GE(runc, 0);
+    ASSERT_GE(vm, 0);
+    launcher->setChoice({QString::fromStdString(privateEngine().testImage()), "sleep 3600", "", {runc, vm}});
+    ASSERT_TRUE(launcher->findChild<QPushButton*>("startPair")->isEnabled())
+        << launcher->inputProblem().toStdString();
+    launcher->findChild<QPushButton*>("startPair")->click();
+
+    auto* controller = window.controller();
+    ASSERT_TRUE(waitUntil([&] { return controller->isRunning() || !controller->isBusy(); }, 60000));
+    ASSERT_TRUE(controller->isRunning()) << window.statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(ownContainers().size(), 2u);
+    const auto keys = controller->modeKeys();
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            const auto store = controller->store();
+            return store->size(keys[0].toStdString()) >= 3 && store->size(keys[1].toStdString()) >= 3;
+        },
+        20000));
+    window.refresh();
+    auto* comparison = window.dashboard()->comparison();
+
+    for (int side = 0; side < 2; ++side) {
+        EXPECT_GE(comparison->cpuChart(side)->drawnPoints(), 3) << side;
+        EXPECT_GE(comparison->memoryChart(side)->drawnPoints(), 3) << side;
+    }
+    EXPECT_TRUE(window.statusText().contains("runc: live")) << window.statusText().toStdString();
+    EXPECT_TRUE(window.statusText().contains("recorded")) << window.statusText().toStdString();
+
+    // runc runs the container's sleep as a host process: the process list names it.
+    auto* model = window.dashboard()->processes()->model();
+    const bool named = waitUntil(
+        [&] {
+            for (int row = 0; row < model->rowCount(); ++row)
+                if (model->index(row, HostProcessModel::Role)
+                        .data()
+                        .toString()
+                        .startsWith("container process: runc"))
+                    return true;
+            return false;
+        },
+        15000);
+    EXPECT_TRUE(named);
+
+    launcher->findChild<QPushButton*>("stopPair")->click();
+    ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 60000));
+    EXPECT_TRUE(ownContainers().empty()) << "Stop removes both containers";
+    auto recording = readRecording(controller->recordingPath().toStdString());
+    ASSERT_TRUE(recording) << recording.error().message;
+    std::size_t samples[2] = {0, 0};
+    for (const auto& [mode, sample] : recording.value().samples)
+        for (int side = 0; side < 2; ++side)
+            samples[side] += mode == keys[side].toStdString();
+    EXPECT_GE(samples[0], 3u);
+    EXPECT_GE(samples[1], 3u);
+    EXPECT_EQ(recording.value().header.value("recorded_by", ""), "isolens dashboard");
+}
+
+TEST(DashboardCommandLine, ExportsAPngWithoutADisplay)
+{
+    QTemporaryDir dir;
+    const auto png = dir.filePath("replay.png").toStdString();
+    const auto run =
+        runCommand("QT_QPA_PLATFORM=offscreen " + std::string(ISOLENS_DASHBOARD_PATH) +
+                   " --host unix:///nonexistent-isolens/docker.sock --replay sample --export-png " + png +
+                   " --after 1 --size 1400x900");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    QImage image(QString::fromStdString(png));
+    ASSERT_FALSE(image.isNull()) << run.output;
+    EXPECT_EQ(image.size(), QSize(1400, 900));
+
+    const auto bad = runCommand("QT_QPA_PLATFORM=offscreen " + std::string(ISOLENS_DASHBOARD_PATH) +
+                                " --replay /nonexistent-isolens.jsonl --export-png " + png);
+    EXPECT_NE(bad.exitCode, 0);
+    EXPECT_NE(bad.output.find("cannot replay"), std::string::npos) << bad.output;
+    const auto badSize = runCommand("QT_QPA_PLATFORM=offscreen " + std::string(ISOLENS_DASHBOARD_PATH) +
+                                    " --export-png " + png + " --size big");
+    EXPECT_EQ(badSize.exitCode, 2);
+    EXPECT_NE(badSize.output.find("WIDTHxHEIGHT"), std::string::npos) << badSize.output;
 }

@@ -39,3 +39,34 @@ TEST(ChartScale, MemoryAxisUnit)
         EXPECT_EQ(byteScaleFor(c.bytes).unit, c.unit) << c.bytes;
     EXPECT_DOUBLE_EQ(byteScaleFor(3.0 * 1048576.0).divisor, 1048576.0);
 }
+
+TEST(ChartScale, VisibleWindow)
+{
+    constexpr std::int64_t s = 1'000'000'000;
+    constexpr std::int64_t ms = 1'000'000;
+    struct Case {
+        std::int64_t first, last, width, offset;
+        std::int64_t expectFirst, expectLast;
+    };
+    for (const auto& c : {
+             // whole span
+             Case{10 * s, 70 * s, 0, 0, 10 * s, 70 * s + ms},
+             // shorter than the window: starts at the first sample, window wide
+             Case{10 * s, 70 * s, 300 * s, 0, 10 * s, 310 * s},
+             // longer: the last 5 minutes
+             Case{0, 3600 * s, 300 * s, 0, 3300 * s, 3600 * s + ms},
+             // scrolled back 10 minutes
+             Case{0, 3600 * s, 300 * s, 600 * s, 2700 * s, 3000 * s + ms},
+             // scrolled back past the start: clamped to the first 5 minutes
+             Case{0, 3600 * s, 300 * s, 9999 * s, 0, 300 * s + ms},
+             // negative offset is the live end
+             Case{0, 3600 * s, 300 * s, -5, 3300 * s, 3600 * s + ms},
+             // no data yet (last before first)
+             Case{10 * s, 5 * s, 0, 0, 10 * s, 10 * s + ms},
+         }) {
+        const auto window = visibleWindow(c.first, c.last, c.width, c.offset);
+        EXPECT_EQ(window.first, c.expectFirst)
+            << c.first << ' ' << c.last << ' ' << c.width << ' ' << c.offset;
+        EXPECT_EQ(window.last, c.expectLast) << c.first << ' ' << c.last << ' ' << c.width << ' ' << c.offset;
+    }
+}

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace isolens {
@@ -15,5 +16,19 @@ struct ByteScale {
     std::string unit = "B";
 };
 ByteScale byteScaleFor(double maxBytes);
+
+} // namespace isolens
+
+namespace isolens {
+
+// The time range a chart shows: `width` nanoseconds ending `offsetFromEnd` before the end of the
+// data, never starting before the data (a short session fills the chart from its first sample),
+// or the whole span when width is 0. last is exclusive and one millisecond past the data.
+struct TimeWindow {
+    std::int64_t first = 0;
+    std::int64_t last = 0;
+};
+TimeWindow visibleWindow(std::int64_t spanFirst, std::int64_t spanLast, std::int64_t width,
+                         std::int64_t offsetFromEnd);
 
 } // namespace isolens

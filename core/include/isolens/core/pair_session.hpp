@@ -69,7 +69,9 @@ public:
     void stop();
 
     const std::string& id() const { return id_; }
-    const std::array<ModeRun, 2>& runs() const { return runs_; }
+    // A copy, safe to take from any thread while the pair runs (the first sample's time is set by
+    // the collector's threads).
+    std::array<ModeRun, 2> runs() const;
 
 private:
     Result<void> ensureImage();
@@ -85,6 +87,7 @@ private:
     PairObserver observer_;
     std::string id_;
     std::array<ModeRun, 2> runs_;
+    mutable std::mutex runsMutex_;
     std::chrono::steady_clock::time_point startedAt_;
     std::mutex mutex_;
     std::unique_ptr<StatsCollector> collector_;

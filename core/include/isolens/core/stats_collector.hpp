@@ -60,7 +60,7 @@ private:
     struct Stream;
     void run(Stream& stream);
     void watchdog();
-    void emit(const CollectorEvent& event);
+    void deliver(const CollectorEvent& event);
 
     std::shared_ptr<EngineClient> client_;
     EngineOs os_;

@@ -1,0 +1,142 @@
+#include "comparison_panel.hpp"
+#include "series_chart.hpp"
+
+#include "isolens/core/series_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QImage>
+#include <QLineSeries>
+
+using namespace isolens;
+
+namespace {
+
+constexpr std::int64_t kSecond = 1'000'000'000;
+constexpr std::int64_t kStart = 1'700'000'000 * kSecond;
+
+StatsSample sample(std::int64_t second, double cpu, std::int64_t memory)
+{
+    StatsSample s;
+    s.timeNanos = kStart + second * kSecond;
+    s.valid = true;
+    s.cpuPercent = cpu;
+    s.cpuHostPercent = cpu / 2;
+    s.memBytes = memory;
+    return s;
+}
+
+int visibleSeries(const SeriesChart& chart)
+{
+    int count = 0;
+    for (auto* series : chart.chart()->series())
+        count += static_cast<QLineSeries*>(series)->count() > 0;
+    return count;
+}
+
+} // namespace
+
+TEST(SeriesChart, DrawsTheStoresPointsAndBreaksTheLineAtGaps)
+{
+    SeriesStore store;
+    for (int second = 0; second < 10; ++second)
+        store.addSample("a", sample(second, 10.0 * second, 1 << 20));
+    store.addGap("a", kStart + 10 * kSecond + 500'000'000);
+    for (int second = 12; second < 20; ++second)
+        store.addSample("a", sample(second, 5.0, 3 << 20));
+
+    SeriesChart chart("CPU", Metric::CpuPercent, ChartUnit::Percent);
+    chart.resize(600, 300);
+    chart.setLines({{"a", "a", Qt::blue}});
+    const double largest = chart.collect(store, kStart, kStart + 20 * kSecond, 200);
+    EXPECT_DOUBLE_EQ(largest, 90.0);
+    chart.draw(largest);
+    EXPECT_EQ(chart.drawnPoints(), 18);
+    EXPECT_EQ(visibleSeries(chart), 2) << "the gap splits the line in two, it does not drop to zero";
+    EXPECT_DOUBLE_EQ(chart.axisTop(), 100.0);
+    EXPECT_EQ(chart.valueAxisTitle(), "CPU (%)");
+
+    // The next refresh replaces the points (no duplicates), and a narrower window draws fewer.
+    chart.draw(chart.collect(store, kStart + 12 * kSecond, kStart + 20 * kSecond, 200));
+    EXPECT_EQ(chart.drawnPoints(), 8);
+    EXPECT_EQ(visibleSeries(chart), 1);
+}
+
+TEST(SeriesChart, DownsamplesLongSeriesToTheBucketCountAndKeepsThePeak)
+{
+    SeriesStore store;
+    for (int second = 0; second < 86'400; ++second)
+        store.addSample("a", sample(second, second == 50'000 ? 400.0 : 1.0, 1 << 20));
+    SeriesChart chart("CPU", Metric::CpuPercent, ChartUnit::Percent);
+    chart.setLines({{"a", "a", Qt::blue}});
+    const double largest = chart.collect(store, kStart, kStart + 86'400 * kSecond, 300);
+    chart.draw(largest);
+    EXPECT_LE(chart.drawnPoints(), 300) << "a day at 1 Hz is drawn as one point per bucket";
+    EXPECT_DOUBLE_EQ(largest, 400.0) << "the one-second peak survives downsampling";
+    EXPECT_DOUBLE_EQ(chart.axisTop(), 500.0);
+}
+
+TEST(SeriesChart, MemoryAxisIsInBinaryUnits)
+{
+    SeriesStore store;
+    store.addSample("a", sample(0, 1.0, 300LL << 20));
+    store.addSample("a", sample(1, 1.0, 310LL << 20));
+    SeriesChart chart("Memory", Metric::MemoryBytes, ChartUnit::Bytes);
+    chart.setLines({{"a", "a", Qt::blue}});
+    chart.draw(chart.collect(store, kStart, kStart + 2 * kSecond, 100));
+    EXPECT_EQ(chart.valueAxisTitle(), "Memory (MiB)");
+    EXPECT_DOUBLE_EQ(chart.axisTop(), 500.0);
+    auto* series = static_cast<QLineSeries*>(chart.chart()->series().front());
+    ASSERT_EQ(series->count(), 2);
+    EXPECT_NEAR(series->at(1).y(), 310.0, 0.01) << "points are drawn in the axis' unit";
+}
+
+TEST(ComparisonPanel, BothColumnsShareOneValueAxisPerMetric)
+{
+    SeriesStore store;
+    for (int second = 0; second < 5; ++second) {
+        store.addSample("hyperv", sample(second, 80.0, 400LL << 20));
+        store.addSample("process", sample(second, 12.0, 45LL << 20));
+    }
+    ComparisonPanel panel;
+    panel.resize(1000, 700);
+    panel.setModes({"hyperv", "process"});
+    panel.refresh(store, kStart, kStart + 5 * kSecond);
+    EXPECT_DOUBLE_EQ(panel.cpuChart(0)->axisTop(), panel.cpuChart(1)->axisTop());
+    EXPECT_DOUBLE_EQ(panel.cpuChart(1)->axisTop(), 100.0)
+        << "the quieter side is drawn on the busier side's scale";
+    EXPECT_DOUBLE_EQ(panel.memoryChart(0)->axisTop(), panel.memoryChart(1)->axisTop());
+    EXPECT_EQ(panel.memoryChart(1)->valueAxisTitle(), "Memory (MiB)");
+    EXPECT_EQ(panel.cpuChart(0)->drawnPoints(), 5);
+    EXPECT_EQ(panel.cpuChart(1)->drawnPoints(), 5);
+    EXPECT_EQ(panel.overlayMemoryChart()->drawnPoints(), 10) << "the overlay draws both modes";
+    EXPECT_EQ(panel.visibleCharts().size(), 4);
+    panel.setOverlay(true);
+    EXPECT_EQ(panel.visibleCharts().size(), 2);
+}
+
+TEST(SeriesChart, TimeAxisIsLabelledFromTheFirstRefresh)
+{
+    // A date-time axis left at its default range before the first refresh drew no labels or
+    // gridlines afterwards: the chart starts with a real range.
+    SeriesChart chart("CPU", Metric::CpuPercent, ChartUnit::Percent);
+    chart.resize(500, 280);
+    chart.show();
+    SeriesStore store;
+    chart.setLines({{"a", "a", Qt::blue}});
+    chart.draw(chart.collect(store, kStart, kStart + 300 * kSecond, 100));
+    const auto* axis = static_cast<QDateTimeAxis*>(chart.chart()->axes(Qt::Horizontal).front());
+    EXPECT_EQ(axis->min().toMSecsSinceEpoch(), kStart / 1'000'000);
+    EXPECT_EQ(axis->max().toMSecsSinceEpoch(), (kStart + 300 * kSecond) / 1'000'000);
+    // The labels row is painted: the strip under the plot area holds dark pixels (text).
+    const QImage image = chart.grab().toImage();
+    const QRectF plot = chart.chart()->plotArea();
+    int dark = 0;
+    for (int y = static_cast<int>(plot.bottom()) + 4;
+         y < static_cast<int>(plot.bottom()) + 20 && y < image.height(); ++y)
+        for (int x = static_cast<int>(plot.left()); x < static_cast<int>(plot.right()); ++x)
+            dark += QColor(image.pixel(x, y)).lightness() < 128;
+    EXPECT_GT(dark, 30) << "time labels under the plot";
+}

@@ -1,0 +1,183 @@
+#include "comparison_panel.hpp"
+#include "dashboard_colors.hpp"
+#include "dashboard_controller.hpp"
+#include "dashboard_view.hpp"
+#include "engine_status_view.hpp"
+#include "host_panel.hpp"
+#include "main_window.hpp"
+#include "png_export.hpp"
+#include "series_chart.hpp"
+#include "summary_view.hpp"
+#include "ui_test_support.hpp"
+
+#include "isolens/core/endpoint_resolver.hpp"
+#include "isolens/core/host_series.hpp"
+#include "isolens/core/series_store.hpp"
+
+#include <gtest/gtest.h>
+
+#include <QFile>
+#include <QImage>
+#include <QPushButton>
+#include <QTemporaryDir>
+
+using namespace isolens;
+
+namespace {
+
+// Pixels close to a colour (antialiasing blends line edges; the middle of a 2 px line keeps it).
+int pixelsNear(const QImage& image, const QColor& color, int tolerance = 40)
+{
+    int count = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor pixel = image.pixelColor(x, y);
+            if (std::abs(pixel.red() - color.red()) + std::abs(pixel.green() - color.green()) +
+                    std::abs(pixel.blue() - color.blue()) <
+                tolerance)
+                ++count;
+        }
+    return count;
+}
+
+} // namespace
+
+TEST(SampleRecording, ReplaysIntoEveryView)
+{
+    MainWindow window(unreachableEndpoint());
+    window.show();
+    ASSERT_TRUE(waitForProbe(window));
+    ASSERT_EQ(window.openSampleRecording(true), "");
+    EXPECT_TRUE(window.isShowingDashboard());
+    auto* controller = window.controller();
+    EXPECT_TRUE(controller->isReplay());
+    const auto keys = controller->modeKeys();
+    EXPECT_EQ(keys[0], "runc");
+    EXPECT_EQ(keys[1], "isolens-vm");
+    const auto store = controller->store();
+    EXPECT_GE(store->size("runc"), 50u) << "the sample is a minute of a real paired run";
+    EXPECT_GE(store->size("isolens-vm"), 50u);
+    EXPECT_GE(store->size(kHostSeries), 50u) << "the host was recorded beside the pair";
+
+    window.refresh();
+    auto* comparison = window.dashboard()->comparison();
+    for (int side = 0; side < 2; ++side) {
+        EXPECT_GE(comparison->cpuChart(side)->drawnPoints(), 50) << side;
+        EXPECT_GE(comparison->memoryChart(side)->drawnPoints(), 50) << side;
+    }
+    EXPECT_GE(window.dashboard()->host()->cpuChart()->drawnPoints(), 50);
+    const auto summary = window.dashboard()->summary()->toPlainText();
+    EXPECT_TRUE(summary.contains("Measured in this session")) << summary.toStdString();
+    EXPECT_TRUE(summary.contains("Published reference (not measured here)")) << summary.toStdString();
+    EXPECT_TRUE(summary.contains("nanoserver:ltsc2022"));
+    EXPECT_TRUE(window.statusText().contains("replay")) << window.statusText().toStdString();
+}
+
+TEST(SampleRecording, TheNoEngineBannerOffersIt)
+{
+    MainWindow window(unreachableEndpoint());
+    window.show();
+    ASSERT_TRUE(waitForProbe(window));
+    ASSERT_FALSE(window.isShowingDashboard());
+    auto* button = window.engineStatus()->findChild<QPushButton*>("openSampleRecording");
+    ASSERT_NE(button, nullptr);
+    ASSERT_TRUE(button->isVisible());
+    button->click();
+    EXPECT_TRUE(window.isShowingDashboard());
+    EXPECT_TRUE(window.controller()->isReplay());
+    // A retry that fails again leaves the replay on screen.
+    window.reconnect();
+    ASSERT_TRUE(waitForProbe(window));
+    EXPECT_TRUE(window.isShowingDashboard());
+}
+
+TEST(PngExport, WholeDashboardAtAChosenSizeShowsBothModesColours)
+{
+    MainWindow window(unreachableEndpoint());
+    window.resize(1280, 800);
+    window.show();
+    ASSERT_TRUE(waitForProbe(window));
+    ASSERT_EQ(window.openSampleRecording(true), "");
+    QTemporaryDir dir;
+    const auto path = dir.filePath("dashboard.png");
+    ASSERT_EQ(window.exportDashboardPng(path, QSize(1600, 1000)), "");
+    QImage image(path);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), QSize(1600, 1000));
+    EXPECT_GT(pixelsNear(image, colors::mode(0)), 200) << "mode A's blue is in the picture";
+    EXPECT_GT(pixelsNear(image, colors::mode(1)), 200) << "mode B's orange is in the picture";
+}
+
+TEST(PngExport, OneChartAtTheDisplaysPixelRatio)
+{
+    MainWindow window(unreachableEndpoint());
+    window.resize(1280, 800);
+    window.show();
+    ASSERT_TRUE(waitForProbe(window));
+    ASSERT_EQ(window.openSampleRecording(true), "");
+    auto* chart = window.dashboard()->comparison()->memoryChart(1);
+    QTemporaryDir dir;
+    const auto path = dir.filePath("memory.png");
+    ASSERT_EQ(window.exportChartPng(chart, path), "");
+    QImage image(path);
+    ASSERT_FALSE(image.isNull());
+    EXPECT_EQ(image.size(), chart->size() * chart->devicePixelRatioF());
+    EXPECT_GT(pixelsNear(image, colors::mode(1)), 50);
+    EXPECT_EQ(pixelsNear(image, colors::mode(0)), 0) << "mode B's chart holds no mode A line";
+
+    // At twice the pixels (a high-DPI display), lines are drawn again, not blown up.
+    const auto doubled = renderWidget(chart, {}, 2.0);
+    EXPECT_EQ(doubled.size(), chart->size() * 2);
+    EXPECT_GT(pixelsNear(doubled, colors::mode(1)), 2 * pixelsNear(image, colors::mode(1)));
+}
+
+TEST(PngExport, RefusesAnUnwritablePathWithAMessage)
+{
+    MainWindow window(unreachableEndpoint());
+    ASSERT_TRUE(waitForProbe(window));
+    const auto error = window.exportDashboardPng("/nonexistent-isolens-dir/x.png");
+    EXPECT_TRUE(error.contains("Could not write /nonexistent-isolens-dir/x.png")) << error.toStdString();
+}
+
+TEST(PngExport, ImageSizeText)
+{
+    EXPECT_EQ(parseImageSize("1920x1080"), QSize(1920, 1080));
+    EXPECT_EQ(parseImageSize(" 800 X 600 "), QSize(800, 600));
+    EXPECT_FALSE(parseImageSize("1920").isValid());
+    EXPECT_FALSE(parseImageSize("0x100").isValid());
+    EXPECT_FALSE(parseImageSize("99999x100").isValid());
+    EXPECT_FALSE(parseImageSize("-5x100").isValid());
+}
+
+TEST(CsvExport, FromTheOpenRecording)
+{
+    MainWindow window(unreachableEndpoint());
+    ASSERT_TRUE(waitForProbe(window));
+    QTemporaryDir dir;
+    EXPECT_TRUE(window.exportCsv(dir.filePath("none.csv")).contains("Nothing recorded yet"));
+    ASSERT_EQ(window.openSampleRecording(true), "");
+    ASSERT_EQ(window.exportCsv(dir.filePath("session.csv")), "");
+    QFile csv(dir.filePath("session.csv"));
+    ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+    const auto lines = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
+    ASSERT_GT(lines.size(), 150);
+    EXPECT_TRUE(lines[0].startsWith("time,mode,cpu_percent")) << lines[0].toStdString();
+    EXPECT_EQ(lines.filter(",\"runc\",").size() + lines.filter(",runc,").size(),
+              static_cast<qsizetype>(window.controller()->store()->size("runc")));
+}
+
+TEST(OpenRecording, SaysWhatIsWrongWithABadFile)
+{
+    MainWindow window(unreachableEndpoint());
+    ASSERT_TRUE(waitForProbe(window));
+    QTemporaryDir dir;
+    const auto missing = window.openRecording(dir.filePath("missing.jsonl"), true);
+    EXPECT_FALSE(missing.isEmpty());
+    QFile bad(dir.filePath("bad.jsonl"));
+    ASSERT_TRUE(bad.open(QIODevice::WriteOnly));
+    bad.write("this is not a recording\n");
+    bad.close();
+    const auto error = window.openRecording(bad.fileName(), true);
+    EXPECT_FALSE(error.isEmpty());
+    EXPECT_FALSE(window.controller()->isReplay());
+}

@@ -1,0 +1,131 @@
+#include "comparison_panel.hpp"
+
+#include "dashboard_colors.hpp"
+#include "series_chart.hpp"
+
+#include "isolens/core/series_store.hpp"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+using namespace isolens;
+
+namespace {
+
+// Enough points for the chart's width (two pixels a bucket), and a floor for tiny charts.
+int bucketsFor(const QWidget* chart)
+{
+    return std::max(60, chart->width() / 2);
+}
+
+} // namespace
+
+ComparisonPanel::ComparisonPanel(QWidget* parent)
+    : QWidget(parent)
+    , views_(new QStackedWidget(this))
+{
+    auto* sideBySide = new QWidget(this);
+    auto* grid = new QGridLayout(sideBySide);
+    grid->setContentsMargins(0, 0, 0, 0);
+    for (int side = 0; side < 2; ++side) {
+        captions_[side] = new QLabel(sideBySide);
+        captions_[side]->setAlignment(Qt::AlignCenter);
+        captions_[side]->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        cpu_[side] = new SeriesChart(tr("CPU"), Metric::CpuPercent, ChartUnit::Percent, sideBySide);
+        memory_[side] = new SeriesChart(tr("Memory"), Metric::MemoryBytes, ChartUnit::Bytes, sideBySide);
+        cpu_[side]->setObjectName(QStringLiteral("cpuChart%1").arg(side));
+        memory_[side]->setObjectName(QStringLiteral("memoryChart%1").arg(side));
+        grid->addWidget(captions_[side], 0, side);
+        grid->addWidget(cpu_[side], 1, side);
+        grid->addWidget(memory_[side], 2, side);
+    }
+    grid->setRowStretch(1, 1);
+    grid->setRowStretch(2, 1);
+
+    auto* overlay = new QWidget(this);
+    auto* column = new QVBoxLayout(overlay);
+    column->setContentsMargins(0, 0, 0, 0);
+    overlayCpu_ = new SeriesChart(tr("CPU, both modes"), Metric::CpuPercent, ChartUnit::Percent, overlay);
+    overlayMemory_ =
+        new SeriesChart(tr("Memory, both modes"), Metric::MemoryBytes, ChartUnit::Bytes, overlay);
+    overlayCpu_->setObjectName(QStringLiteral("overlayCpuChart"));
+    overlayMemory_->setObjectName(QStringLiteral("overlayMemoryChart"));
+    column->addWidget(overlayCpu_);
+    column->addWidget(overlayMemory_);
+
+    views_->addWidget(sideBySide);
+    views_->addWidget(overlay);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(views_);
+    setModes({tr("mode A"), tr("mode B")});
+}
+
+void ComparisonPanel::setModes(const std::array<QString, 2>& keys)
+{
+    if (keys == keys_)
+        return;
+    keys_ = keys;
+    QVector<ChartLine> both;
+    for (int side = 0; side < 2; ++side) {
+        const ChartLine line{keys[side], keys[side], colors::mode(side)};
+        cpu_[side]->setLines({line});
+        memory_[side]->setLines({line});
+        both.push_back(line);
+        captions_[side]->setText(QStringLiteral("<b>%1</b>").arg(keys[side].toHtmlEscaped()));
+    }
+    overlayCpu_->setLines(both);
+    overlayMemory_->setLines(both);
+    for (auto* chart : {cpu_[0], cpu_[1], memory_[0], memory_[1], overlayCpu_, overlayMemory_})
+        chart->setEmptyText(tr("No samples yet: start a pair, or open a recording"));
+}
+
+void ComparisonPanel::setCaptions(const std::array<QString, 2>& captions)
+{
+    for (int side = 0; side < 2; ++side)
+        captions_[side]->setText(captions[side]);
+}
+
+void ComparisonPanel::setCpuMetric(Metric metric)
+{
+    for (auto* chart : {cpu_[0], cpu_[1], overlayCpu_})
+        chart->setMetric(metric);
+}
+
+void ComparisonPanel::setOverlay(bool overlay)
+{
+    views_->setCurrentIndex(overlay ? 1 : 0);
+}
+
+bool ComparisonPanel::isOverlay() const
+{
+    return views_->currentIndex() == 1;
+}
+
+QList<SeriesChart*> ComparisonPanel::visibleCharts() const
+{
+    if (isOverlay())
+        return {overlayCpu_, overlayMemory_};
+    return {cpu_[0], cpu_[1], memory_[0], memory_[1]};
+}
+
+void ComparisonPanel::refresh(const SeriesStore& store, std::int64_t firstNanos, std::int64_t lastNanos)
+{
+    // Both columns share one axis per metric, whichever mode reached higher.
+    const int buckets = bucketsFor(cpu_[0]);
+    const double cpuTop = std::max(cpu_[0]->collect(store, firstNanos, lastNanos, buckets),
+                                   cpu_[1]->collect(store, firstNanos, lastNanos, buckets));
+    const double memoryTop = std::max(memory_[0]->collect(store, firstNanos, lastNanos, buckets),
+                                      memory_[1]->collect(store, firstNanos, lastNanos, buckets));
+    for (int side = 0; side < 2; ++side) {
+        cpu_[side]->draw(cpuTop);
+        memory_[side]->draw(memoryTop);
+    }
+    const int overlayBuckets = bucketsFor(overlayCpu_);
+    overlayCpu_->draw(overlayCpu_->collect(store, firstNanos, lastNanos, overlayBuckets));
+    overlayMemory_->draw(overlayMemory_->collect(store, firstNanos, lastNanos, overlayBuckets));
+}

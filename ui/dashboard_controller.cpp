@@ -1,0 +1,405 @@
+#include "dashboard_controller.hpp"
+
+#include "dashboard_colors.hpp"
+
+#include "isolens/core/cancel_token.hpp"
+#include "isolens/core/clock.hpp"
+#include "isolens/core/engine_client.hpp"
+#include "isolens/core/host_os.hpp"
+#include "isolens/core/host_sampler.hpp"
+#include "isolens/core/pair_session.hpp"
+#include "isolens/core/preflight.hpp"
+#include "isolens/core/process_visibility.hpp"
+#include "isolens/core/recording.hpp"
+#include "isolens/core/series_store.hpp"
+#include "isolens/core/version.hpp"
+
+#include <QDateTime>
+#include <QDir>
+#include <QStandardPaths>
+
+using namespace isolens;
+
+namespace {
+
+QString fromStd(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+QString pullDetail(const PullProgressTracker& progress)
+{
+    QStringList parts;
+    for (const auto& [layer, state] : progress.layers()) {
+        QString part = QStringLiteral("%1: %2").arg(fromStd(layer.substr(0, 12)), fromStd(state.status));
+        if (!state.done && state.total > 0)
+            part += QStringLiteral(" %1%").arg(100 * state.current / state.total);
+        parts << part;
+    }
+    return QObject::tr("%1 of %2 layers done\n%3")
+        .arg(progress.layersDone())
+        .arg(progress.layers().size())
+        .arg(parts.join(QLatin1Char('\n')));
+}
+
+nlohmann::json recordingHeader(const PairRequest& request, const EngineInfo& info,
+                               const std::string& endpoint)
+{
+    nlohmann::json header = {
+        {"app_version", kIsoLensVersion},
+        {"started", wallClockNanos()},
+        {"image", request.image},
+        {"command", request.command},
+        {"workload", request.workload},
+        {"engine", {{"os_type", info.osType}, {"version", info.serverVersion}, {"endpoint", endpoint}}},
+        {"host", {{"description", readHostOs().description}}},
+        {"recorded_by", "isolens dashboard"},
+        {"modes", nlohmann::json::array()}};
+    for (const auto& mode : request.modes)
+        header["modes"].push_back(
+            {{"label", mode.label}, {"isolation", mode.isolation}, {"runtime", mode.runtime}});
+    return header;
+}
+
+QString safeFileName(QString text)
+{
+    for (auto& c : text)
+        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('.'))
+            c = QLatin1Char('_');
+    return text.left(60);
+}
+
+} // namespace
+
+DashboardController::DashboardController(QObject* parent)
+    : QObject(parent)
+    , store_(std::make_shared<SeriesStore>())
+{
+    engineJobs_.setMaxThreadCount(1);
+    preflightJobs_.setMaxThreadCount(1);
+    modeKeys_ = {tr("mode A"), tr("mode B")};
+}
+
+DashboardController::~DashboardController()
+{
+    if (pullCancel_)
+        pullCancel_->cancel();
+    hostSampler_.reset();
+    engineJobs_.waitForDone();
+    preflightJobs_.waitForDone();
+    if (session_)
+        session_->stop(); // removes the pair's containers
+}
+
+template <typename Fn>
+void DashboardController::onGui(Fn&& fn)
+{
+    QMetaObject::invokeMethod(this, std::forward<Fn>(fn), Qt::QueuedConnection);
+}
+
+QString DashboardController::recordingDirectory() const
+{
+    if (!recordingDirectory_.isEmpty())
+        return recordingDirectory_;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recordings");
+}
+
+std::size_t DashboardController::linesRecorded() const
+{
+    return recorder_ ? recorder_->linesWritten() : 0;
+}
+
+void DashboardController::setEngine(std::shared_ptr<EngineClient> client, const EngineInfo& info)
+{
+    client_ = std::move(client);
+    info_ = std::make_unique<EngineInfo>(info);
+    if (!running_ && !busy_) {
+        replay_ = false;
+        store_ = std::make_shared<SeriesStore>();
+        title_.clear();
+        emit storeReplaced();
+        restartHostSampling(nullptr, {});
+    }
+}
+
+void DashboardController::clearEngine()
+{
+    client_.reset();
+}
+
+void DashboardController::restartHostSampling(RecordingWriter* recorder, const std::string& hyperVSeries)
+{
+    hostSampler_.reset();
+    hostSampler_ =
+        std::make_unique<HostSampler>(makeHostMetrics(), *store_, recorder, hyperVSeries,
+                                      [this](const HostSnapshot& host, const HostSeriesSamples& series) {
+                                          onHostSnapshot(host, series.tax.explanation);
+                                      });
+}
+
+void DashboardController::onHostSnapshot(const HostSnapshot& host, const std::string& taxExplanation)
+{
+    // On the sampler's thread. Every other second, ask the engine which host processes are the
+    // pair's (docker top), so a process-isolated container's processes are named in the list.
+    std::vector<ContainerWatch> watched;
+    {
+        std::lock_guard lock(watchMutex_);
+        watched = watched_;
+    }
+    if (watched.empty())
+        lastContainerPids_.clear();
+    else if (client_ && hostTicks_++ % 2 == 0) {
+        lastContainerPids_.clear();
+        for (const auto& container : watched) {
+            auto top = client_->top(container.id);
+            if (!top)
+                continue;
+            const auto visibility =
+                mapToHost(container.id, container.name, container.isolation, top.value(), host);
+            for (int pid : visibility.hostPids)
+                lastContainerPids_.insert(pid, {container.mode, fromStd(container.name), container.color});
+        }
+    }
+    auto snapshot = std::make_shared<const HostSnapshot>(host);
+    onGui([this, snapshot, pids = lastContainerPids_, tax = fromStd(taxExplanation)] {
+        emit hostSampled(snapshot, pids, tax);
+    });
+}
+
+void DashboardController::startPair(const PairRequest& request)
+{
+    if (!client_ || running_ || busy_)
+        return;
+    busy_ = true;
+    replay_ = false;
+    modeKeys_ = {fromStd(request.modes[0].label), fromStd(request.modes[1].label)};
+    startup_ = {};
+    title_ = fromStd(request.image);
+
+    // A fresh session: new store, new recording (never over an old one).
+    hostSampler_.reset();
+    store_ = std::make_shared<SeriesStore>();
+    emit storeReplaced();
+    QDir().mkpath(recordingDirectory());
+    recordingPath_ = recordingDirectory() +
+                     QStringLiteral("/isolens-%1-%2.jsonl")
+                         .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")),
+                              safeFileName(fromStd(request.image)));
+    auto created = RecordingWriter::create(recordingPath_.toStdString(),
+                                           recordingHeader(request, *info_, client_->endpoint().url));
+    if (!created) {
+        busy_ = false;
+        recordingPath_.clear();
+        emit pairFailed(tr("Cannot record the session: %1").arg(fromStd(created.error().message)),
+                        tr("Choose a writable recordings folder"));
+        restartHostSampling(nullptr, {});
+        return;
+    }
+    recorder_ = std::shared_ptr<RecordingWriter>(std::move(created.value()));
+    restartHostSampling(recorder_.get(), hyperVModeLabel(request.modes, *info_));
+
+    pullCancel_ = std::make_shared<CancelToken>();
+    auto session = std::make_shared<PairSession>(client_, *info_, request, *store_, recorder_.get());
+    PairObserver observer;
+    observer.cancelPull = pullCancel_.get();
+    observer.pullProgress = [this](const PullProgressTracker& progress) {
+        onGui([this, fraction = progress.fraction(), detail = pullDetail(progress)] {
+            emit pullProgress(fraction, detail);
+        });
+    };
+    observer.event = [this](const std::string& mode, const std::string& kind, const std::string& detail) {
+        onGui([this, mode = fromStd(mode), kind = fromStd(kind), detail = fromStd(detail)] {
+            if (kind == QLatin1String("pulled") || kind == QLatin1String("pull-failed"))
+                emit pullFinished();
+            emit sessionEvent(mode, kind, detail);
+        });
+    };
+    session->setObserver(std::move(observer));
+    session_ = session;
+    emit pairStarting(tr("Starting %1 and %2 from %3\u2026").arg(modeKeys_[0], modeKeys_[1], title_));
+
+    engineJobs_.start([this, session] {
+        auto started = session->start();
+        if (!started) {
+            const auto error = started.error();
+            onGui([this, error] {
+                busy_ = false;
+                session_.reset();
+                emit pairFailed(fromStd(error.describe()), fromStd(error.hint));
+            });
+            return;
+        }
+        const auto runs = session->runs();
+        {
+            std::lock_guard lock(watchMutex_);
+            watched_.clear();
+            for (int side = 0; side < 2; ++side)
+                watched_.push_back({runs[side].containerId, runs[side].containerName,
+                                    runs[side].mode.isolation, fromStd(runs[side].mode.label),
+                                    colors::mode(side)});
+        }
+        auto workload = session->runWorkload();
+        onGui([this, runs, workload = workload ? QString() : fromStd(workload.error().describe())] {
+            busy_ = false;
+            running_ = true;
+            for (int side = 0; side < 2; ++side)
+                startup_[side].createToRunningMillis = runs[side].createToRunningMillis;
+            emit pairStarted();
+            if (!workload.isEmpty())
+                emit problem(tr("The workload did not start: %1").arg(workload));
+        });
+    });
+}
+
+void DashboardController::stopPair()
+{
+    if (!session_ || busy_)
+        return;
+    busy_ = true;
+    emit pairStarting(tr("Stopping and removing both containers\u2026"));
+    auto session = session_;
+    engineJobs_.start([this, session] {
+        const auto runs = session->runs();
+        session->stop();
+        {
+            std::lock_guard lock(watchMutex_);
+            watched_.clear();
+        }
+        onGui([this, runs] {
+            for (int side = 0; side < 2; ++side)
+                startup_[side].startToFirstSampleMillis = runs[side].startToFirstSampleMillis;
+            // The recording ends with the pair; the host is still watched, unrecorded.
+            restartHostSampling(nullptr, {});
+            recorder_.reset();
+            session_.reset();
+            busy_ = false;
+            running_ = false;
+            emit pairStopped();
+        });
+    });
+}
+
+void DashboardController::cancelPull()
+{
+    if (pullCancel_)
+        pullCancel_->cancel();
+}
+
+void DashboardController::listImages()
+{
+    if (!client_)
+        return;
+    engineJobs_.start([this, client = client_] {
+        auto images = client->listImages();
+        if (!images)
+            return;
+        QStringList names;
+        for (const auto& image : images.value())
+            for (const auto& tag : image.repoTags)
+                if (tag != "<none>:<none>")
+                    names << fromStd(tag);
+        names.sort();
+        onGui([this, names] { emit imagesListed(names); });
+    });
+}
+
+void DashboardController::preflight(const QString& image, const std::array<IsolationMode, 2>& modes)
+{
+    auto reference = parseImageReference(image.toStdString());
+    if (!reference)
+        return;
+    const int generation = ++preflightGeneration_;
+    preflightJobs_.start([this, client = client_, reference = reference.value(), image, modes, generation] {
+        auto report = runPreflight(reference, {}, client.get());
+        if (generation != preflightGeneration_)
+            return; // the user has moved on to another image
+        onGui([this, report = std::move(report), image, modes, generation] {
+            if (generation != preflightGeneration_)
+                return;
+            for (int side = 0; side < 2; ++side) {
+                if (!report) {
+                    emit preflightReady(image, side, QStringLiteral("unknown"),
+                                        fromStd(report.error().message));
+                    continue;
+                }
+                QString verdict = QStringLiteral("unknown");
+                QString detail = tr("not checked");
+                for (const auto& mode : report.value().modes)
+                    if (mode.mode.label == modes[side].label) {
+                        verdict = fromStd(std::string(windows::toString(mode.verdict)));
+                        detail = mode.message.empty() ? tr("will run") : fromStd(mode.message);
+                        if (!mode.suggestion.empty())
+                            detail += tr(" \u2014 try %1").arg(fromStd(mode.suggestion));
+                    }
+                emit preflightReady(image, side, verdict, detail);
+            }
+        });
+    });
+}
+
+void DashboardController::findLeftovers()
+{
+    if (!client_)
+        return;
+    engineJobs_.start([this, client = client_] {
+        auto orphans = findOrphans(*client);
+        if (!orphans)
+            return;
+        QStringList names;
+        for (const auto& orphan : orphans.value())
+            names << QStringLiteral("%1 (%2)").arg(fromStd(orphan.name), fromStd(orphan.reason));
+        onGui([this, count = static_cast<int>(names.size()), detail = names.join(QLatin1Char('\n'))] {
+            emit leftoversFound(count, detail);
+        });
+    });
+}
+
+void DashboardController::removeLeftovers()
+{
+    if (!client_)
+        return;
+    engineJobs_.start([this, client = client_] {
+        auto orphans = findOrphans(*client);
+        QStringList failures;
+        if (orphans)
+            for (const auto& orphan : orphans.value())
+                if (auto removed = client->removeContainer(orphan.id, /*force=*/true); !removed)
+                    failures << fromStd(orphan.name + ": " + removed.error().message);
+        onGui([this, failures] {
+            if (!failures.isEmpty())
+                emit problem(
+                    tr("Some leftovers could not be removed:\n%1").arg(failures.join(QLatin1Char('\n'))));
+        });
+    });
+    findLeftovers();
+}
+
+QString DashboardController::openRecording(const QString& path)
+{
+    if (running_ || busy_)
+        return tr("Stop the running pair before opening a recording");
+    auto recording = readRecording(path.toStdString());
+    if (!recording)
+        return fromStd(recording.error().describe());
+    const auto& header = recording.value().header;
+    std::array<QString, 2> keys{tr("mode A"), tr("mode B")};
+    if (header.contains("modes") && header["modes"].is_array())
+        for (std::size_t side = 0; side < 2 && side < header["modes"].size(); ++side)
+            if (header["modes"][side].contains("label") && header["modes"][side]["label"].is_string())
+                keys[side] = fromStd(header["modes"][side]["label"].get<std::string>());
+    hostSampler_.reset();
+    store_ = std::make_shared<SeriesStore>();
+    replayInto(recording.value(), *store_);
+    modeKeys_ = keys;
+    startup_ = {};
+    replay_ = true;
+    recordingPath_ = path;
+    title_ = header.contains("image") && header["image"].is_string()
+                 ? fromStd(header["image"].get<std::string>())
+                 : QString();
+    emit storeReplaced();
+    if (recording.value().truncatedTail)
+        emit problem(tr("The recording's last line was cut off (the session ended abruptly); everything "
+                        "before it is shown."));
+    return {};
+}

@@ -1,0 +1,126 @@
+#pragma once
+
+#include "host_process_model.hpp"
+#include "summary_view.hpp"
+
+#include <QHash>
+#include <QObject>
+#include <QThreadPool>
+
+#include <array>
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+// Only forward declarations of the core: moc cannot parse its C++20 headers.
+namespace isolens {
+class EngineClient;
+class HostSampler;
+class PairSession;
+class RecordingWriter;
+class SeriesStore;
+class CancelToken;
+struct EngineInfo;
+struct HostSnapshot;
+struct IsolationMode;
+struct PairRequest;
+struct ModeRun;
+} // namespace isolens
+Q_MOC_INCLUDE("isolens/core/host_metrics.hpp")
+
+// The single bridge between the core's threads and the GUI. Engine work (pull, create, start,
+// stop, listing, preflight) and host sampling run off the GUI thread; what they report arrives
+// here as queued signals, on the GUI thread. The series store is the one shared piece: collectors
+// write it, the charts read it once per tick.
+class DashboardController : public QObject {
+    Q_OBJECT
+public:
+    explicit DashboardController(QObject* parent = nullptr);
+    ~DashboardController() override; // stops a running pair (its containers are removed)
+
+    // Live: an engine to start pairs on; the host is sampled from now on.
+    void setEngine(std::shared_ptr<isolens::EngineClient> client, const isolens::EngineInfo& info);
+    void clearEngine();
+    bool hasEngine() const { return client_ != nullptr; }
+
+    std::shared_ptr<isolens::SeriesStore> store() const { return store_; }
+    std::array<QString, 2> modeKeys() const { return modeKeys_; }
+    std::array<StartupTimes, 2> startupTimes() const { return startup_; }
+    bool isRunning() const { return running_; }
+    bool isBusy() const { return busy_; }
+    bool isReplay() const { return replay_; }
+    QString recordingPath() const { return recordingPath_; }
+    std::size_t linesRecorded() const;
+    QString sessionTitle() const { return title_; }
+
+    // Where live sessions are recorded (default: the user's application data folder).
+    void setRecordingDirectory(const QString& directory) { recordingDirectory_ = directory; }
+    QString recordingDirectory() const;
+
+    void startPair(const isolens::PairRequest& request);
+    void stopPair();
+    void cancelPull();
+    void listImages();
+    void preflight(const QString& image, const std::array<isolens::IsolationMode, 2>& modes);
+    void findLeftovers();
+    void removeLeftovers();
+
+    // Replays a recording into a fresh store (stopping host sampling). Returns "" or what went wrong.
+    QString openRecording(const QString& path);
+
+signals:
+    void imagesListed(const QStringList& images);
+    void pullProgress(double fraction, const QString& detail);
+    void pullFinished();
+    void pairStarting(const QString& what);
+    void pairStarted();
+    void pairFailed(const QString& message, const QString& hint);
+    void pairStopped();
+    void sessionEvent(const QString& mode, const QString& kind, const QString& detail);
+    void storeReplaced();
+    void hostSampled(std::shared_ptr<const isolens::HostSnapshot> snapshot,
+                     const QHash<int, ContainerProcessTag>& containerProcesses,
+                     const QString& taxExplanation);
+    void preflightReady(const QString& image, int side, const QString& verdict, const QString& detail);
+    void leftoversFound(int count, const QString& detail);
+    void problem(const QString& message); // something failed that is not the pair's start
+
+private:
+    void restartHostSampling(isolens::RecordingWriter* recorder, const std::string& hyperVSeries);
+    void onHostSnapshot(const isolens::HostSnapshot& host, const std::string& taxExplanation);
+    template <typename Fn>
+    void onGui(Fn&& fn);
+
+    std::shared_ptr<isolens::EngineClient> client_;
+    std::unique_ptr<isolens::EngineInfo> info_;
+    std::shared_ptr<isolens::SeriesStore> store_;
+    std::unique_ptr<isolens::HostSampler> hostSampler_;
+    std::shared_ptr<isolens::RecordingWriter> recorder_;
+    std::shared_ptr<isolens::PairSession> session_;
+    std::shared_ptr<isolens::CancelToken> pullCancel_;
+    std::array<QString, 2> modeKeys_;
+    std::array<StartupTimes, 2> startup_;
+    QString recordingPath_;
+    QString recordingDirectory_;
+    QString title_;
+    bool running_ = false;
+    bool busy_ = false;
+    bool replay_ = false;
+    std::atomic<int> preflightGeneration_{0};
+    std::atomic<int> hostTicks_{0};
+
+    // What the sampler thread needs to know of the pair, to find its containers' host processes.
+    struct ContainerWatch {
+        std::string id;
+        std::string name;
+        std::string isolation;
+        QString mode;
+        QColor color;
+    };
+    std::mutex watchMutex_;
+    std::vector<ContainerWatch> watched_;
+    QHash<int, ContainerProcessTag> lastContainerPids_; // sampler thread only
+
+    QThreadPool engineJobs_;    // one at a time, in order
+    QThreadPool preflightJobs_; // the latest image only
+};

@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QWidget>
+
+#include <array>
+#include <vector>
+
+namespace isolens {
+struct IsolationMode;
+} // namespace isolens
+Q_MOC_INCLUDE("isolens/core/isolation_modes.hpp")
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+
+// What the user asks for when starting a pair.
+struct PairChoice {
+    QString image;
+    QString command;  // words separated by spaces; empty: the image's own command
+    QString workload; // run in both containers at the same moment once they are up
+    std::array<int, 2> modeIndexes{0, 1};
+};
+
+// Where a pair is set up and started: the image (local ones listed, any reference typed and
+// checked), command and workload, the two modes with a preflight badge each, Start pair / Stop,
+// removing leftovers of earlier sessions, and the pull's progress with its layers and Cancel.
+class LauncherPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit LauncherPanel(QWidget* parent = nullptr);
+
+    void setImages(const QStringList& images);
+    void setModes(const std::vector<isolens::IsolationMode>& modes, const QString& reason);
+    const isolens::IsolationMode* mode(int index) const;
+    // One badge per side: ok (green), a predicted failure (red) with the engine's words, or unknown.
+    void setPreflight(int side, const QString& verdict, const QString& detail);
+    void setRunning(bool running);     // a pair is up: Stop instead of Start pair
+    void setBusy(const QString& what); // starting / stopping: both disabled, what it is doing
+    void setPullProgress(double fraction, const QString& detail);
+    void hidePullProgress();
+    void setLeftovers(int count);
+    void setEnabledForEngine(bool engine); // no engine (or a replay): nothing to start
+
+    PairChoice choice() const;
+    void setChoice(const PairChoice& choice);
+    // Why the current input cannot start a pair ("" when it can).
+    QString inputProblem() const;
+    QString preflightText(int side) const;
+
+signals:
+    void startRequested(const PairChoice& choice);
+    void stopRequested();
+    void cancelPullRequested();
+    void removeLeftoversRequested();
+    void imageChosen(const QString& image); // settled (typed and paused, or picked): time for a preflight
+
+private:
+    void validate();
+
+    QComboBox* image_;
+    QLabel* imageProblem_;
+    QLineEdit* command_;
+    QLineEdit* workload_;
+    std::array<QComboBox*, 2> modes_;
+    std::array<QLabel*, 2> badges_;
+    QLabel* modeReason_;
+    QPushButton* start_;
+    QPushButton* stop_;
+    QPushButton* removeLeftovers_;
+    QProgressBar* pull_;
+    QLabel* pullDetail_;
+    QPushButton* cancelPull_;
+    QLabel* busy_;
+    std::vector<isolens::IsolationMode> modeList_;
+    bool running_ = false;
+    bool engine_ = false;
+};

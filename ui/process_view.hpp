@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QWidget>
+
+class HostProcessModel;
+class QCheckBox;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+
+// The host's process list: sortable, filtered by any column's text, optionally only the processes
+// IsoLens knows (a process-isolated container's processes, VM workers), which are highlighted.
+class ProcessView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProcessView(QWidget* parent = nullptr);
+
+    HostProcessModel* model() const { return model_; }
+    QSortFilterProxyModel* proxy() const { return proxy_; }
+    QTableView* table() const { return table_; }
+    void setFilterText(const QString& text);
+    void setOnlyMarked(bool only);
+
+private:
+    HostProcessModel* model_;
+    QSortFilterProxyModel* proxy_;
+    QLineEdit* filter_;
+    QCheckBox* onlyMarked_;
+    QTableView* table_;
+};
