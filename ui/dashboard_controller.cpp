@@ -16,6 +16,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 using namespace isolens;
@@ -69,6 +70,20 @@ QString safeFileName(QString text)
     return text.left(60);
 }
 
+// A new file in the folder: time and image in the name, and a number when two sessions start in
+// the same second.
+QString freshRecordingPath(const QString& directory, const QString& image)
+{
+    const auto stem =
+        directory + QStringLiteral("/isolens-%1-%2")
+                        .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")),
+                             safeFileName(image));
+    QString path = stem + QStringLiteral(".jsonl");
+    for (int n = 2; QFileInfo::exists(path); ++n)
+        path = stem + QStringLiteral("-%1.jsonl").arg(n);
+    return path;
+}
+
 } // namespace
 
 DashboardController::DashboardController(QObject* parent)
@@ -102,6 +117,17 @@ QString DashboardController::recordingDirectory() const
     if (!recordingDirectory_.isEmpty())
         return recordingDirectory_;
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recordings");
+}
+
+std::array<StartupTimes, 2> DashboardController::startupTimes() const
+{
+    if (!session_ || busy_)
+        return startup_;
+    const auto runs = session_->runs();
+    std::array<StartupTimes, 2> times;
+    for (int side = 0; side < 2; ++side)
+        times[side] = {runs[side].createToRunningMillis, runs[side].startToFirstSampleMillis};
+    return times;
 }
 
 std::size_t DashboardController::linesRecorded() const
@@ -181,10 +207,7 @@ void DashboardController::startPair(const PairRequest& request)
     store_ = std::make_shared<SeriesStore>();
     emit storeReplaced();
     QDir().mkpath(recordingDirectory());
-    recordingPath_ = recordingDirectory() +
-                     QStringLiteral("/isolens-%1-%2.jsonl")
-                         .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")),
-                              safeFileName(fromStd(request.image)));
+    recordingPath_ = freshRecordingPath(recordingDirectory(), fromStd(request.image));
     auto created = RecordingWriter::create(recordingPath_.toStdString(),
                                            recordingHeader(request, *info_, client_->endpoint().url));
     if (!created) {
@@ -222,10 +245,18 @@ void DashboardController::startPair(const PairRequest& request)
         auto started = session->start();
         if (!started) {
             const auto error = started.error();
-            onGui([this, error] {
+            const bool cancelled = error.kind == ErrorKind::Cancelled;
+            onGui([this, error, cancelled] {
                 busy_ = false;
                 session_.reset();
-                emit pairFailed(fromStd(error.describe()), fromStd(error.hint));
+                // The run ended before it began: close its recording (kept, with what it saw).
+                restartHostSampling(nullptr, {});
+                recorder_.reset();
+                if (cancelled)
+                    emit pairFailed(tr("The pull was cancelled, so nothing was started."),
+                                    tr("Start the pair again to pull the image."));
+                else
+                    emit pairFailed(fromStd(error.describe()), fromStd(error.hint));
             });
             return;
         }
@@ -391,7 +422,10 @@ QString DashboardController::openRecording(const QString& path)
     store_ = std::make_shared<SeriesStore>();
     replayInto(recording.value(), *store_);
     modeKeys_ = keys;
-    startup_ = {};
+    for (int side = 0; side < 2; ++side) {
+        const auto recorded = startupFromRecording(recording.value(), keys[side].toStdString());
+        startup_[side] = {recorded.createToRunningMillis, recorded.startToFirstSampleMillis};
+    }
     replay_ = true;
     recordingPath_ = path;
     title_ = header.contains("image") && header["image"].is_string()

@@ -45,7 +45,8 @@ public:
 
     std::shared_ptr<isolens::SeriesStore> store() const { return store_; }
     std::array<QString, 2> modeKeys() const { return modeKeys_; }
-    std::array<StartupTimes, 2> startupTimes() const { return startup_; }
+    // Live: as the pair measures them (the first sample's arrives after start); replay: as recorded.
+    std::array<StartupTimes, 2> startupTimes() const;
     bool isRunning() const { return running_; }
     bool isBusy() const { return busy_; }
     bool isReplay() const { return replay_; }

@@ -4,6 +4,7 @@
 
 #include <cctype>
 #include <cerrno>
+#include <cstdio>
 #include <cstdlib>
 #include <future>
 #include <random>
@@ -46,6 +47,13 @@ std::string nameSafe(const std::string& label)
     for (char c : label)
         out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '-';
     return out;
+}
+
+std::string formatMillis(double millis)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", millis);
+    return text;
 }
 
 double millisSince(std::chrono::steady_clock::time_point start)
@@ -189,6 +197,8 @@ Result<void> PairSession::start()
             return result.error();
         }
         record(runs_[side].mode.label, "started", runs_[side].containerName);
+        record(runs_[side].mode.label, kCreateToRunningEvent,
+               formatMillis(runs_[side].createToRunningMillis));
         log_(runs_[side].mode.label + ": " + runs_[side].containerName + " running after " +
              std::to_string(static_cast<int>(runs_[side].createToRunningMillis)) + " ms");
     }
@@ -222,9 +232,13 @@ void PairSession::onEvent(std::size_t side, const CollectorEvent& event)
     const auto& key = runs_[side].mode.label;
     switch (event.kind) {
     case CollectorEvent::Kind::Sample: {
-        std::lock_guard lock(runsMutex_);
-        if (!runs_[side].startToFirstSampleMillis)
-            runs_[side].startToFirstSampleMillis = millisSince(startedAt_);
+        std::unique_lock lock(runsMutex_);
+        if (!runs_[side].startToFirstSampleMillis) {
+            const double millis = millisSince(startedAt_);
+            runs_[side].startToFirstSampleMillis = millis;
+            lock.unlock();
+            record(key, kFirstSampleEvent, formatMillis(millis));
+        }
     }
         store_.addSample(key, event.sample);
         if (recorder_)

@@ -5,6 +5,8 @@
 #include "json_text.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <fstream>
 #include <type_traits>
 
@@ -167,6 +169,27 @@ void replayInto(const Recording& recording, SeriesStore& store)
     for (; nextEvent < events.size(); ++nextEvent)
         if (events[nextEvent].kind == "gap" || events[nextEvent].kind == "exited")
             store.addGap(events[nextEvent].mode, events[nextEvent].timeNanos);
+}
+
+RecordedStartup startupFromRecording(const Recording& recording, const std::string& mode)
+{
+    auto millis = [](const std::string& text) -> std::optional<double> {
+        char* end = nullptr;
+        const double value = std::strtod(text.c_str(), &end);
+        if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value) || value < 0)
+            return std::nullopt;
+        return value;
+    };
+    RecordedStartup startup;
+    for (const auto& event : recording.events) {
+        if (event.mode != mode)
+            continue;
+        if (event.kind == kCreateToRunningEvent && !startup.createToRunningMillis)
+            startup.createToRunningMillis = millis(event.detail);
+        else if (event.kind == kFirstSampleEvent && !startup.startToFirstSampleMillis)
+            startup.startToFirstSampleMillis = millis(event.detail);
+    }
+    return startup;
 }
 
 std::string recordingToCsv(const Recording& recording)

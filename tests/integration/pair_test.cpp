@@ -79,6 +79,16 @@ TEST(PairedRun, TwoRuntimesRecordReplayToTheSameSummaryAndCleanUp)
         kinds.push_back(event.kind);
     for (const char* kind : {"created", "started", "workload-started", "removed"})
         EXPECT_NE(std::find(kinds.begin(), kinds.end(), kind), kinds.end()) << kind;
+    // The start-up times are recorded, so a replay shows the same ones.
+    for (std::size_t i = 0; i < 2; ++i) {
+        const auto startup = startupFromRecording(recorded.value(), json["modes"][i]["label"]);
+        ASSERT_TRUE(startup.createToRunningMillis) << i;
+        EXPECT_NEAR(*startup.createToRunningMillis, json["modes"][i]["create_to_running_ms"].get<double>(),
+                    0.1);
+        ASSERT_TRUE(startup.startToFirstSampleMillis) << i;
+        EXPECT_NEAR(*startup.startToFirstSampleMillis,
+                    json["modes"][i]["start_to_first_sample_ms"].get<double>(), 0.1);
+    }
 
     EXPECT_TRUE(fs::exists(csv));
     EXPECT_TRUE(sessionContainers(session).empty()) << "both containers must be removed afterwards";

@@ -140,3 +140,19 @@ TEST(SeriesChart, TimeAxisIsLabelledFromTheFirstRefresh)
             dark += QColor(image.pixel(x, y)).lightness() < 128;
     EXPECT_GT(dark, 30) << "time labels under the plot";
 }
+
+TEST(SeriesChart, FollowsADarkPaletteAndKeepsTheLineColours)
+{
+    SeriesChart chart("CPU", Metric::CpuPercent, ChartUnit::Percent);
+    chart.setLines({{"a", "a", QColor(0x1f, 0x77, 0xb4)}});
+    chart.draw(0.0);
+    EXPECT_EQ(chart.chart()->theme(), QChart::ChartThemeLight);
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+    dark.setColor(QPalette::WindowText, Qt::white);
+    chart.setPalette(dark);
+    EXPECT_EQ(chart.chart()->theme(), QChart::ChartThemeDark);
+    auto* series = static_cast<QLineSeries*>(chart.chart()->series().front());
+    EXPECT_EQ(series->pen().color(), QColor(0x1f, 0x77, 0xb4))
+        << "the theme does not repaint the modes' colours";
+}

@@ -8,6 +8,7 @@
 #include "main_window.hpp"
 #include "process_view.hpp"
 #include "series_chart.hpp"
+#include "time_window_bar.hpp"
 #include "ui_test_support.hpp"
 
 #include "private_engine.hpp"
@@ -230,4 +231,78 @@ TEST(DashboardCommandLine, ExportsAPngWithoutADisplay)
                                     " --export-png " + png + " --size big");
     EXPECT_EQ(badSize.exitCode, 2);
     EXPECT_NE(badSize.output.find("WIDTHxHEIGHT"), std::string::npos) << badSize.output;
+}
+
+TEST(DashboardWindow, PullsAMissingImageWithProgressAndCanCancelAPull)
+{
+    const auto host = privateEngine().var("ISOLENS_TEST_DOCKER_HOST");
+    const auto layered = privateEngine().registry() + "/isolens/layered:1.0";
+    const auto other = privateEngine().registry() + "/isolens/busybox:2.0";
+    // Absent before, whatever ran earlier in this engine.
+    (void)runCommand("docker -H " + host + " rmi " + layered + " " + other);
+
+    MainWindow window(privateEndpoint());
+    window.show();
+    ASSERT_TRUE(waitForProbe(window));
+    QTemporaryDir recordings;
+    auto* controller = window.controller();
+    controller->setRecordingDirectory(recordings.path());
+    auto* launcher = window.dashboard()->launcher();
+    const int runc = modeIndex(*launcher, "runc");
+    const int vm = modeIndex(*launcher, privateEngine().secondRuntime());
+
+    // Progress reaches the launcher's bar, per layer, and then the pair starts.
+    std::vector<double> fractions;
+    QString lastDetail;
+    auto progress = QObject::connect(controller, &DashboardController::pullProgress,
+                                     [&](double fraction, const QString& detail) {
+                                         fractions.push_back(fraction);
+                                         lastDetail = detail;
+                                     });
+    launcher->setChoice({QString::fromStdString(layered), "sleep 3600", "", {runc, vm}});
+    window.startPair();
+    ASSERT_TRUE(waitUntil([&] { return controller->isRunning() || !controller->isBusy(); }, 60000));
+    ASSERT_TRUE(controller->isRunning()) << window.statusBar()->currentMessage().toStdString();
+    ASSERT_FALSE(fractions.empty()) << "a pull of a missing image reports progress";
+    EXPECT_DOUBLE_EQ(fractions.back(), 1.0);
+    for (double fraction : fractions) {
+        EXPECT_GE(fraction, 0.0);
+        EXPECT_LE(fraction, 1.0);
+    }
+    EXPECT_TRUE(lastDetail.contains("layers done")) << lastDetail.toStdString();
+    QObject::disconnect(progress);
+    controller->stopPair();
+    ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 60000));
+    EXPECT_TRUE(ownContainers().empty());
+
+    // Cancelled at once: the pair does not start, and says so plainly.
+    launcher->setChoice({QString::fromStdString(other), "sleep 3600", "", {runc, vm}});
+    window.startPair();
+    controller->cancelPull();
+    ASSERT_TRUE(waitUntil([&] { return !controller->isBusy(); }, 60000));
+    EXPECT_FALSE(controller->isRunning());
+    EXPECT_TRUE(window.statusBar()->currentMessage().contains("The pull was cancelled"))
+        << window.statusBar()->currentMessage().toStdString();
+    EXPECT_TRUE(ownContainers().empty());
+}
+
+TEST(DashboardWindow, RemembersTheLastChoicesAndTheView)
+{
+    {
+        MainWindow window(unreachableEndpoint());
+        ASSERT_TRUE(waitForProbe(window));
+        window.dashboard()->launcher()->setChoice({"example/image:1", "sleep 5", "ping localhost", {0, 1}});
+        window.dashboard()->setOverlay(true);
+        window.dashboard()->timeBar()->setWidthIndex(3);
+    } // closing saves
+    MainWindow again(unreachableEndpoint());
+    ASSERT_TRUE(waitForProbe(again));
+    const auto choice = again.dashboard()->launcher()->choice();
+    EXPECT_EQ(choice.image, "example/image:1");
+    EXPECT_EQ(choice.command, "sleep 5");
+    EXPECT_EQ(choice.workload, "ping localhost");
+    EXPECT_TRUE(again.dashboard()->isOverlay());
+    EXPECT_EQ(again.dashboard()->timeBar()->widthIndex(), 3);
+    again.dashboard()->setOverlay(false);
+    again.dashboard()->timeBar()->setWidthIndex(1);
 }

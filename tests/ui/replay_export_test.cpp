@@ -70,6 +70,15 @@ TEST(SampleRecording, ReplaysIntoEveryView)
     EXPECT_TRUE(summary.contains("Measured in this session")) << summary.toStdString();
     EXPECT_TRUE(summary.contains("Published reference (not measured here)")) << summary.toStdString();
     EXPECT_TRUE(summary.contains("nanoserver:ltsc2022"));
+    // The start-up times come from the recording's events.
+    const auto startup = controller->startupTimes();
+    for (int side = 0; side < 2; ++side) {
+        ASSERT_TRUE(startup[side].createToRunningMillis) << side;
+        EXPECT_GT(*startup[side].createToRunningMillis, 0.0);
+        ASSERT_TRUE(startup[side].startToFirstSampleMillis) << side;
+    }
+    EXPECT_TRUE(summary.contains(QStringLiteral("%1 ms").arg(*startup[0].createToRunningMillis, 0, 'f', 0)))
+        << summary.toStdString();
     EXPECT_TRUE(window.statusText().contains("replay")) << window.statusText().toStdString();
 }
 

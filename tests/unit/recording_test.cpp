@@ -153,3 +153,24 @@ TEST(Recording, FieldsOfTheWrongTypeAreSkippedNotFatal)
     EXPECT_EQ(recording.value().samples[0].second.memBytes, 5);
     EXPECT_EQ(recording.value().events.size(), 1u);
 }
+
+TEST(Recording, StartupTimesFromTheRecordedEvents)
+{
+    Recording recording;
+    recording.events = {{"runc", 1, kCreateToRunningEvent, "123.4"},
+                        {"kata", 1, kCreateToRunningEvent, "2500.0"},
+                        {"runc", 2, kFirstSampleEvent, "1001.5"},
+                        {"runc", 3, kFirstSampleEvent, "9999"},  // only the first counts
+                        {"kata", 2, kFirstSampleEvent, "soon"}}; // not a number: unknown
+    const auto runc = startupFromRecording(recording, "runc");
+    ASSERT_TRUE(runc.createToRunningMillis);
+    EXPECT_DOUBLE_EQ(*runc.createToRunningMillis, 123.4);
+    ASSERT_TRUE(runc.startToFirstSampleMillis);
+    EXPECT_DOUBLE_EQ(*runc.startToFirstSampleMillis, 1001.5);
+    const auto kata = startupFromRecording(recording, "kata");
+    EXPECT_DOUBLE_EQ(kata.createToRunningMillis.value_or(-1), 2500.0);
+    EXPECT_FALSE(kata.startToFirstSampleMillis);
+    const auto none = startupFromRecording(recording, "other");
+    EXPECT_FALSE(none.createToRunningMillis);
+    EXPECT_FALSE(none.startToFirstSampleMillis);
+}

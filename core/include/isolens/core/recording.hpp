@@ -71,6 +71,17 @@ StatsSample sampleFromJson(const nlohmann::json& json);
 // gap and exit events), keyed by mode.
 void replayInto(const Recording& recording, SeriesStore& store);
 
+// Events a pair records with its start-up times (detail: milliseconds), so a replay shows them too.
+inline constexpr const char* kCreateToRunningEvent = "create-to-running-ms";
+inline constexpr const char* kFirstSampleEvent = "start-to-first-sample-ms";
+
+// A mode's start-up times as its recording tells them; empty when the recording has none.
+struct RecordedStartup {
+    std::optional<double> createToRunningMillis;
+    std::optional<double> startToFirstSampleMillis;
+};
+RecordedStartup startupFromRecording(const Recording& recording, const std::string& mode);
+
 // One row per sample: time, mode, and the sample's figures.
 std::string recordingToCsv(const Recording& recording);
 
