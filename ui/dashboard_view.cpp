@@ -174,6 +174,11 @@ void DashboardView::setSessionCaption(const QString& text)
     session_->setVisible(!text.isEmpty());
 }
 
+QString DashboardView::sessionCaption() const
+{
+    return session_->text();
+}
+
 void DashboardView::setCpuMetricIndex(int index)
 {
     if (index >= 0 && index < cpuMetric_->count())

@@ -27,6 +27,7 @@ public:
     void refresh();
     void setEngineSummary(const QString& text, const QString& details, bool connected);
     void setSessionCaption(const QString& text);
+    QString sessionCaption() const;
     void setCpuMetricIndex(int index);
     int cpuMetricIndex() const;
     void setOverlay(bool overlay);

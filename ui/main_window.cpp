@@ -178,6 +178,7 @@ void MainWindow::connectController()
             [this](const QString& what) { statusBar()->showMessage(what); });
     connect(controller_, &DashboardController::storeReplaced, this, [this] {
         gaps_ = {0, 0};
+        lastError_.clear();
         refresh();
     });
     connect(controller_, &DashboardController::pairStarted, this, [this] {
@@ -206,6 +207,8 @@ void MainWindow::connectController()
                 for (int side = 0; side < 2; ++side)
                     if (mode == keys[side] && kind == QLatin1String("gap"))
                         ++gaps_[side];
+                if (kind == QLatin1String("error"))
+                    lastError_ = detail;
                 if (kind == QLatin1String("exited") || kind == QLatin1String("error"))
                     statusBar()->showMessage(tr("%1: %2 (%3)").arg(mode, kind, detail), 10000);
             });
@@ -352,9 +355,12 @@ void MainWindow::refresh()
     const auto store = controller_->store();
     const auto now = wallClockNanos();
     QStringList health;
+    double quietSeconds = 1e9; // the fresher side's silence
     for (int side = 0; side < 2; ++side) {
-        auto text = QStringLiteral("%1: %2").arg(
-            keys[side], fromStd(describeHealth(seriesHealth(*store, keys[side].toStdString(), now))));
+        const auto sideHealth = seriesHealth(*store, keys[side].toStdString(), now);
+        const bool live = sideHealth.freshness == Freshness::Live;
+        quietSeconds = std::min(quietSeconds, live ? 0.0 : sideHealth.secondsSinceLast);
+        auto text = QStringLiteral("%1: %2").arg(keys[side], fromStd(describeHealth(sideHealth)));
         if (gaps_[side] > 0)
             text += tr(" (%n gap(s))", nullptr, gaps_[side]);
         health << text;
@@ -366,6 +372,15 @@ void MainWindow::refresh()
     dashboard_->setSessionCaption(tr("Live: <b>%1</b> \u2014 %2 vs %3")
                                       .arg(controller_->sessionTitle().toHtmlEscaped(),
                                            keys[0].toHtmlEscaped(), keys[1].toHtmlEscaped()));
+    // Both sides silent: most likely the engine, not the containers. Say so, and that nothing is lost.
+    if (quietSeconds >= 5.0 && quietSeconds < 1e9)
+        dashboard_->setSessionCaption(
+            tr("<span style='color:#c92a2a'><b>No samples from either container for %1 s.</b> The engine may "
+               "have stopped or restarted%2. IsoLens retries every second and keeps recording; the charts "
+               "show the silence as a gap. Check the engine, or stop the pair.</span>")
+                .arg(static_cast<int>(quietSeconds))
+                .arg(lastError_.isEmpty() ? QString()
+                                          : QStringLiteral(" (%1)").arg(lastError_.toHtmlEscaped())));
 }
 
 QString MainWindow::statusText() const
@@ -431,6 +446,17 @@ QString MainWindow::exportCsv(const QString& path)
     if (!out)
         return tr("Could not write %1").arg(path);
     return {};
+}
+
+bool MainWindow::showView(const QString& name)
+{
+    static const QStringList kViews{QStringLiteral("compare"), QStringLiteral("host"),
+                                    QStringLiteral("processes"), QStringLiteral("summary")};
+    const auto index = kViews.indexOf(name.toLower());
+    if (index < 0)
+        return false;
+    dashboard_->tabs()->setCurrentIndex(static_cast<int>(index));
+    return true;
 }
 
 void MainWindow::askForRecording()

@@ -44,6 +44,8 @@ public:
     QString exportDashboardPng(const QString& path, QSize size = {});
     QString exportChartPng(SeriesChart* chart, const QString& path, QSize size = {});
     QString exportCsv(const QString& path);
+    // Shows a tab by name (compare, host, processes, summary); false for another name.
+    bool showView(const QString& name);
 
 public slots:
     void reconnect();
@@ -81,4 +83,5 @@ private:
     QLabel* recording_;
     QTimer* tick_;
     std::array<int, 2> gaps_{0, 0};
+    QString lastError_; // the collectors' latest complaint, for the outage warning
 };

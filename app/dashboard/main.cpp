@@ -47,7 +47,10 @@ int main(int argc, char** argv)
         QStringLiteral("With --export-png: the image's size, e.g. 1920x1080 (default: the "
                        "window at the display's pixel ratio)"),
         QStringLiteral("WxH"));
-    parser.addOptions({host, context, insecure, replay, exportPng, after, size});
+    QCommandLineOption view(QStringLiteral("view"),
+                            QStringLiteral("The tab to show: compare, host, processes or summary"),
+                            QStringLiteral("TAB"));
+    parser.addOptions({host, context, insecure, replay, exportPng, after, size, view});
     parser.process(app);
 
     isolens::EndpointRequest endpoint;
@@ -76,6 +79,11 @@ int main(int argc, char** argv)
 
     MainWindow window(endpoint);
     window.show();
+    if (parser.isSet(view) && !window.showView(parser.value(view))) {
+        std::fprintf(stderr, "isolens: --view takes compare, host, processes or summary, not '%s'\n",
+                     qPrintable(parser.value(view)));
+        return 2;
+    }
     if (parser.isSet(replay)) {
         const auto file = parser.value(replay);
         const auto error = file == QLatin1String("sample") ? window.openSampleRecording(true)

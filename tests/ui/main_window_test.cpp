@@ -11,6 +11,7 @@
 #include "time_window_bar.hpp"
 #include "ui_test_support.hpp"
 
+#include "disposable_engine.hpp"
 #include "private_engine.hpp"
 #include "run_command.hpp"
 
@@ -60,6 +61,25 @@ std::vector<ContainerSummary> ownContainers()
                               /*all=*/true);
     return listed ? listed.value() : std::vector<ContainerSummary>{};
 }
+
+// A shown window connected to the private engine, recording into a folder of its own.
+class ConnectedWindow : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        window.show();
+        ASSERT_TRUE(waitForProbe(window));
+        ASSERT_TRUE(window.isShowingDashboard()) << window.engineStatus()->bannerText().toStdString();
+        controller = window.controller();
+        controller->setRecordingDirectory(recordings.path());
+        launcher = window.dashboard()->launcher();
+    }
+
+    QTemporaryDir recordings;
+    MainWindow window{privateEndpoint()};
+    DashboardController* controller = nullptr;
+    LauncherPanel* launcher = nullptr;
+};
 
 } // namespace
 
@@ -124,14 +144,8 @@ TEST(DashboardWindow, RefusesABadImageNameBeforeAskingTheEngine)
     EXPECT_TRUE(launcher->findChild<QPushButton*>("startPair")->isEnabled());
 }
 
-TEST(DashboardWindow, AMissingImageSaysWhatHappenedAndLeavesNothingBehind)
+TEST_F(ConnectedWindow, AMissingImageSaysWhatHappenedAndLeavesNothingBehind)
 {
-    MainWindow window(privateEndpoint());
-    window.show();
-    ASSERT_TRUE(waitForProbe(window));
-    QTemporaryDir recordings;
-    window.controller()->setRecordingDirectory(recordings.path());
-    auto* launcher = window.dashboard()->launcher();
     const auto registry = QString::fromStdString(privateEngine().var("ISOLENS_TEST_REGISTRY"));
     launcher->setChoice({registry + "/isolens/no-such-image:1", "", "", {0, 1}});
     window.startPair();
@@ -143,14 +157,8 @@ TEST(DashboardWindow, AMissingImageSaysWhatHappenedAndLeavesNothingBehind)
     EXPECT_TRUE(ownContainers().empty());
 }
 
-TEST(DashboardWindow, OneClickStartsAPairBothColumnsFillAndStopRemovesIt)
+TEST_F(ConnectedWindow, OneClickStartsAPairBothColumnsFillAndStopRemovesIt)
 {
-    MainWindow window(privateEndpoint());
-    window.show();
-    ASSERT_TRUE(waitForProbe(window));
-    QTemporaryDir recordings;
-    window.controller()->setRecordingDirectory(recordings.path());
-    auto* launcher = window.dashboard()->launcher();
     const int runc = modeIndex(*launcher, "runc");
     const int vm = modeIndex(*launcher, privateEngine().secondRuntime());
     ASSERT_GE(runc, 0);
@@ -160,7 +168,6 @@ TEST(DashboardWindow, OneClickStartsAPairBothColumnsFillAndStopRemovesIt)
         << launcher->inputProblem().toStdString();
     launcher->findChild<QPushButton*>("startPair")->click();
 
-    auto* controller = window.controller();
     ASSERT_TRUE(waitUntil([&] { return controller->isRunning() || !controller->isBusy(); }, 60000));
     ASSERT_TRUE(controller->isRunning()) << window.statusBar()->currentMessage().toStdString();
     EXPECT_EQ(ownContainers().size(), 2u);
@@ -233,7 +240,7 @@ TEST(DashboardCommandLine, ExportsAPngWithoutADisplay)
     EXPECT_NE(badSize.output.find("WIDTHxHEIGHT"), std::string::npos) << badSize.output;
 }
 
-TEST(DashboardWindow, PullsAMissingImageWithProgressAndCanCancelAPull)
+TEST_F(ConnectedWindow, PullsAMissingImageWithProgressAndCanCancelAPull)
 {
     const auto host = privateEngine().var("ISOLENS_TEST_DOCKER_HOST");
     const auto layered = privateEngine().registry() + "/isolens/layered:1.0";
@@ -241,13 +248,6 @@ TEST(DashboardWindow, PullsAMissingImageWithProgressAndCanCancelAPull)
     // Absent before, whatever ran earlier in this engine.
     (void)runCommand("docker -H " + host + " rmi " + layered + " " + other);
 
-    MainWindow window(privateEndpoint());
-    window.show();
-    ASSERT_TRUE(waitForProbe(window));
-    QTemporaryDir recordings;
-    auto* controller = window.controller();
-    controller->setRecordingDirectory(recordings.path());
-    auto* launcher = window.dashboard()->launcher();
     const int runc = modeIndex(*launcher, "runc");
     const int vm = modeIndex(*launcher, privateEngine().secondRuntime());
 
@@ -305,4 +305,58 @@ TEST(DashboardWindow, RemembersTheLastChoicesAndTheView)
     EXPECT_EQ(again.dashboard()->timeBar()->widthIndex(), 3);
     again.dashboard()->setOverlay(false);
     again.dashboard()->timeBar()->setWidthIndex(1);
+}
+
+TEST(DashboardWindow, WarnsWhenTheEngineStopsMidPairAndKeepsTheRecording)
+{
+    DisposableEngine engine; // stopping the shared engine would disturb other tests
+    ASSERT_TRUE(engine.started());
+    EndpointRequest endpoint;
+    endpoint.hostFlag = engine.endpoint().url;
+    MainWindow window(endpoint);
+    window.show();
+    ASSERT_TRUE(waitForProbe(window));
+    ASSERT_TRUE(window.isShowingDashboard()) << window.engineStatus()->bannerText().toStdString();
+    QTemporaryDir recordings;
+    auto* controller = window.controller();
+    controller->setRecordingDirectory(recordings.path());
+    auto* launcher = window.dashboard()->launcher();
+    launcher->setChoice(
+        {QString::fromStdString(privateEngine().testImage()),
+         "sleep 3600",
+         "",
+         {modeIndex(*launcher, "runc"), modeIndex(*launcher, privateEngine().secondRuntime())}});
+    window.startPair();
+    ASSERT_TRUE(waitUntil([&] { return controller->isRunning() || !controller->isBusy(); }, 60000));
+    ASSERT_TRUE(controller->isRunning()) << window.statusBar()->currentMessage().toStdString();
+    const auto keys = controller->modeKeys();
+    ASSERT_TRUE(waitUntil(
+        [&] {
+            return controller->store()->size(keys[0].toStdString()) >= 2 &&
+                   controller->store()->size(keys[1].toStdString()) >= 2;
+        },
+        20000));
+    EXPECT_FALSE(window.dashboard()->sessionCaption().contains("No samples"));
+
+    ASSERT_EQ(engine.engineDown(), 0);
+    const bool warned = waitUntil(
+        [&] { return window.dashboard()->sessionCaption().contains("No samples from either container"); },
+        30000);
+    EXPECT_TRUE(warned) << window.dashboard()->sessionCaption().toStdString();
+    EXPECT_TRUE(window.statusText().contains("gap")) << window.statusText().toStdString();
+
+    ASSERT_EQ(engine.engineUp(), 0);
+    controller->stopPair();
+    ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 90000));
+    auto recording = readRecording(controller->recordingPath().toStdString());
+    ASSERT_TRUE(recording) << recording.error().message;
+    EXPECT_FALSE(recording.value().truncatedTail);
+    for (const auto& key : keys) {
+        const bool gapRecorded =
+            std::any_of(recording.value().events.begin(), recording.value().events.end(),
+                        [&](const RecordedEvent& event) {
+                            return event.mode == key.toStdString() && event.kind == "gap";
+                        });
+        EXPECT_TRUE(gapRecorded) << key.toStdString();
+    }
 }

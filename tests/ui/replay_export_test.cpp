@@ -40,6 +40,20 @@ int pixelsNear(const QImage& image, const QColor& color, int tolerance = 40)
     return count;
 }
 
+// A 1280x800 window without an engine, replaying the shipped sample recording.
+class ReplayingWindow : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        window.resize(1280, 800);
+        window.show();
+        ASSERT_TRUE(waitForProbe(window));
+        ASSERT_EQ(window.openSampleRecording(true), "");
+    }
+
+    MainWindow window{unreachableEndpoint()};
+};
+
 } // namespace
 
 TEST(SampleRecording, ReplaysIntoEveryView)
@@ -100,13 +114,8 @@ TEST(SampleRecording, TheNoEngineBannerOffersIt)
     EXPECT_TRUE(window.isShowingDashboard());
 }
 
-TEST(PngExport, WholeDashboardAtAChosenSizeShowsBothModesColours)
+TEST_F(ReplayingWindow, WholeDashboardAtAChosenSizeShowsBothModesColours)
 {
-    MainWindow window(unreachableEndpoint());
-    window.resize(1280, 800);
-    window.show();
-    ASSERT_TRUE(waitForProbe(window));
-    ASSERT_EQ(window.openSampleRecording(true), "");
     QTemporaryDir dir;
     const auto path = dir.filePath("dashboard.png");
     ASSERT_EQ(window.exportDashboardPng(path, QSize(1600, 1000)), "");
@@ -117,13 +126,8 @@ TEST(PngExport, WholeDashboardAtAChosenSizeShowsBothModesColours)
     EXPECT_GT(pixelsNear(image, colors::mode(1)), 200) << "mode B's orange is in the picture";
 }
 
-TEST(PngExport, OneChartAtTheDisplaysPixelRatio)
+TEST_F(ReplayingWindow, OneChartAtTheDisplaysPixelRatio)
 {
-    MainWindow window(unreachableEndpoint());
-    window.resize(1280, 800);
-    window.show();
-    ASSERT_TRUE(waitForProbe(window));
-    ASSERT_EQ(window.openSampleRecording(true), "");
     auto* chart = window.dashboard()->comparison()->memoryChart(1);
     QTemporaryDir dir;
     const auto path = dir.filePath("memory.png");
