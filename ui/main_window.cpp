@@ -216,6 +216,7 @@ void MainWindow::connectController()
             [this](std::shared_ptr<const HostSnapshot> snapshot, const QHash<int, ContainerProcessTag>& pids,
                    const QString& tax) {
                 dashboard_->processes()->model()->update(*snapshot, pids);
+                dashboard_->processes()->setNote({});
                 QStringList workers;
                 for (const auto* worker : snapshot->vmWorkers())
                     workers << QStringLiteral("%1 (PID %2)").arg(fromStd(worker->name)).arg(worker->pid);
@@ -398,6 +399,14 @@ QString MainWindow::openRecording(const QString& path, bool quiet)
         return error;
     }
     dashboard_->launcher()->setEnabledForEngine(false);
+    // The process list and the host notes are live views: a recording holds the charts' series only.
+    dashboard_->processes()->model()->update(HostSnapshot{}, {});
+    dashboard_->processes()->setNote(tr("The process list is live: it shows this machine's processes while "
+                                        "IsoLens is connected to an engine. A recording keeps the charts' "
+                                        "series (the pair, the host, VM workers, the isolation tax), not the "
+                                        "process list."));
+    dashboard_->host()->setNotes(tr("as recorded (a chart, when the recording has a figure)"),
+                                 tr("as recorded (the VM workers line, when there were any)"), {});
     pages_->setCurrentWidget(dashboard_);
     dashboard_->timeBar()->setWidthIndex(6); // a replay opens on the whole session
     refresh();

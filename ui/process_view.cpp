@@ -5,6 +5,7 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -43,7 +44,11 @@ ProcessView::ProcessView(QWidget* parent)
     , filter_(new QLineEdit(this))
     , onlyMarked_(new QCheckBox(tr("Only containers' processes and VM workers"), this))
     , table_(new QTableView(this))
+    , note_(new QLabel(this))
 {
+    note_->setWordWrap(true);
+    note_->setObjectName(QStringLiteral("processNote"));
+    note_->hide();
     proxy_->setSourceModel(model_);
     proxy_->setSortRole(HostProcessModel::SortRole);
     proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
@@ -65,6 +70,7 @@ ProcessView::ProcessView(QWidget* parent)
     bar->addWidget(onlyMarked_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(note_);
     layout->addLayout(bar);
     layout->addWidget(table_);
     connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
@@ -81,4 +87,15 @@ void ProcessView::setOnlyMarked(bool only)
     if (onlyMarked_->isChecked() != only)
         onlyMarked_->setChecked(only);
     static_cast<ProcessFilter*>(proxy_)->setOnlyMarked(only);
+}
+
+void ProcessView::setNote(const QString& note)
+{
+    note_->setText(note);
+    note_->setVisible(!note.isEmpty());
+}
+
+QString ProcessView::note() const
+{
+    return note_->text();
 }

@@ -4,6 +4,7 @@
 
 class HostProcessModel;
 class QCheckBox;
+class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
@@ -20,6 +21,9 @@ public:
     QTableView* table() const { return table_; }
     void setFilterText(const QString& text);
     void setOnlyMarked(bool only);
+    // A line above the list, e.g. why it is empty during a replay; hidden when empty.
+    void setNote(const QString& note);
+    QString note() const;
 
 private:
     HostProcessModel* model_;
@@ -27,4 +31,5 @@ private:
     QLineEdit* filter_;
     QCheckBox* onlyMarked_;
     QTableView* table_;
+    QLabel* note_;
 };

@@ -4,8 +4,10 @@
 #include "dashboard_view.hpp"
 #include "engine_status_view.hpp"
 #include "host_panel.hpp"
+#include "host_process_model.hpp"
 #include "main_window.hpp"
 #include "png_export.hpp"
+#include "process_view.hpp"
 #include "series_chart.hpp"
 #include "summary_view.hpp"
 #include "ui_test_support.hpp"
@@ -94,6 +96,8 @@ TEST(SampleRecording, ReplaysIntoEveryView)
     EXPECT_TRUE(summary.contains(QStringLiteral("%1 ms").arg(*startup[0].createToRunningMillis, 0, 'f', 0)))
         << summary.toStdString();
     EXPECT_TRUE(window.statusText().contains("replay")) << window.statusText().toStdString();
+    EXPECT_EQ(window.dashboard()->processes()->model()->rowCount(), 0);
+    EXPECT_TRUE(window.dashboard()->processes()->note().contains("The process list is live"));
 }
 
 TEST(SampleRecording, TheNoEngineBannerOffersIt)
