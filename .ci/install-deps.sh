@@ -13,6 +13,8 @@ packages=(
     qt6-base-dev qt6-charts-dev libgl-dev
     # the Windows build, cross-compiled and tested under Wine
     g++-mingw-w64-x86-64-posix wine wine64
+    # packaging: the Windows setup (NSIS), the Debian package (dpkg-shlibdeps) and their checks
+    nsis dpkg-dev desktop-file-utils appstream file binutils
     # tests and benchmarks
     libgtest-dev libgmock-dev googletest libbenchmark-dev
     # the private engine the tests start: dockerd, a registry, and busybox-static for a tiny image

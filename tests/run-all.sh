@@ -12,7 +12,8 @@ if [[ $(id -u) -ne 0 ]]; then
     exec sudo --preserve-env=PATH "$0" "$@"
 fi
 
-# The Windows build first: cross-compiled with mingw-w64, its tests run under Wine.
+# The Windows build first: cross-compiled with mingw-w64, its tests run under Wine, and its setup
+# program (NSIS) installed and uninstalled silently in a fresh Wine prefix.
 cmake --preset mingw-cross
 cmake --build --preset mingw-cross
 ctest --preset mingw-cross
@@ -27,7 +28,9 @@ cmake --preset dev-asan
 cmake --build --preset dev-asan
 ctest --preset dev-asan
 
-# Then the Linux build and every test, against a private Docker engine.
+# Then the Linux build: its Debian package (built, validated, installed, launched, removed), and every
+# test against a private Docker engine.
 cmake --preset dev
 cmake --build --preset dev
+tests/installer/deb-package-test.sh build/dev
 ctest --preset dev "$@"

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Installs IsoLens' Windows setup silently under Wine, checks what a user would find (Start-menu
+# shortcuts, the Add/Remove Programs entry, a CLI that runs), uninstalls it silently and checks that
+# everything setup wrote is gone.   Usage: windows-installer-test.sh IsoLens-<version>-win64.exe VERSION
+set -euo pipefail
+installer=$1
+version=$2
+[[ -f "$installer" ]] || { echo "FAIL: no installer at $installer" >&2; exit 1; }
+command -v wine >/dev/null || { echo "FAIL: wine is not installed (apt install wine wine64)" >&2; exit 1; }
+
+# A fresh prefix of its own: a clean machine, and no other test's Wine processes to wait for.
+own_prefix=$(mktemp -d /tmp/isolens-wine-installer.XXXXXX)
+export WINEPREFIX=$own_prefix/prefix
+export WINEDEBUG=-all
+# No desktop menu entries in the user's home for the shortcuts Wine sees created.
+export WINEDLLOVERRIDES="winemenubuilder.exe=d"
+cleanup() {
+    wineserver -k 2>/dev/null || true
+    rm -rf "$own_prefix"
+}
+trap cleanup EXIT
+
+drive_c=$WINEPREFIX/drive_c
+install_dir="$drive_c/Program Files/IsoLens"
+start_menu="$drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/IsoLens"
+desktop="$drive_c/users/Public/Desktop"
+key='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\IsoLens'
+failures=0
+check() { # description, command...
+    local what=$1
+    shift
+    if "$@"; then
+        echo "ok: $what"
+    else
+        echo "FAIL: $what" >&2
+        failures=$((failures + 1))
+    fi
+}
+registry_value() { wine reg query "$key" /v "$1" 2>/dev/null | tr -d '\r' | awk -v name="$1" '$1 == name {print $3}'; }
+
+wineboot -i >/dev/null 2>&1 || true
+wineserver -w
+[[ ! -e "$install_dir" ]] || { echo "FAIL: IsoLens is already installed in this prefix" >&2; exit 1; }
+
+echo "installing $installer silently (/S)"
+wine "$installer" /S
+wineserver -w
+check "the program files are in Program Files\\IsoLens" test -f "$install_dir/isolens-cli.exe"
+check "the uninstaller is there" test -f "$install_dir/uninstall.exe"
+check "the Start-menu folder has the command-line shortcut" test -f "$start_menu/IsoLens command line.lnk"
+check "the Start-menu folder has the uninstall shortcut" test -f "$start_menu/Uninstall IsoLens.lnk"
+check "the CLI carries version information" grep -q "IsoLens command line" <(strings -a -el "$install_dir/isolens-cli.exe")
+check "the CLI declares per-monitor DPI awareness" grep -q "PerMonitorV2" <(strings -a "$install_dir/isolens-cli.exe")
+check "the shortcut starts isolens-cli" grep -qa "isolens-cli" <(strings -a -el "$start_menu/IsoLens command line.lnk"; strings -a "$start_menu/IsoLens command line.lnk")
+if [[ -f "$install_dir/isolens.exe" ]]; then
+    check "the Start-menu folder has the dashboard's shortcut" test -f "$start_menu/IsoLens.lnk"
+fi
+check "no desktop shortcut unless chosen" test ! -e "$desktop/IsoLens.lnk" -a ! -e "$desktop/IsoLens command line.lnk"
+check "Add/Remove Programs shows version $version" test "$(registry_value DisplayVersion)" = "$version"
+check "Add/Remove Programs shows the publisher" test -n "$(registry_value Publisher)"
+output=$(wine "C:\\Program Files\\IsoLens\\isolens-cli.exe" --version 2>&1 | tr -d '\r')
+check "the installed CLI runs ($output)" test "$output" = "isolens-cli $version"
+offline=$(wine "C:\\Program Files\\IsoLens\\isolens-cli.exe" preflight mcr.microsoft.com/windows/servercore:ltsc2022 --host-build 17763 --offline 2>&1 | tr -d '\r' || true)
+check "the installed CLI predicts an OS mismatch offline" grep -q "no matching manifest" <<<"$offline"
+
+echo "uninstalling silently (/S)"
+wine "C:\\Program Files\\IsoLens\\uninstall.exe" /S
+wineserver -w
+sleep 1
+wineserver -w
+check "Program Files\\IsoLens is gone" test ! -e "$install_dir"
+check "the Start-menu folder is gone" test ! -e "$start_menu"
+check "the Add/Remove Programs entry is gone" test -z "$(registry_value DisplayVersion)"
+
+if ((failures > 0)); then
+    echo "windows-installer-test: $failures checks failed" >&2
+    exit 1
+fi
+echo "windows-installer-test: all checks passed"
