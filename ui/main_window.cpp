@@ -276,6 +276,32 @@ void MainWindow::onEngineReady(const QString& where, const EngineFacts& facts, c
     controller_->findLeftovers();
     requestPreflight(dashboard_->launcher()->choice().image);
     refresh();
+    if (pendingStart_ && !controller_->isRunning() && !controller_->isBusy()) {
+        const auto [texts, wanted] = *std::exchange(pendingStart_, std::nullopt);
+        auto* launcher = dashboard_->launcher();
+        PairChoice choice{texts[0], texts[1], texts[2], {0, 1}};
+        for (int side = 0; side < 2 && side < wanted.size(); ++side) {
+            choice.modeIndexes[side] = -1;
+            for (int i = 0; launcher->mode(i); ++i)
+                if (const auto* mode = launcher->mode(i);
+                    QString::fromStdString(mode->label) == wanted[side] ||
+                    (!mode->isolation.empty() && QString::fromStdString(mode->isolation) == wanted[side]) ||
+                    (!mode->runtime.empty() && QString::fromStdString(mode->runtime) == wanted[side]))
+                    choice.modeIndexes[side] = i;
+            if (choice.modeIndexes[side] < 0) {
+                report(tr("This engine has no mode \"%1\"; it offers: %2")
+                           .arg(wanted[side], QString::fromStdString([&] {
+                                    std::string list;
+                                    for (const auto& mode : modes.modes)
+                                        list += (list.empty() ? "" : ", ") + mode.label;
+                                    return list;
+                                }())));
+                return;
+            }
+        }
+        launcher->setChoice(choice);
+        startPair();
+    }
 }
 
 void MainWindow::onEngineFailed(const QString& where, const Error& error)
@@ -455,6 +481,12 @@ QString MainWindow::exportCsv(const QString& path)
     if (!out)
         return tr("Could not write %1").arg(path);
     return {};
+}
+
+void MainWindow::startPairOnConnect(const QString& image, const QString& command, const QString& workload,
+                                    const QStringList& modes)
+{
+    pendingStart_ = std::make_pair(QStringList{image, command, workload}, modes);
 }
 
 bool MainWindow::showView(const QString& name)

@@ -4,6 +4,10 @@
 
 #include <array>
 #include <memory>
+#include <optional>
+#include <utility>
+
+#include <QStringList>
 
 namespace isolens {
 class EngineClient;
@@ -44,6 +48,10 @@ public:
     QString exportDashboardPng(const QString& path, QSize size = {});
     QString exportChartPng(SeriesChart* chart, const QString& path, QSize size = {});
     QString exportCsv(const QString& path);
+    // Starts a pair as soon as the engine connects (the command line's --start). modes: two labels, or
+    // empty for the first two the engine offers. Problems are reported like a click's would be.
+    void startPairOnConnect(const QString& image, const QString& command, const QString& workload,
+                            const QStringList& modes);
     // Shows a tab by name (compare, host, processes, summary); false for another name.
     bool showView(const QString& name);
 
@@ -83,5 +91,8 @@ private:
     QLabel* recording_;
     QTimer* tick_;
     std::array<int, 2> gaps_{0, 0};
-    QString lastError_; // the collectors' latest complaint, for the outage warning
+    QString lastError_;
+    std::optional<std::pair<QStringList, QStringList>>
+        pendingStart_; // {image, command, workload}, modes // the collectors' latest complaint, for the
+                       // outage warning
 };

@@ -33,6 +33,9 @@ int main(int argc, char** argv)
     auto* stats = app.add_subcommand("stats", "Live CPU, memory, network and block I/O, like docker stats");
     stats->add_option("containers", statsOptions.containers, "Container names or IDs (default: all running)");
     stats->add_flag("--no-stream", statsOptions.noStream, "Print one table and exit");
+    stats->add_flag("--direct", statsOptions.direct,
+                    "Read the containers' cgroup files on this host (Linux, the engine's own host, as root) "
+                    "instead of the engine's stats: the engine spends nothing on it");
     stats->add_flag("--json", context.json, "Print JSON: one line per sample (an array with --no-stream)");
 
     NormalizeOptions normalizeOptions;

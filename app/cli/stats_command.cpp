@@ -2,6 +2,7 @@
 
 #include "stats_table.hpp"
 
+#include "isolens/core/cgroup_stats.hpp"
 #include "isolens/core/stats_collector.hpp"
 #include "isolens/core/stats_normalizer.hpp"
 
@@ -135,6 +136,55 @@ int stream(const CliContext& context, std::shared_ptr<EngineClient> client,
     return 0;
 }
 
+// --direct: every second, each container's cgroup files, normalized exactly as the engine's stats.
+int streamDirect(const CliContext& context, EngineClient& client, const std::vector<WatchTarget>& targets)
+{
+    std::vector<DirectStatsReader> readers;
+    LatestStats table;
+    for (const auto& target : targets) {
+        auto details = client.inspectContainer(target.id);
+        if (!details)
+            return reportError(context, details.error());
+        auto reader = DirectStatsReader::open(details.value().pid, target.id, target.name);
+        if (!reader)
+            return reportError(context, reader.error());
+        (void)reader.value().read(); // the first reading is the baseline for CPU
+        readers.push_back(std::move(reader.value()));
+        table.add(target.id, target.name);
+    }
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+    const bool terminal = isatty(fileno(stdout));
+    while (!interrupted) {
+        for (int i = 0; i < 10 && !interrupted; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        if (interrupted)
+            break;
+        for (std::size_t i = 0; i < readers.size(); ++i) {
+            CollectorEvent event;
+            event.containerId = targets[i].id;
+            event.name = targets[i].name;
+            auto raw = readers[i].read();
+            if (!raw) {
+                event.kind = CollectorEvent::Kind::Gap; // the container ended, or its files went away
+            } else {
+                event.sample = normalizeStats(raw.value(), EngineOs::Linux, targets[i].limits);
+                if (context.json)
+                    std::cout << sampleToJson(event.sample).dump() << '\n';
+            }
+            table.apply(event);
+        }
+        if (context.json) {
+            std::cout << std::flush;
+            continue;
+        }
+        if (terminal)
+            std::cout << "\033[2J\033[H";
+        std::cout << renderStatsTable(table.snapshot(), EngineOs::Linux) << std::flush;
+    }
+    return 0;
+}
+
 } // namespace
 
 int runStatsCommand(const CliContext& context, const StatsOptions& options)
@@ -147,6 +197,18 @@ int runStatsCommand(const CliContext& context, const StatsOptions& options)
     auto targets = chooseTargets(*client, options, engine.value().info);
     if (!targets)
         return reportError(context, targets.error());
+    if (options.direct) {
+        if (os != EngineOs::Linux)
+            return reportError(context,
+                               makeError(ErrorKind::InvalidInput,
+                                         "--direct reads Linux cgroup files; this engine runs Windows "
+                                         "containers (use the engine's stats)"));
+        if (options.noStream)
+            return reportError(context, makeError(ErrorKind::InvalidInput,
+                                                  "--direct streams (its CPU figure needs two readings); "
+                                                  "leave out --no-stream"));
+        return streamDirect(context, *client, targets.value());
+    }
     if (options.noStream)
         return printOnce(context, *client, targets.value(), os);
     return stream(context, client, targets.value(), os);

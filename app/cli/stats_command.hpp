@@ -8,6 +8,7 @@
 struct StatsOptions {
     std::vector<std::string> containers; // names or IDs; empty: every running container
     bool noStream = false;
+    bool direct = false; // read the cgroup files on this host instead of the engine's stats
 };
 
 // isolens-cli stats: a live docker-stats-like table (or JSON) from the normalized samples.

@@ -50,7 +50,19 @@ int main(int argc, char** argv)
     QCommandLineOption view(QStringLiteral("view"),
                             QStringLiteral("The tab to show: compare, host, processes or summary"),
                             QStringLiteral("TAB"));
-    parser.addOptions({host, context, insecure, replay, exportPng, after, size, view});
+    QCommandLineOption start(QStringLiteral("start"),
+                             QStringLiteral("Start a pair from this image as soon as the engine answers"),
+                             QStringLiteral("IMAGE"));
+    QCommandLineOption command(QStringLiteral("cmd"), QStringLiteral("With --start: the command in both"),
+                               QStringLiteral("COMMAND"));
+    QCommandLineOption workload(QStringLiteral("workload"),
+                                QStringLiteral("With --start: run this in both once they are up"),
+                                QStringLiteral("COMMAND"));
+    QCommandLineOption modes(QStringLiteral("modes"),
+                             QStringLiteral("With --start: the two modes, e.g. hyperv,process or runc,kata"),
+                             QStringLiteral("A,B"));
+    parser.addOptions(
+        {host, context, insecure, replay, exportPng, after, size, view, start, command, workload, modes});
     parser.process(app);
 
     isolens::EndpointRequest endpoint;
@@ -83,6 +95,14 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "isolens: --view takes compare, host, processes or summary, not '%s'\n",
                      qPrintable(parser.value(view)));
         return 2;
+    }
+    if (parser.isSet(start)) {
+        const auto wanted = parser.value(modes).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        if (parser.isSet(modes) && wanted.size() != 2) {
+            std::fprintf(stderr, "isolens: --modes takes two modes, e.g. runc,kata\n");
+            return 2;
+        }
+        window.startPairOnConnect(parser.value(start), parser.value(command), parser.value(workload), wanted);
     }
     if (parser.isSet(replay)) {
         const auto file = parser.value(replay);

@@ -22,15 +22,31 @@ std::vector<MinMaxBucket> downsampleMinMax(const TimeSeries& series, std::int64_
         return firstNanos + static_cast<std::int64_t>(span * static_cast<long double>(index) / bucketCount);
     };
 
+    // The first time that falls in a later bucket than `index` (bucketOf is monotonic): points before
+    // it need no division, so the loop below costs a comparison per point.
+    auto nextBoundary = [&](std::size_t index, std::int64_t from) {
+        if (index + 1 >= bucketCount)
+            return lastNanos;
+        auto boundary = std::max(from + 1, bucketStart(index + 1));
+        while (boundary > from + 1 && bucketOf(boundary - 1) > index)
+            --boundary;
+        while (boundary < lastNanos && bucketOf(boundary) <= index)
+            ++boundary;
+        return boundary;
+    };
+
     MinMaxBucket current;
     std::size_t currentIndex = bucketCount; // none yet
+    std::int64_t boundary = firstNanos;     // the current bucket holds times below this
     for (auto i = begin; i < end; ++i) {
-        const auto index = bucketOf(series.timeAt(i));
-        if (index != currentIndex) {
+        const auto time = series.timeAt(i);
+        if (time >= boundary || currentIndex == bucketCount) {
+            const auto index = bucketOf(time);
             if (currentIndex != bucketCount)
                 buckets.push_back(current);
             current = MinMaxBucket{bucketStart(index)};
             currentIndex = index;
+            boundary = nextBoundary(index, time);
         }
         const float value = series.valueAt(i);
         if (std::isnan(value)) {
