@@ -25,6 +25,7 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QDir>
 #include <QImage>
 #include <QLabel>
 #include <QPushButton>
@@ -215,6 +216,46 @@ TEST_F(ConnectedWindow, OneClickStartsAPairBothColumnsFillAndStopRemovesIt)
     EXPECT_GE(samples[0], 3u);
     EXPECT_GE(samples[1], 3u);
     EXPECT_EQ(recording.value().header.value("recorded_by", ""), "isolens dashboard");
+}
+
+TEST(DashboardCommandLine, StartsAPairFromTheCommandLineAndRemovesItOnExit)
+{
+    QTemporaryDir dir;
+    const auto png = dir.filePath("live.png").toStdString();
+    const auto host = privateEngine().var("ISOLENS_TEST_DOCKER_HOST");
+    const auto run = runCommand("QT_QPA_PLATFORM=offscreen XDG_DATA_HOME=" + dir.path().toStdString() + " " +
+                                std::string(ISOLENS_DASHBOARD_PATH) + " --host " + host + " --start " +
+                                privateEngine().testImage() + " --cmd 'sleep 600' --modes runc," +
+                                privateEngine().secondRuntime() + " --export-png " + png + " --after 6");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    QImage image(QString::fromStdString(png));
+    ASSERT_FALSE(image.isNull()) << run.output;
+    // It recorded into the data folder it was given, and left no container behind.
+    const auto folder = dir.path() + "/IsoLens/IsoLens/recordings"; // the organization, then the application
+    const auto recordings = QDir(folder).entryList({"*.jsonl"});
+    ASSERT_EQ(recordings.size(), 1) << run.output;
+    EngineClient client(parseHostUrl(host).value());
+    auto left = client.listContainers({{"label", {std::string(kSessionLabel)}}}, /*all=*/true);
+    ASSERT_TRUE(left);
+    auto recording = readRecording((folder + "/" + recordings.front()).toStdString());
+    ASSERT_TRUE(recording);
+    std::map<std::string, int> samples;
+    for (const auto& [mode, sample] : recording.value().samples)
+        ++samples[mode];
+    EXPECT_GE(samples["runc"], 3) << "both modes were sampled";
+    EXPECT_GE(samples[privateEngine().secondRuntime()], 3);
+    std::string session;
+    for (const auto& event : recording.value().events)
+        if (event.kind == "created")
+            session = event.detail; // the container ID
+    ASSERT_FALSE(session.empty());
+    for (const auto& container : left.value())
+        EXPECT_NE(container.id, session) << "the pair's container is still there";
+
+    const auto badModes = runCommand("QT_QPA_PLATFORM=offscreen " + std::string(ISOLENS_DASHBOARD_PATH) +
+                                     " --start x --modes onlyone --export-png " + png);
+    EXPECT_EQ(badModes.exitCode, 2);
+    EXPECT_NE(badModes.output.find("two modes"), std::string::npos) << badModes.output;
 }
 
 TEST(DashboardCommandLine, ExportsAPngWithoutADisplay)
