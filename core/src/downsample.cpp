@@ -38,7 +38,8 @@ std::vector<MinMaxBucket> downsampleMinMax(const TimeSeries& series, std::int64_
     MinMaxBucket current;
     std::size_t currentIndex = bucketCount; // none yet
     std::int64_t boundary = firstNanos;     // the current bucket holds times below this
-    for (auto i = begin; i < end; ++i) {
+    constexpr auto kBlock = TimeSeries::kBlockPoints;
+    for (auto i = begin; i < end;) {
         const auto time = series.timeAt(i);
         if (time >= boundary || currentIndex == bucketCount) {
             const auto index = bucketOf(time);
@@ -48,7 +49,20 @@ std::vector<MinMaxBucket> downsampleMinMax(const TimeSeries& series, std::int64_
             currentIndex = index;
             boundary = nextBoundary(index, time);
         }
+        // A whole block inside this bucket: its summary stands for its points.
+        if (i % kBlock == 0 && i + kBlock <= end && series.timeAt(i + kBlock - 1) < boundary) {
+            const auto& block = series.blockOf(i);
+            current.hasGap = current.hasGap || block.hasGap;
+            if (block.count > 0) {
+                current.min = current.count == 0 ? block.min : std::min(current.min, block.min);
+                current.max = current.count == 0 ? block.max : std::max(current.max, block.max);
+                current.count += block.count;
+            }
+            i += kBlock;
+            continue;
+        }
         const float value = series.valueAt(i);
+        ++i;
         if (std::isnan(value)) {
             current.hasGap = true;
             continue;

@@ -22,7 +22,18 @@ bool TimeSeries::append(std::int64_t timeNanos, double value)
         chunks_.push_back(std::make_unique<Chunk>());
     auto& chunk = *chunks_.back();
     chunk.offsetMillis[size_ % kChunkPoints] = clamped;
-    chunk.values[size_ % kChunkPoints] = static_cast<float>(value);
+    const auto stored = static_cast<float>(value);
+    chunk.values[size_ % kChunkPoints] = stored;
+    auto& block = chunk.blocks[(size_ % kChunkPoints) / kBlockPoints];
+    if (size_ % kBlockPoints == 0)
+        block = BlockSummary{};
+    if (std::isnan(stored)) {
+        block.hasGap = true;
+    } else {
+        block.min = block.count == 0 ? stored : std::min(block.min, stored);
+        block.max = block.count == 0 ? stored : std::max(block.max, stored);
+        ++block.count;
+    }
     lastOffset_ = clamped;
     ++size_;
     return true;
@@ -43,6 +54,11 @@ std::int64_t TimeSeries::timeAt(std::size_t index) const
 float TimeSeries::valueAt(std::size_t index) const
 {
     return chunks_[index / kChunkPoints]->values[index % kChunkPoints];
+}
+
+const TimeSeries::BlockSummary& TimeSeries::blockOf(std::size_t index) const
+{
+    return chunks_[index / kChunkPoints]->blocks[(index % kChunkPoints) / kBlockPoints];
 }
 
 SeriesPoint TimeSeries::at(std::size_t index) const

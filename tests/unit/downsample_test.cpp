@@ -43,16 +43,16 @@ std::vector<MinMaxBucket> bruteForce(const std::vector<SeriesPoint>& points, std
     return out;
 }
 
-} // namespace
-
-TEST(Downsample, PropertyMatchesBruteForceOnRandomSeries)
+// Random series (irregular times, gaps, values) against the brute force, over random windows and
+// bucket counts; long series make whole 64-point blocks fall inside buckets (their summaries are used).
+void compareWithBruteForce(std::uint64_t seed, int rounds, int maxPoints, std::size_t maxBuckets)
 {
-    std::mt19937_64 random(20261128);
-    for (int round = 0; round < 300; ++round) {
+    std::mt19937_64 random(seed);
+    for (int round = 0; round < rounds; ++round) {
         TimeSeries series;
         std::vector<SeriesPoint> stored;
         std::int64_t time = 1'700'000'000 * kSecond;
-        const int count = std::uniform_int_distribution<int>(0, 3000)(random);
+        const int count = std::uniform_int_distribution<int>(0, maxPoints)(random);
         for (int i = 0; i < count; ++i) {
             time += std::uniform_int_distribution<std::int64_t>(0, 3 * kSecond)(random);
             const bool gap = std::uniform_int_distribution<int>(0, 30)(random) == 0;
@@ -69,7 +69,7 @@ TEST(Downsample, PropertyMatchesBruteForceOnRandomSeries)
             stored.back().timeNanos + std::uniform_int_distribution<std::int64_t>(-5, 5)(random) * kSecond;
         if (last <= first)
             continue;
-        const auto buckets = std::uniform_int_distribution<std::size_t>(1, 1200)(random);
+        const auto buckets = std::uniform_int_distribution<std::size_t>(1, maxBuckets)(random);
         const auto fast = downsampleMinMax(series, first, last, buckets);
         const auto slow = bruteForce(stored, first, last, buckets);
         ASSERT_EQ(fast.size(), slow.size()) << "round " << round;
@@ -83,6 +83,18 @@ TEST(Downsample, PropertyMatchesBruteForceOnRandomSeries)
             }
         }
     }
+}
+
+} // namespace
+
+TEST(Downsample, PropertyMatchesBruteForceOnRandomSeries)
+{
+    compareWithBruteForce(20261128, 300, 3000, 1200);
+}
+
+TEST(Downsample, PropertyMatchesBruteForceWhereBlockSummariesStandForPoints)
+{
+    compareWithBruteForce(86400, 60, 40000, 300);
 }
 
 TEST(Downsample, ASinglePeakSurvivesADayIntoAThousandBuckets)

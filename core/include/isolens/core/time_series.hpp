@@ -20,6 +20,16 @@ struct SeriesPoint {
 class TimeSeries {
 public:
     static constexpr std::size_t kChunkPoints = 4096;
+    // Every run of kBlockPoints points (aligned on multiples of it) keeps its lowest and highest value,
+    // so a chart of a long history reads one summary instead of 64 points wherever a slice covers a
+    // whole block. About 2% more memory.
+    static constexpr std::size_t kBlockPoints = 64;
+    struct BlockSummary {
+        float min = 0.0f;
+        float max = 0.0f;
+        std::uint16_t count = 0; // points with a value
+        bool hasGap = false;
+    };
 
     // Returns false (and stores nothing) when the time is beyond the series' 49-day reach.
     bool append(std::int64_t timeNanos, double value);
@@ -32,6 +42,9 @@ public:
     float valueAt(std::size_t index) const;
 
     // Indexes of the points with first <= time < last, as [begin, end).
+    // The summary of the block holding `index` (complete or still filling).
+    const BlockSummary& blockOf(std::size_t index) const;
+
     std::pair<std::size_t, std::size_t> indexRange(std::int64_t firstNanos, std::int64_t lastNanos) const;
     std::vector<SeriesPoint> range(std::int64_t firstNanos, std::int64_t lastNanos) const;
 
@@ -41,6 +54,7 @@ private:
     struct Chunk {
         std::array<std::uint32_t, kChunkPoints> offsetMillis;
         std::array<float, kChunkPoints> values;
+        std::array<BlockSummary, kChunkPoints / kBlockPoints> blocks;
     };
     std::vector<std::unique_ptr<Chunk>> chunks_;
     std::size_t size_ = 0;
