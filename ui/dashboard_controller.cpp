@@ -409,21 +409,23 @@ QString DashboardController::openRecording(const QString& path)
 {
     if (running_ || busy_)
         return tr("Stop the running pair before opening a recording");
-    auto recording = readRecording(path.toStdString());
-    if (!recording)
-        return fromStd(recording.error().describe());
-    const auto& header = recording.value().header;
+    // Straight into a fresh store, line by line: a day-long recording is not held twice. The live
+    // store stays until the replay has succeeded.
+    auto replayStore = std::make_shared<SeriesStore>();
+    auto replayed = replayFile(path.toStdString(), *replayStore);
+    if (!replayed)
+        return fromStd(replayed.error().describe());
+    const auto& header = replayed.value().info.header;
     std::array<QString, 2> keys{tr("mode A"), tr("mode B")};
     if (header.contains("modes") && header["modes"].is_array())
         for (std::size_t side = 0; side < 2 && side < header["modes"].size(); ++side)
             if (header["modes"][side].contains("label") && header["modes"][side]["label"].is_string())
                 keys[side] = fromStd(header["modes"][side]["label"].get<std::string>());
     hostSampler_.reset();
-    store_ = std::make_shared<SeriesStore>();
-    replayInto(recording.value(), *store_);
+    store_ = std::move(replayStore);
     modeKeys_ = keys;
     for (int side = 0; side < 2; ++side) {
-        const auto recorded = startupFromRecording(recording.value(), keys[side].toStdString());
+        const auto recorded = startupFromEvents(replayed.value().events, keys[side].toStdString());
         startup_[side] = {recorded.createToRunningMillis, recorded.startToFirstSampleMillis};
     }
     replay_ = true;
@@ -432,7 +434,7 @@ QString DashboardController::openRecording(const QString& path)
                  ? fromStd(header["image"].get<std::string>())
                  : QString();
     emit storeReplaced();
-    if (recording.value().truncatedTail)
+    if (replayed.value().info.truncatedTail)
         emit problem(tr("The recording's last line was cut off (the session ended abruptly); everything "
                         "before it is shown."));
     return {};

@@ -112,42 +112,83 @@ StatsSample sampleFromJson(const json& j)
     return sample;
 }
 
-Result<Recording> readRecording(const std::filesystem::path& path)
+Result<RecordingInfo> visitRecording(const std::filesystem::path& path, const RecordingVisitor& visitor)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return makeError(ErrorKind::InvalidInput, "Cannot open the recording " + path.string());
-    Recording recording;
+    RecordingInfo info;
     std::string line;
-    std::vector<std::string> lines;
-    while (std::getline(in, line))
-        lines.push_back(line);
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        auto parsed = json::parse(lines[i], nullptr, /*allow_exceptions=*/false);
-        const bool last = i + 1 == lines.size();
+    bool first = true;
+    bool pendingBadLine = false; // a bad line is a cut-off tail only if nothing follows it
+    while (std::getline(in, line)) {
+        if (pendingBadLine) {
+            ++info.skippedLines;
+            pendingBadLine = false;
+        }
+        auto parsed = json::parse(line, nullptr, /*allow_exceptions=*/false);
         if (!parsed.is_object()) {
-            if (last)
-                recording.truncatedTail = true;
-            else
-                ++recording.skippedLines;
+            if (first)
+                return makeError(ErrorKind::InvalidInput, path.string() + " is not an IsoLens recording");
+            pendingBadLine = true;
             continue;
         }
         const auto type = detail::textField(parsed, "type");
-        if (i == 0) {
+        if (first) {
             if (type != "header" || detail::textField(parsed, "format") != "isolens-recording")
                 return makeError(ErrorKind::InvalidInput, path.string() + " is not an IsoLens recording");
-            recording.header = std::move(parsed);
+            info.header = std::move(parsed);
+            first = false;
         } else if (type == "sample") {
-            recording.samples.emplace_back(detail::textField(parsed, "mode"), sampleFromJson(parsed));
+            if (visitor.sample)
+                visitor.sample(detail::textField(parsed, "mode"), sampleFromJson(parsed));
         } else if (type == "event") {
-            recording.events.push_back(
-                {detail::textField(parsed, "mode"), detail::integerField(parsed, "time_ns"),
-                 detail::textField(parsed, "kind"), detail::textField(parsed, "detail")});
+            if (visitor.event)
+                visitor.event({detail::textField(parsed, "mode"), detail::integerField(parsed, "time_ns"),
+                               detail::textField(parsed, "kind"), detail::textField(parsed, "detail")});
         }
     }
-    if (recording.header.is_null())
+    info.truncatedTail = pendingBadLine;
+    if (first)
         return makeError(ErrorKind::InvalidInput, path.string() + " is empty: no recording header");
+    return info;
+}
+
+Result<Recording> readRecording(const std::filesystem::path& path)
+{
+    Recording recording;
+    RecordingVisitor visitor;
+    visitor.sample = [&](const std::string& mode, StatsSample&& sample) {
+        recording.samples.emplace_back(mode, std::move(sample));
+    };
+    visitor.event = [&](RecordedEvent&& event) { recording.events.push_back(std::move(event)); };
+    auto info = visitRecording(path, visitor);
+    if (!info)
+        return info.error();
+    recording.header = std::move(info.value().header);
+    recording.truncatedTail = info.value().truncatedTail;
+    recording.skippedLines = info.value().skippedLines;
     return recording;
+}
+
+Result<ReplayedRecording> replayFile(const std::filesystem::path& path, SeriesStore& store)
+{
+    ReplayedRecording replayed;
+    RecordingVisitor visitor;
+    visitor.sample = [&](const std::string& mode, StatsSample&& sample) {
+        store.addSample(mode, sample);
+        ++replayed.samples;
+    };
+    visitor.event = [&](RecordedEvent&& event) {
+        if (event.kind == "gap" || event.kind == "exited")
+            store.addGap(event.mode, event.timeNanos);
+        replayed.events.push_back(std::move(event));
+    };
+    auto info = visitRecording(path, visitor);
+    if (!info)
+        return info.error();
+    replayed.info = std::move(info.value());
+    return replayed;
 }
 
 void replayInto(const Recording& recording, SeriesStore& store)
@@ -173,6 +214,11 @@ void replayInto(const Recording& recording, SeriesStore& store)
 
 RecordedStartup startupFromRecording(const Recording& recording, const std::string& mode)
 {
+    return startupFromEvents(recording.events, mode);
+}
+
+RecordedStartup startupFromEvents(const std::vector<RecordedEvent>& events, const std::string& mode)
+{
     auto millis = [](const std::string& text) -> std::optional<double> {
         char* end = nullptr;
         const double value = std::strtod(text.c_str(), &end);
@@ -181,7 +227,7 @@ RecordedStartup startupFromRecording(const Recording& recording, const std::stri
         return value;
     };
     RecordedStartup startup;
-    for (const auto& event : recording.events) {
+    for (const auto& event : events) {
         if (event.mode != mode)
             continue;
         if (event.kind == kCreateToRunningEvent && !startup.createToRunningMillis)

@@ -11,6 +11,9 @@ seconds=${1:-30}
 rounds=${2:-2}
 cli=$root/build/bench/app/cli/isolens-cli
 [[ -x "$cli" ]] || { echo "sampling-cost: build first: cmake --preset bench && cmake --build --preset bench" >&2; exit 1; }
+# Debian's docker CLI (docker.io, as the tests install it) unless told otherwise.
+docker=${DOCKER_CLI:-/usr/bin/docker}
+[[ -x "$docker" ]] || { echo "sampling-cost: no docker CLI at $docker (apt install docker.io, or set DOCKER_CLI)" >&2; exit 1; }
 [[ -x /usr/bin/time ]] || { echo "sampling-cost: needs GNU time (apt install time)" >&2; exit 1; }
 
 env_file=$(mktemp /tmp/isolens-bench-engine.XXXXXX.env)
@@ -27,7 +30,7 @@ host=$ISOLENS_TEST_DOCKER_HOST
 state=$ISOLENS_TEST_STATE_DIR
 names=()
 for i in 1 2 3 4 5 6 7 8; do
-    docker -H "$host" run -d --name "bench-$i" "$ISOLENS_TEST_IMAGE" sleep 3600 >/dev/null
+    "$docker" -H "$host" run -d --name "bench-$i" "$ISOLENS_TEST_IMAGE" sleep 3600 >/dev/null
     names+=("bench-$i")
 done
 sleep 3
@@ -50,7 +53,8 @@ measure() { # label command...
     before=$(engine_ticks)
     /usr/bin/time -f "%U %S %M" -o "$timing" timeout -s INT "$seconds" "$@" >/dev/null 2>&1 || true
     after=$(engine_ticks)
-    read -r user system rss <"$timing"
+    # GNU time writes "Command exited with non-zero status 124" first when timeout stops the command.
+    read -r user system rss < <(tail -n 1 "$timing")
     client_cpu[$label]=$(awk -v a="${client_cpu[$label]:-0}" -v u="$user" -v s="$system" 'BEGIN {print a + u + s}')
     client_rss[$label]=$(( rss > ${client_rss[$label]:-0} ? rss : ${client_rss[$label]:-0} ))
     engine_cpu[$label]=$(awk -v a="${engine_cpu[$label]:-0}" -v d="$((after - before))" -v t="$ticks" 'BEGIN {print a + d / t}')
@@ -60,11 +64,11 @@ measure() { # label command...
 }
 
 echo "sampling-cost: 8 idle containers, ${seconds} s per measurement, $rounds rounds, $(nproc) CPUs"
-echo "  engine: $(docker -H "$host" version --format '{{.Server.Version}}'), docker CLI $(docker version --format '{{.Client.Version}}' 2>/dev/null)"
+echo "  engine: $("$docker" -H "$host" version --format '{{.Server.Version}}'), docker CLI $("$docker" version --format '{{.Client.Version}}' 2>/dev/null) ($docker)"
 for round in $(seq 1 "$rounds"); do
     echo "round $round"
     measure "nobody watching" sleep "$seconds"
-    measure "docker stats" docker -H "$host" stats "${names[@]}"
+    measure "docker stats" "$docker" -H "$host" stats "${names[@]}"
     measure "isolens-cli stats" "$cli" -H "$host" stats "${names[@]}"
     measure "isolens-cli --direct" "$cli" -H "$host" stats --direct "${names[@]}"
 done

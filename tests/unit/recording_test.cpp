@@ -174,3 +174,51 @@ TEST(Recording, StartupTimesFromTheRecordedEvents)
     EXPECT_FALSE(none.createToRunningMillis);
     EXPECT_FALSE(none.startToFirstSampleMillis);
 }
+
+TEST(Recording, ReplayingTheFileLineByLineFillsTheStoreAsReadingItWhole)
+{
+    const auto path = std::filesystem::temp_directory_path() / "isolens-replay-file-test.jsonl";
+    std::filesystem::remove(path);
+    {
+        auto writer = RecordingWriter::create(path, {{"image", "x"}});
+        ASSERT_TRUE(writer);
+        for (int i = 0; i < 50; ++i) {
+            (void)writer.value()->sample("a", sample(i, i, 1000 + i));
+            (void)writer.value()->sample("b", sample(i, 2 * i, 2000 + i));
+            if (i == 20)
+                (void)writer.value()->event("a", sample(i, 0, 0).timeNanos + 500'000'000, "gap", "no sample");
+        }
+        (void)writer.value()->event("a", 1, kCreateToRunningEvent, "42.5");
+    }
+    std::ofstream(path, std::ios::app)
+        << "{\"type\":\"sample\",\"mode\":\"a\",\"cpu_per"; // cut off by a crash
+
+    SeriesStore whole;
+    auto recording = readRecording(path);
+    ASSERT_TRUE(recording);
+    replayInto(recording.value(), whole);
+    SeriesStore streamed;
+    auto replayed = replayFile(path, streamed);
+    ASSERT_TRUE(replayed) << replayed.error().message;
+    EXPECT_EQ(replayed.value().samples, 100u);
+    EXPECT_TRUE(replayed.value().info.truncatedTail);
+    EXPECT_EQ(replayed.value().info.skippedLines, 0u);
+    EXPECT_EQ(replayed.value().info.header["image"], "x");
+    for (const auto* key : {"a", "b"}) {
+        EXPECT_EQ(streamed.size(key), whole.size(key)) << key;
+        const auto a = streamed.range(key, Metric::MemoryBytes, 0, INT64_MAX);
+        const auto b = whole.range(key, Metric::MemoryBytes, 0, INT64_MAX);
+        ASSERT_EQ(a.size(), b.size());
+        for (std::size_t i = 0; i < a.size(); ++i) {
+            EXPECT_EQ(a[i].timeNanos, b[i].timeNanos);
+            EXPECT_EQ(std::isnan(a[i].value), std::isnan(b[i].value)) << "the gap is at the same place";
+            if (!std::isnan(a[i].value))
+                EXPECT_EQ(a[i].value, b[i].value);
+        }
+    }
+    EXPECT_DOUBLE_EQ(startupFromEvents(replayed.value().events, "a").createToRunningMillis.value_or(0), 42.5);
+    std::filesystem::remove(path);
+
+    SeriesStore none;
+    EXPECT_FALSE(replayFile(path, none)) << "a missing file is an error";
+}

@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -64,6 +65,28 @@ struct Recording {
 // Reads a recording; a cut-off last line is tolerated and reported, not an error.
 Result<Recording> readRecording(const std::filesystem::path& path);
 
+// A recording line by line, without holding it: the header is returned, samples and events go to
+// the visitor as they are read (in the file's order, which is the order they happened in).
+struct RecordingInfo {
+    nlohmann::json header;
+    bool truncatedTail = false;
+    std::size_t skippedLines = 0;
+};
+struct RecordingVisitor {
+    std::function<void(const std::string& mode, StatsSample&& sample)> sample;
+    std::function<void(RecordedEvent&& event)> event;
+};
+Result<RecordingInfo> visitRecording(const std::filesystem::path& path, const RecordingVisitor& visitor);
+
+// Replays a recording file straight into a series store, as replayInto does, keeping only its events:
+// a day-long recording is not held in memory beside the store.
+struct ReplayedRecording {
+    RecordingInfo info;
+    std::vector<RecordedEvent> events;
+    std::size_t samples = 0;
+};
+Result<ReplayedRecording> replayFile(const std::filesystem::path& path, SeriesStore& store);
+
 // The inverse of sampleToJson.
 StatsSample sampleFromJson(const nlohmann::json& json);
 
@@ -81,6 +104,7 @@ struct RecordedStartup {
     std::optional<double> startToFirstSampleMillis;
 };
 RecordedStartup startupFromRecording(const Recording& recording, const std::string& mode);
+RecordedStartup startupFromEvents(const std::vector<RecordedEvent>& events, const std::string& mode);
 
 // One row per sample: time, mode, and the sample's figures.
 std::string recordingToCsv(const Recording& recording);
