@@ -15,6 +15,8 @@ packages=(
     g++-mingw-w64-x86-64-posix wine wine64
     # packaging: the Windows setup (NSIS), the Debian package (dpkg-shlibdeps) and their checks
     nsis dpkg-dev desktop-file-utils appstream file binutils
+    # benchmarks: GNU time for the sampling-cost and footprint scripts
+    time
     # tests and benchmarks
     libgtest-dev libgmock-dev googletest libbenchmark-dev
     # the private engine the tests start: dockerd, a registry, and busybox-static for a tiny image
