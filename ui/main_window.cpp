@@ -209,6 +209,8 @@ void MainWindow::connectController()
                         ++gaps_[side];
                 if (kind == QLatin1String("error"))
                     lastError_ = detail;
+                else if (kind == QLatin1String("resumed"))
+                    lastError_.clear();
                 if (kind == QLatin1String("exited") || kind == QLatin1String("error"))
                     statusBar()->showMessage(tr("%1: %2 (%3)").arg(mode, kind, detail), 10000);
             });

@@ -243,10 +243,19 @@ void PairSession::onEvent(std::size_t side, const CollectorEvent& event)
         store_.addSample(key, event.sample);
         if (recorder_)
             (void)recorder_->sample(key, event.sample);
+        if (event.sample.valid && silent_[side]) {
+            silent_[side] = false;
+            record(key, "resumed", "sampling again");
+            log_(key + ": sampling again");
+        }
         break;
     case CollectorEvent::Kind::Gap:
         store_.addGap(key, event.timeNanos);
         record(key, "gap", "no sample for 2 s");
+        if (!silent_[side])
+            log_(key + ": no sample for 2 s; if the engine stopped, IsoLens keeps retrying every second and "
+                       "keeps recording");
+        silent_[side] = true;
         break;
     case CollectorEvent::Kind::Stopped:
         store_.addGap(key, event.timeNanos);
@@ -254,6 +263,10 @@ void PairSession::onEvent(std::size_t side, const CollectorEvent& event)
         break;
     case CollectorEvent::Kind::Error:
         record(key, "error", event.error ? event.error->message : "stats stream failed");
+        if (!silent_[side])
+            log_(key + ": stats stream failed: " +
+                 (event.error ? event.error->message : std::string("no reason")) + "; retrying every second");
+        silent_[side] = true;
         break;
     }
 }

@@ -1,14 +1,18 @@
 #include "disposable_engine.hpp"
 #include "private_engine.hpp"
+#include "run_command.hpp"
+
+#include "isolens/core/recording.hpp"
+#include "isolens/core/stats_collector.hpp"
 
 #include <gtest/gtest.h>
-
-#include "isolens/core/stats_collector.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <map>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -84,4 +88,55 @@ TEST(EngineOutage, SamplingResumesAfterTheEngineRestartsAndNothingIsLostOrDuplic
     ASSERT_TRUE(listed);
     EXPECT_EQ(listed.value().size(), 1u) << "no duplicate containers";
     collector.unwatch(created.value().id);
+}
+
+TEST(EngineOutage, ComparingThroughARestartSaysSoResumesAndKeepsTheRecording)
+{
+    DisposableEngine engine(/*liveRestore=*/true);
+    ASSERT_TRUE(engine.started());
+    const auto recording = std::filesystem::temp_directory_path() /
+                           ("isolens-outage-" + std::to_string(std::random_device{}()) + ".jsonl");
+    auto compare = std::async(std::launch::async, [&] {
+        return runCommand(std::string(ISOLENS_CLI_PATH) + " --host " + engine.endpoint().url +
+                          " compare --image " + privateEngine().testImage() +
+                          " --cmd 'sleep 600' --runtimes runc," + privateEngine().secondRuntime() +
+                          " --duration 30 --record " + recording.string());
+    });
+    // Samples first, then the engine goes away for a while and comes back.
+    for (int i = 0; i < 100 && !std::filesystem::exists(recording); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::this_thread::sleep_for(std::chrono::seconds(6));
+    ASSERT_EQ(engine.engineDown(), 0);
+    std::this_thread::sleep_for(std::chrono::seconds(5));
+    ASSERT_EQ(engine.engineUp(), 0);
+    const auto run = compare.get();
+    EXPECT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_NE(run.output.find("retrying every second"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("sampling again"), std::string::npos) << run.output;
+
+    auto recorded = readRecording(recording);
+    ASSERT_TRUE(recorded) << recorded.error().message;
+    std::map<std::string, int> gaps, resumed, removed;
+    for (const auto& event : recorded.value().events) {
+        gaps[event.mode] += event.kind == "gap";
+        resumed[event.mode] += event.kind == "resumed";
+        removed[event.mode] += event.kind == "removed";
+    }
+    for (const auto& mode : {std::string("runc"), privateEngine().secondRuntime()}) {
+        EXPECT_GE(gaps[mode], 1) << mode << ": the silence is marked";
+        EXPECT_GE(resumed[mode], 1) << mode << ": sampling came back";
+        EXPECT_EQ(removed[mode], 1) << mode << ": one container per mode, removed once";
+        std::int64_t firstGap = 0;
+        for (const auto& event : recorded.value().events)
+            if (event.mode == mode && event.kind == "gap" && firstGap == 0)
+                firstGap = event.timeNanos;
+        int before = 0;
+        int after = 0;
+        for (const auto& [sampleMode, sample] : recorded.value().samples)
+            if (sampleMode == mode && sample.valid)
+                (sample.timeNanos < firstGap ? before : after)++;
+        EXPECT_GE(before, 3) << mode << ": the samples before the outage are kept";
+        EXPECT_GE(after, 3) << mode << ": and new ones follow it";
+    }
+    std::filesystem::remove(recording);
 }

@@ -91,6 +91,8 @@ private:
     std::chrono::steady_clock::time_point startedAt_;
     std::mutex mutex_;
     std::unique_ptr<StatsCollector> collector_;
+    std::array<bool, 2> silent_{
+        false, false}; // after a gap or an error, until a sample arrives (collector events are serialized)
     bool stopped_ = false;
 };
 
