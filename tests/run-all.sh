@@ -28,6 +28,12 @@ cmake --preset dev-asan
 cmake --build --preset dev-asan
 ctest --preset dev-asan
 
+# The core, the command line and their tests under ThreadSanitizer (the dashboard is left out: Qt's
+# own threads are not instrumented); any data race fails the run.
+cmake --preset dev-tsan
+cmake --build --preset dev-tsan
+ctest --preset dev-tsan
+
 # Then the Linux build: its Debian package (built, validated, installed, launched, removed), and every
 # test against a private Docker engine.
 cmake --preset dev
