@@ -33,6 +33,29 @@ extern "C" void onInterrupt(int)
     interrupted = true;
 }
 
+// Until Ctrl+C (or SIGTERM): waits a second at a time, in steps short enough to stop promptly.
+bool waitASecond()
+{
+    for (int i = 0; i < 10 && !interrupted; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return !interrupted;
+}
+
+// The table in place of the last one on a terminal (clear and home, as docker stats does), appended
+// otherwise.
+void showTable(const LatestStats& table, EngineOs os, bool terminal)
+{
+    if (terminal)
+        std::cout << "\033[2J\033[H";
+    std::cout << renderStatsTable(table.snapshot(), os) << std::flush;
+}
+
+void stopOnSignals()
+{
+    std::signal(SIGINT, onInterrupt);
+    std::signal(SIGTERM, onInterrupt);
+}
+
 // Everything a container's figures need beyond its stats: its name and CPU allotment.
 Result<WatchTarget> describeContainer(EngineClient& client, const std::string& reference,
                                       const EngineInfo& engine)
@@ -120,18 +143,13 @@ int stream(const CliContext& context, std::shared_ptr<EngineClient> client,
     for (const auto& target : targets)
         collector.watch(target);
 
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    stopOnSignals();
     const bool terminal = isatty(fileno(stdout));
-    while (!interrupted) {
-        for (int i = 0; i < 10 && !interrupted; ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    while (waitASecond()) {
         if (context.json)
             continue;
         std::lock_guard lock(outputMutex);
-        if (terminal)
-            std::cout << "\033[2J\033[H"; // clear and home, as docker stats does
-        std::cout << renderStatsTable(table.snapshot(), os) << std::flush;
+        showTable(table, os, terminal);
     }
     return 0;
 }
@@ -152,14 +170,9 @@ int streamDirect(const CliContext& context, EngineClient& client, const std::vec
         readers.push_back(std::move(reader.value()));
         table.add(target.id, target.name);
     }
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
+    stopOnSignals();
     const bool terminal = isatty(fileno(stdout));
-    while (!interrupted) {
-        for (int i = 0; i < 10 && !interrupted; ++i)
-            std::this_thread::sleep_for(std::chrono::milliseconds(100));
-        if (interrupted)
-            break;
+    while (waitASecond()) {
         for (std::size_t i = 0; i < readers.size(); ++i) {
             CollectorEvent event;
             event.containerId = targets[i].id;
@@ -174,13 +187,10 @@ int streamDirect(const CliContext& context, EngineClient& client, const std::vec
             }
             table.apply(event);
         }
-        if (context.json) {
+        if (context.json)
             std::cout << std::flush;
-            continue;
-        }
-        if (terminal)
-            std::cout << "\033[2J\033[H";
-        std::cout << renderStatsTable(table.snapshot(), EngineOs::Linux) << std::flush;
+        else
+            showTable(table, EngineOs::Linux, terminal);
     }
     return 0;
 }

@@ -1,9 +1,11 @@
 #include "isolens/core/cgroup_stats.hpp"
 
 #include "isolens/core/clock.hpp"
+#include "isolens/core/proc_parsing.hpp"
 #include "isolens/core/timestamp.hpp"
 
-#include <charconv>
+#include "text_fields.hpp"
+
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -31,27 +33,10 @@ std::vector<std::string_view> lines(std::string_view text)
     return out;
 }
 
-std::vector<std::string_view> words(std::string_view line)
-{
-    std::vector<std::string_view> out;
-    std::size_t i = 0;
-    while (i < line.size()) {
-        while (i < line.size() && (line[i] == ' ' || line[i] == '\t'))
-            ++i;
-        const auto start = i;
-        while (i < line.size() && line[i] != ' ' && line[i] != '\t')
-            ++i;
-        if (i > start)
-            out.push_back(line.substr(start, i - start));
-    }
-    return out;
-}
-
 std::optional<std::uint64_t> number(std::string_view text)
 {
     std::uint64_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size())
+    if (!detail::parseNumber(text, value))
         return std::nullopt;
     return value;
 }
@@ -62,7 +47,7 @@ std::map<std::string, std::uint64_t> parseKeyValues(std::string_view text)
 {
     std::map<std::string, std::uint64_t> out;
     for (auto line : lines(text)) {
-        const auto parts = words(line);
+        const auto parts = detail::splitFields(line);
         if (parts.size() == 2)
             if (auto value = number(parts[1]))
                 out[std::string(parts[0])] = *value;
@@ -101,7 +86,7 @@ std::vector<std::uint64_t> parseNumbers(std::string_view text)
 {
     std::vector<std::uint64_t> out;
     for (auto line : lines(text))
-        for (auto word : words(line))
+        for (auto word : detail::splitFields(line))
             if (auto value = number(word))
                 out.push_back(*value);
     return out;
@@ -109,18 +94,14 @@ std::vector<std::uint64_t> parseNumbers(std::string_view text)
 
 std::uint64_t memTotalBytes(std::string_view meminfo)
 {
-    for (auto line : lines(meminfo)) {
-        const auto parts = words(line);
-        if (parts.size() >= 2 && parts[0] == "MemTotal:")
-            return number(parts[1]).value_or(0) * 1024;
-    }
-    return 0;
+    const auto parsed = procfs::parseMeminfo(meminfo);
+    return parsed && parsed->totalBytes > 0 ? static_cast<std::uint64_t>(parsed->totalBytes) : 0;
 }
 
 std::uint64_t systemCpuNanos(std::string_view procStat, long ticksPerSecond)
 {
     for (auto line : lines(procStat)) {
-        const auto parts = words(line);
+        const auto parts = detail::splitFields(line);
         if (parts.empty() || parts[0] != "cpu")
             continue;
         std::uint64_t ticks = 0;
@@ -146,7 +127,7 @@ std::pair<std::uint64_t, std::uint64_t> blkioV1Bytes(std::string_view text)
     std::uint64_t read = 0;
     std::uint64_t written = 0;
     for (auto line : lines(text)) {
-        const auto parts = words(line);
+        const auto parts = detail::splitFields(line);
         if (parts.size() != 3)
             continue; // "Total N" has two
         if (parts[1] == "Read")
@@ -162,7 +143,7 @@ std::pair<std::uint64_t, std::uint64_t> ioStatV2Bytes(std::string_view text)
     std::uint64_t read = 0;
     std::uint64_t written = 0;
     for (auto line : lines(text))
-        for (auto part : words(line)) {
+        for (auto part : detail::splitFields(line)) {
             if (part.substr(0, 7) == "rbytes=")
                 read += number(part.substr(7)).value_or(0);
             else if (part.substr(0, 7) == "wbytes=")
@@ -178,8 +159,8 @@ std::map<std::string, std::pair<std::uint64_t, std::uint64_t>> parseNetDev(std::
         const auto colon = line.find(':');
         if (colon == std::string_view::npos)
             continue;
-        const auto name = words(line.substr(0, colon));
-        const auto fields = words(line.substr(colon + 1));
+        const auto name = detail::splitFields(line.substr(0, colon));
+        const auto fields = detail::splitFields(line.substr(colon + 1));
         if (name.size() != 1 || fields.size() < 9 || name[0] == "lo")
             continue;
         out[std::string(name[0])] = {number(fields[0]).value_or(0), number(fields[8]).value_or(0)};

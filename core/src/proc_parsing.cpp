@@ -1,5 +1,7 @@
 #include "isolens/core/proc_parsing.hpp"
 
+#include "text_fields.hpp"
+
 #include <charconv>
 #include <sstream>
 #include <vector>
@@ -8,28 +10,8 @@ namespace isolens::procfs {
 
 namespace {
 
-template <class T>
-bool number(std::string_view text, T& out)
-{
-    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return ec == std::errc{} && end == text.data() + text.size();
-}
-
-std::vector<std::string_view> fields(std::string_view line)
-{
-    std::vector<std::string_view> out;
-    std::size_t at = 0;
-    while (at < line.size()) {
-        while (at < line.size() && (line[at] == ' ' || line[at] == '\t'))
-            ++at;
-        const auto start = at;
-        while (at < line.size() && line[at] != ' ' && line[at] != '\t')
-            ++at;
-        if (at > start)
-            out.push_back(line.substr(start, at - start));
-    }
-    return out;
-}
+using detail::parseNumber;
+using detail::splitFields;
 
 // "MemTotal:       24683944 kB" -> bytes
 std::optional<std::int64_t> kilobytesField(std::string_view text, std::string_view key)
@@ -41,9 +23,9 @@ std::optional<std::int64_t> kilobytesField(std::string_view text, std::string_vi
             end = text.size();
         const auto line = text.substr(at, end - at);
         if (line.size() > key.size() && line.substr(0, key.size()) == key && line[key.size()] == ':') {
-            const auto parts = fields(line.substr(key.size() + 1));
+            const auto parts = splitFields(line.substr(key.size() + 1));
             std::int64_t value = 0;
-            if (!parts.empty() && number(parts[0], value))
+            if (!parts.empty() && parseNumber(parts[0], value))
                 return parts.size() > 1 && parts[1] == "kB" ? value * 1024 : value;
             return std::nullopt;
         }
@@ -57,13 +39,13 @@ std::optional<std::int64_t> kilobytesField(std::string_view text, std::string_vi
 std::optional<CpuTimes> parseStatCpu(std::string_view procStat)
 {
     const auto end = procStat.find('\n');
-    const auto parts = fields(procStat.substr(0, end));
+    const auto parts = splitFields(procStat.substr(0, end));
     if (parts.size() < 5 || parts[0] != "cpu")
         return std::nullopt;
     std::uint64_t values[8] = {};
     const std::size_t count = std::min<std::size_t>(8, parts.size() - 1);
     for (std::size_t i = 0; i < count; ++i)
-        if (!number(parts[i + 1], values[i]))
+        if (!parseNumber(parts[i + 1], values[i]))
             return std::nullopt;
     CpuTimes times;
     times.idle = values[3] + values[4]; // idle + iowait
@@ -92,18 +74,19 @@ std::optional<PidStat> parsePidStat(std::string_view text)
     if (open == std::string_view::npos || close == std::string_view::npos || close < open)
         return std::nullopt;
     PidStat stat;
-    if (!number(fields(text.substr(0, open)).empty() ? std::string_view{} : fields(text.substr(0, open))[0],
-                stat.pid))
+    if (!parseNumber(splitFields(text.substr(0, open)).empty() ? std::string_view{}
+                                                               : splitFields(text.substr(0, open))[0],
+                     stat.pid))
         return std::nullopt;
     stat.comm = std::string(text.substr(open + 1, close - open - 1));
     // After ")": state(3) ppid(4) pgrp(5) session(6) tty(7) tpgid(8) flags(9) minflt(10) cminflt(11)
     // majflt(12) cmajflt(13) utime(14) stime(15) ...
-    const auto rest = fields(text.substr(close + 1));
+    const auto rest = splitFields(text.substr(close + 1));
     if (rest.size() < 13 || rest[0].size() != 1)
         return std::nullopt;
     stat.state = rest[0][0];
-    if (!number(rest[1], stat.parentPid) || !number(rest[3], stat.session) ||
-        !number(rest[11], stat.userTicks) || !number(rest[12], stat.systemTicks))
+    if (!parseNumber(rest[1], stat.parentPid) || !parseNumber(rest[3], stat.session) ||
+        !parseNumber(rest[11], stat.userTicks) || !parseNumber(rest[12], stat.systemTicks))
         return std::nullopt;
     return stat;
 }
@@ -115,10 +98,10 @@ PidStatus parsePidStatus(std::string_view text)
     status.anonymousBytes = kilobytesField(text, "RssAnon");
     if (auto uidLine = text.find("\nUid:"); uidLine != std::string_view::npos) {
         auto end = text.find('\n', uidLine + 1);
-        const auto parts = fields(text.substr(
+        const auto parts = splitFields(text.substr(
             uidLine + 5, end == std::string_view::npos ? std::string_view::npos : end - uidLine - 5));
         int uid = 0;
-        if (!parts.empty() && number(parts[0], uid))
+        if (!parts.empty() && parseNumber(parts[0], uid))
             status.uid = uid;
     }
     return status;

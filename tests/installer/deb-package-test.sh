@@ -15,17 +15,8 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-failures=0
-check() {
-    local what=$1
-    shift
-    if "$@"; then
-        echo "ok: $what"
-    else
-        echo "FAIL: $what" >&2
-        failures=$((failures + 1))
-    fi
-}
+# shellcheck source=checks.sh
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 [[ $(id -u) -eq 0 ]] || { echo "FAIL: deb-package-test installs a package and needs root" >&2; exit 1; }
 if dpkg-query -W -f='${Status}' isolens 2>/dev/null | grep -q "install ok installed"; then
     echo "FAIL: a package named isolens is already installed; remove it first (apt remove isolens)" >&2
@@ -69,8 +60,4 @@ installed=
 check "removing the package removes the dashboard" test ! -e /usr/bin/isolens
 check "removing the package removes the desktop entry" test ! -e /usr/share/applications/org.isolens.IsoLens.desktop
 
-if ((failures > 0)); then
-    echo "deb-package-test: $failures checks failed" >&2
-    exit 1
-fi
-echo "deb-package-test: all checks passed"
+finish_checks deb-package-test

@@ -25,17 +25,8 @@ install_dir="$drive_c/Program Files/IsoLens"
 start_menu="$drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs/IsoLens"
 desktop="$drive_c/users/Public/Desktop"
 key='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\IsoLens'
-failures=0
-check() { # description, command...
-    local what=$1
-    shift
-    if "$@"; then
-        echo "ok: $what"
-    else
-        echo "FAIL: $what" >&2
-        failures=$((failures + 1))
-    fi
-}
+# shellcheck source=checks.sh
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 registry_value() { wine reg query "$key" /v "$1" 2>/dev/null | tr -d '\r' | awk -v name="$1" '$1 == name {print $3}'; }
 
 wineboot -i >/dev/null 2>&1 || true
@@ -72,8 +63,4 @@ check "Program Files\\IsoLens is gone" test ! -e "$install_dir"
 check "the Start-menu folder is gone" test ! -e "$start_menu"
 check "the Add/Remove Programs entry is gone" test -z "$(registry_value DisplayVersion)"
 
-if ((failures > 0)); then
-    echo "windows-installer-test: $failures checks failed" >&2
-    exit 1
-fi
-echo "windows-installer-test: all checks passed"
+finish_checks windows-installer-test
