@@ -3,16 +3,13 @@
 #include "dashboard_colors.hpp"
 
 #include "isolens/core/cancel_token.hpp"
-#include "isolens/core/clock.hpp"
 #include "isolens/core/engine_client.hpp"
-#include "isolens/core/host_os.hpp"
 #include "isolens/core/host_sampler.hpp"
 #include "isolens/core/pair_session.hpp"
 #include "isolens/core/preflight.hpp"
 #include "isolens/core/process_visibility.hpp"
 #include "isolens/core/recording.hpp"
 #include "isolens/core/series_store.hpp"
-#include "isolens/core/version.hpp"
 
 #include <QDateTime>
 #include <QDir>
@@ -41,25 +38,6 @@ QString pullDetail(const PullProgressTracker& progress)
         .arg(progress.layersDone())
         .arg(progress.layers().size())
         .arg(parts.join(QLatin1Char('\n')));
-}
-
-nlohmann::json recordingHeader(const PairRequest& request, const EngineInfo& info,
-                               const std::string& endpoint)
-{
-    nlohmann::json header = {
-        {"app_version", kIsoLensVersion},
-        {"started", wallClockNanos()},
-        {"image", request.image},
-        {"command", request.command},
-        {"workload", request.workload},
-        {"engine", {{"os_type", info.osType}, {"version", info.serverVersion}, {"endpoint", endpoint}}},
-        {"host", {{"description", readHostOs().description}}},
-        {"recorded_by", "isolens dashboard"},
-        {"modes", nlohmann::json::array()}};
-    for (const auto& mode : request.modes)
-        header["modes"].push_back(
-            {{"label", mode.label}, {"isolation", mode.isolation}, {"runtime", mode.runtime}});
-    return header;
 }
 
 QString safeFileName(QString text)
@@ -208,8 +186,9 @@ void DashboardController::startPair(const PairRequest& request)
     emit storeReplaced();
     QDir().mkpath(recordingDirectory());
     recordingPath_ = freshRecordingPath(recordingDirectory(), fromStd(request.image));
-    auto created = RecordingWriter::create(recordingPath_.toStdString(),
-                                           recordingHeader(request, *info_, client_->endpoint().url));
+    auto created = RecordingWriter::create(
+        recordingPath_.toStdString(),
+        pairRecordingHeader(request, *info_, client_->endpoint().url, "isolens dashboard"));
     if (!created) {
         busy_ = false;
         recordingPath_.clear();

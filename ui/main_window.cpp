@@ -22,6 +22,7 @@
 #include "isolens/core/recording.hpp"
 #include "isolens/core/sampling_health.hpp"
 #include "isolens/core/series_store.hpp"
+#include "isolens/core/text.hpp"
 #include "isolens/core/version.hpp"
 
 #include <QAction>
@@ -51,14 +52,6 @@ namespace {
 QString fromStd(const std::string& text)
 {
     return QString::fromStdString(text);
-}
-
-std::vector<std::string> words(const QString& text)
-{
-    std::vector<std::string> out;
-    for (const auto& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts))
-        out.push_back(word.toStdString());
-    return out;
 }
 
 // Where the shipped sample recording is, as a file the core can read.
@@ -283,23 +276,12 @@ void MainWindow::onEngineReady(const QString& where, const EngineFacts& facts, c
         auto* launcher = dashboard_->launcher();
         PairChoice choice{texts[0], texts[1], texts[2], {0, 1}};
         for (int side = 0; side < 2 && side < wanted.size(); ++side) {
-            choice.modeIndexes[side] = -1;
-            for (int i = 0; launcher->mode(i); ++i)
-                if (const auto* mode = launcher->mode(i);
-                    QString::fromStdString(mode->label) == wanted[side] ||
-                    (!mode->isolation.empty() && QString::fromStdString(mode->isolation) == wanted[side]) ||
-                    (!mode->runtime.empty() && QString::fromStdString(mode->runtime) == wanted[side]))
-                    choice.modeIndexes[side] = i;
-            if (choice.modeIndexes[side] < 0) {
-                report(tr("This engine has no mode \"%1\"; it offers: %2")
-                           .arg(wanted[side], QString::fromStdString([&] {
-                                    std::string list;
-                                    for (const auto& mode : modes.modes)
-                                        list += (list.empty() ? "" : ", ") + mode.label;
-                                    return list;
-                                }())));
+            auto found = findMode(modes, facts.info, wanted[side].toStdString());
+            if (!found) {
+                report(fromStd(found.error().message));
                 return;
             }
+            choice.modeIndexes[side] = static_cast<int>(found.value());
         }
         launcher->setChoice(choice);
         startPair();
@@ -342,8 +324,8 @@ void MainWindow::startPair()
     const auto choice = launcher->choice();
     PairRequest request;
     request.image = choice.image.toStdString();
-    request.command = words(choice.command);
-    request.workload = words(choice.workload);
+    request.command = splitWords(choice.command.toStdString());
+    request.workload = splitWords(choice.workload.toStdString());
     request.modes = {*launcher->mode(choice.modeIndexes[0]), *launcher->mode(choice.modeIndexes[1])};
     controller_->startPair(request);
     dashboard_->tabs()->setCurrentIndex(0);

@@ -4,13 +4,12 @@
 
 #include "isolens/core/clock.hpp"
 #include "isolens/core/group_sum.hpp"
-#include "isolens/core/host_os.hpp"
 #include "isolens/core/host_sampler.hpp"
 #include "isolens/core/pair_session.hpp"
 #include "isolens/core/pair_summary.hpp"
 #include "isolens/core/published_reference.hpp"
+#include "isolens/core/text.hpp"
 #include "isolens/core/units.hpp"
-#include "isolens/core/version.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -20,7 +19,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 #include <thread>
 
 using namespace isolens;
@@ -33,22 +31,11 @@ extern "C" void onCompareInterrupt(int)
     interrupted = true;
 }
 
-std::vector<std::string> words(const std::string& text, char separator = ' ')
-{
-    std::vector<std::string> out;
-    std::stringstream stream(text);
-    std::string word;
-    while (std::getline(stream, word, separator))
-        if (!word.empty())
-            out.push_back(word);
-    return out;
-}
-
 // --modes or --runtimes against what the engine offers.
 Result<std::array<IsolationMode, 2>> chooseModes(const CompareOptions& options, const EngineInfo& engine)
 {
     const auto offered = availableModes(engine);
-    const auto wanted = words(!options.modes.empty() ? options.modes : options.runtimes, ',');
+    const auto wanted = splitWords(!options.modes.empty() ? options.modes : options.runtimes, ',');
     std::vector<IsolationMode> chosen;
     if (wanted.empty()) {
         if (offered.modes.size() < 2)
@@ -56,19 +43,10 @@ Result<std::array<IsolationMode, 2>> chooseModes(const CompareOptions& options, 
         chosen = {offered.modes[0], offered.modes[1]};
     } else {
         for (const auto& name : wanted) {
-            auto it =
-                std::find_if(offered.modes.begin(), offered.modes.end(), [&](const IsolationMode& mode) {
-                    return mode.label == name || (!mode.isolation.empty() && mode.isolation == name) ||
-                           (!mode.runtime.empty() && mode.runtime == name);
-                });
-            if (it == offered.modes.end()) {
-                std::string list;
-                for (const auto& mode : offered.modes)
-                    list += (list.empty() ? "" : ", ") + mode.label;
-                return makeError(ErrorKind::InvalidInput, "This " + engine.osType + " engine has no mode '" +
-                                                              name + "'; it offers: " + list);
-            }
-            chosen.push_back(*it);
+            auto found = findMode(offered, engine, name);
+            if (!found)
+                return found.error();
+            chosen.push_back(offered.modes[found.value()]);
         }
     }
     if (chosen.size() != 2)
@@ -159,7 +137,7 @@ int compareGroups(const CliContext& context, const CompareOptions& options,
 {
     const auto eq = options.groups.find('=');
     const auto values =
-        eq == std::string::npos ? std::vector<std::string>{} : words(options.groups.substr(eq + 1), ',');
+        eq == std::string::npos ? std::vector<std::string>{} : splitWords(options.groups.substr(eq + 1), ',');
     if (eq == std::string::npos || eq == 0 || values.size() != 2)
         return reportError(context, makeError(ErrorKind::InvalidInput,
                                               "--groups takes LABEL=VALUE1,VALUE2, e.g. "
@@ -238,8 +216,8 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
 
     PairRequest request;
     request.image = options.image;
-    request.command = words(options.command);
-    request.workload = words(options.workload);
+    request.command = splitWords(options.command);
+    request.workload = splitWords(options.workload);
     request.modes = modes.value();
     request.keepContainers = options.keep;
 
@@ -259,20 +237,8 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
 
     std::unique_ptr<RecordingWriter> recorder;
     if (!recordFile.empty()) {
-        nlohmann::json header = {{"app_version", kIsoLensVersion},
-                                 {"started", wallClockNanos()},
-                                 {"image", options.image},
-                                 {"command", request.command},
-                                 {"workload", request.workload},
-                                 {"engine",
-                                  {{"os_type", info.osType},
-                                   {"version", info.serverVersion},
-                                   {"endpoint", engine.value().resolved.endpoint.url}}},
-                                 {"host", {{"description", readHostOs().description}}},
-                                 {"modes", nlohmann::json::array()}};
-        for (const auto& mode : request.modes)
-            header["modes"].push_back(
-                {{"label", mode.label}, {"isolation", mode.isolation}, {"runtime", mode.runtime}});
+        const auto header =
+            pairRecordingHeader(request, info, engine.value().resolved.endpoint.url, "isolens-cli compare");
         auto created = RecordingWriter::create(recordFile, header);
         if (!created)
             return reportError(context, created.error());

@@ -23,6 +23,21 @@ ModeChoices availableModes(const EngineInfo& engine)
     return choices;
 }
 
+Result<std::size_t> findMode(const ModeChoices& offered, const EngineInfo& engine, std::string_view name)
+{
+    for (std::size_t i = 0; i < offered.modes.size(); ++i) {
+        const auto& mode = offered.modes[i];
+        if (mode.label == name || (!mode.isolation.empty() && mode.isolation == name) ||
+            (!mode.runtime.empty() && mode.runtime == name))
+            return i;
+    }
+    std::string list;
+    for (const auto& mode : offered.modes)
+        list += (list.empty() ? "" : ", ") + mode.label;
+    return makeError(ErrorKind::InvalidInput, "This " + engine.osType + " engine has no mode '" +
+                                                  std::string(name) + "'; it offers: " + list);
+}
+
 std::string hyperVModeLabel(const std::array<IsolationMode, 2>& modes, const EngineInfo& engine)
 {
     if (engine.osType != "windows")

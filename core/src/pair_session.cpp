@@ -1,6 +1,8 @@
 #include "isolens/core/pair_session.hpp"
 
 #include "isolens/core/clock.hpp"
+#include "isolens/core/host_os.hpp"
+#include "isolens/core/version.hpp"
 
 #include <cctype>
 #include <cerrno>
@@ -313,6 +315,25 @@ void PairSession::stop()
         (void)client_->removeContainer(run.containerId, /*force=*/true);
         record(run.mode.label, "removed", run.containerName);
     }
+}
+
+nlohmann::json pairRecordingHeader(const PairRequest& request, const EngineInfo& engine,
+                                   const std::string& endpoint, const std::string& recordedBy)
+{
+    nlohmann::json header = {
+        {"app_version", kIsoLensVersion},
+        {"started", wallClockNanos()},
+        {"image", request.image},
+        {"command", request.command},
+        {"workload", request.workload},
+        {"engine", {{"os_type", engine.osType}, {"version", engine.serverVersion}, {"endpoint", endpoint}}},
+        {"host", {{"description", readHostOs().description}}},
+        {"recorded_by", recordedBy},
+        {"modes", nlohmann::json::array()}};
+    for (const auto& mode : request.modes)
+        header["modes"].push_back(
+            {{"label", mode.label}, {"isolation", mode.isolation}, {"runtime", mode.runtime}});
+    return header;
 }
 
 Result<std::vector<OrphanedContainer>> findOrphans(EngineClient& client)

@@ -143,3 +143,16 @@ TEST(PreflightCommand, BadInputFailsBeforeAnythingElse)
     EXPECT_EQ(badBuild.exitCode, 1);
     EXPECT_NE(badBuild.output.find("--host-build 'soon' is not a Windows build"), std::string::npos);
 }
+
+TEST(IsolationModes, AModeIsNamedByItsLabelIsolationOrRuntime)
+{
+    EngineInfo windows;
+    windows.osType = "windows";
+    const auto offered = availableModes(windows);
+    EXPECT_EQ(findMode(offered, windows, "Hyper-V").value(), 0u);
+    EXPECT_EQ(findMode(offered, windows, "hyperv").value(), 0u);
+    EXPECT_EQ(findMode(offered, windows, "process").value(), 1u);
+    auto missing = findMode(offered, windows, "kata");
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().message, "This windows engine has no mode 'kata'; it offers: Hyper-V, process");
+}

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "isolens/core/engine_types.hpp"
+#include "isolens/core/error.hpp"
 
 #include <array>
 #include <string>
@@ -23,6 +24,10 @@ struct ModeChoices {
 // What this engine can compare: Hyper-V against process isolation on Windows; on Linux, where only
 // "default" isolation exists, its registered runtimes (containerd's internal shim names left out).
 ModeChoices availableModes(const EngineInfo& engine);
+
+// Which offered mode a user's word names: its label, isolation or runtime ("Hyper-V", "hyperv",
+// "kata"); otherwise an error listing what this engine offers.
+Result<std::size_t> findMode(const ModeChoices& offered, const EngineInfo& engine, std::string_view name);
 
 // The label of the side that runs in a Hyper-V utility VM (explicitly, or by the Windows engine's
 // default), whose memory the isolation tax is measured against; empty when neither does.

@@ -96,6 +96,11 @@ private:
     bool stopped_ = false;
 };
 
+// The header of a pair's recording: app version, start time, image, command, workload, the engine
+// (OS, version, endpoint), the host, the two modes, and what recorded it.
+nlohmann::json pairRecordingHeader(const PairRequest& request, const EngineInfo& engine,
+                                   const std::string& endpoint, const std::string& recordedBy);
+
 // Containers IsoLens created whose session is no longer running (its process on this machine is
 // gone), grouped as found; and their removal.
 struct OrphanedContainer {

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace isolens {
 
@@ -13,6 +14,23 @@ inline std::string toLowerAscii(std::string_view text)
     std::string out(text);
     std::transform(out.begin(), out.end(), out.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+// The words of a command line or a list ("ping -n 5 localhost", "runc,kata" with ','), empty ones
+// left out. No quoting: a command that needs it is the image's business (e.g. sh -c).
+inline std::vector<std::string> splitWords(std::string_view text, char separator = ' ')
+{
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        auto end = text.find(separator, start);
+        if (end == std::string_view::npos)
+            end = text.size();
+        if (end > start)
+            out.emplace_back(text.substr(start, end - start));
+        start = end + 1;
+    }
     return out;
 }
 
