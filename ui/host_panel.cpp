@@ -68,8 +68,3 @@ void HostPanel::setNotes(const QString& taxExplanation, const QString& vmWorkers
                "run as ordinary host processes.</p>");
     notes_->setText(html);
 }
-
-QString HostPanel::notes() const
-{
-    return notes_->text();
-}

@@ -26,7 +26,6 @@ public:
     SeriesChart* cpuChart() const { return cpu_; }
     SeriesChart* memoryChart() const { return memory_; }
     SeriesChart* taxChart() const { return tax_; }
-    QString notes() const;
 
 private:
     SeriesChart* cpu_;

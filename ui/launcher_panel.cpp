@@ -172,11 +172,6 @@ void LauncherPanel::setPreflight(int side, const QString& verdict, const QString
     badges_[side]->setToolTip(detail);
 }
 
-QString LauncherPanel::preflightText(int side) const
-{
-    return badges_[side]->text();
-}
-
 void LauncherPanel::setRunning(bool running)
 {
     running_ = running;

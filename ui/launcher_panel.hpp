@@ -48,7 +48,6 @@ public:
     void setChoice(const PairChoice& choice);
     // Why the current input cannot start a pair ("" when it can).
     QString inputProblem() const;
-    QString preflightText(int side) const;
 
 signals:
     void startRequested(const PairChoice& choice);

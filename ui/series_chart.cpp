@@ -77,7 +77,6 @@ void SeriesChart::setLines(const QVector<ChartLine>& lines)
             delete series;
         }
     lines_.clear();
-    specs_ = lines;
     for (const auto& spec : lines)
         lines_.push_back(Line{spec, {}, {}});
 }
@@ -187,11 +186,6 @@ double SeriesChart::axisTop() const
 QString SeriesChart::valueAxisTitle() const
 {
     return valueAxis_->titleText();
-}
-
-QString SeriesChart::title() const
-{
-    return title_;
 }
 
 void SeriesChart::showValueTip(const Line& line, const QPointF& point, bool entering)

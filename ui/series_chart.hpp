@@ -38,7 +38,6 @@ public:
     SeriesChart(const QString& title, isolens::Metric metric, ChartUnit unit, QWidget* parent = nullptr);
 
     void setLines(const QVector<ChartLine>& lines);
-    const QVector<ChartLine>& lines() const { return specs_; }
     void setMetric(isolens::Metric metric) { metric_ = metric; }
 
     // Reads [first, last) in `buckets` slices; returns the largest value (0 when none).
@@ -49,12 +48,10 @@ public:
 
     // The placeholder shown over an empty chart ("no data yet", "not in this recording").
     void setEmptyText(const QString& text);
-    QString emptyText() const { return emptyText_; }
 
     int drawnPoints() const;
     double axisTop() const;
     QString valueAxisTitle() const;
-    QString title() const;
 
     // Light or dark, to match the application's palette.
     void followPalette();
@@ -77,7 +74,6 @@ private:
     ChartUnit unit_;
     QDateTimeAxis* timeAxis_;
     QValueAxis* valueAxis_;
-    QVector<ChartLine> specs_;
     QVector<Line> lines_;
     double divisor_ = 1.0;
     std::int64_t firstNanos_ = 0;

@@ -2,11 +2,6 @@
 
 namespace isolens {
 
-bool isHostSeries(const std::string& key)
-{
-    return key == kHostSeries || key == kVmWorkerSeries || key == kIsolationTaxSeries;
-}
-
 namespace {
 
 StatsSample hostSample(const std::string& name, const HostSnapshot& host)

@@ -96,11 +96,3 @@ TEST(HostSeries, IsolationTaxWhenTheUtilityVmCanBeToldApart)
     ASSERT_NE(find(attributed, kIsolationTaxSeries), nullptr);
     EXPECT_EQ(find(attributed, kIsolationTaxSeries)->memBytes, 460'000'000);
 }
-
-TEST(HostSeries, NamesTheHostSeries)
-{
-    EXPECT_TRUE(isHostSeries("host"));
-    EXPECT_TRUE(isHostSeries("vm-workers"));
-    EXPECT_TRUE(isHostSeries("isolation-tax"));
-    EXPECT_FALSE(isHostSeries("runc"));
-}

@@ -16,8 +16,6 @@ inline constexpr const char* kHostSeries = "host";                  // CPU % of 
 inline constexpr const char* kVmWorkerSeries = "vm-workers";        // all VM worker processes summed
 inline constexpr const char* kIsolationTaxSeries = "isolation-tax"; // utility VM minus container
 
-bool isHostSeries(const std::string& key);
-
 // One host snapshot as samples for the series store: the host (CPU, memory used of total), the VM
 // workers summed (only when there are any; their memory counts only readable working sets), and
 // the isolation tax when the Hyper-V side's private working set is known and the tax can be told.
