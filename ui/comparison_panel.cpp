@@ -14,16 +14,6 @@
 
 using namespace isolens;
 
-namespace {
-
-// Enough points for the chart's width (two pixels a bucket), and a floor for tiny charts.
-int bucketsFor(const QWidget* chart)
-{
-    return std::max(60, chart->width() / 2);
-}
-
-} // namespace
-
 ComparisonPanel::ComparisonPanel(QWidget* parent)
     : QWidget(parent)
     , views_(new QStackedWidget(this))
@@ -116,7 +106,7 @@ QList<SeriesChart*> ComparisonPanel::visibleCharts() const
 void ComparisonPanel::refresh(const SeriesStore& store, std::int64_t firstNanos, std::int64_t lastNanos)
 {
     // Both columns share one axis per metric, whichever mode reached higher.
-    const int buckets = bucketsFor(cpu_[0]);
+    const int buckets = cpu_[0]->bucketCount();
     const double cpuTop = std::max(cpu_[0]->collect(store, firstNanos, lastNanos, buckets),
                                    cpu_[1]->collect(store, firstNanos, lastNanos, buckets));
     const double memoryTop = std::max(memory_[0]->collect(store, firstNanos, lastNanos, buckets),
@@ -125,7 +115,7 @@ void ComparisonPanel::refresh(const SeriesStore& store, std::int64_t firstNanos,
         cpu_[side]->draw(cpuTop);
         memory_[side]->draw(memoryTop);
     }
-    const int overlayBuckets = bucketsFor(overlayCpu_);
+    const int overlayBuckets = overlayCpu_->bucketCount();
     overlayCpu_->draw(overlayCpu_->collect(store, firstNanos, lastNanos, overlayBuckets));
     overlayMemory_->draw(overlayMemory_->collect(store, firstNanos, lastNanos, overlayBuckets));
 }

@@ -47,7 +47,7 @@ HostPanel::HostPanel(QWidget* parent)
 
 void HostPanel::refresh(const SeriesStore& store, std::int64_t firstNanos, std::int64_t lastNanos)
 {
-    const int buckets = std::max(60, cpu_->width() / 2);
+    const int buckets = cpu_->bucketCount();
     for (auto* chart : {cpu_, memory_, tax_})
         chart->draw(chart->collect(store, firstNanos, lastNanos, buckets));
 }

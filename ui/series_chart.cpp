@@ -81,6 +81,11 @@ void SeriesChart::setLines(const QVector<ChartLine>& lines)
         lines_.push_back(Line{spec, {}, {}});
 }
 
+int SeriesChart::bucketCount() const
+{
+    return std::max(60, width() / 2);
+}
+
 double SeriesChart::collect(const SeriesStore& store, std::int64_t firstNanos, std::int64_t lastNanos,
                             int buckets)
 {

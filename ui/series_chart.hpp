@@ -40,6 +40,8 @@ public:
     void setLines(const QVector<ChartLine>& lines);
     void setMetric(isolens::Metric metric) { metric_ = metric; }
 
+    // Enough slices for the chart's width (two pixels each), and a floor for tiny charts.
+    int bucketCount() const;
     // Reads [first, last) in `buckets` slices; returns the largest value (0 when none).
     double collect(const isolens::SeriesStore& store, std::int64_t firstNanos, std::int64_t lastNanos,
                    int buckets);

@@ -4,10 +4,9 @@
 #include "isolens/core/proc_parsing.hpp"
 #include "isolens/core/timestamp.hpp"
 
+#include "read_file.hpp"
 #include "text_fields.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #ifndef _WIN32
@@ -174,17 +173,12 @@ namespace {
 
 Result<std::string> slurp(const std::string& path)
 {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        auto error = makeError(ErrorKind::PermissionDenied, "Cannot read " + path);
-        error.hint =
-            "Direct collection reads the container's cgroup files on the engine's own host, as root; "
-            "use the engine's stats otherwise";
-        return error;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    if (auto text = detail::readWholeFile(path))
+        return std::move(*text);
+    auto error = makeError(ErrorKind::PermissionDenied, "Cannot read " + path);
+    error.hint = "Direct collection reads the container's cgroup files on the engine's own host, as root; "
+                 "use the engine's stats otherwise";
+    return error;
 }
 
 // The first number in a file's text; 0 when there is none (a file the kernel left empty or odd).

@@ -3,14 +3,14 @@
 #include "isolens/core/host_metrics.hpp"
 #include "isolens/core/proc_parsing.hpp"
 
+#include "read_file.hpp"
+
 #include <pwd.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <sstream>
 
 namespace isolens {
 
@@ -18,15 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<std::string> readFile(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return std::nullopt;
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using detail::readWholeFile;
 
 std::string userName(int uid)
 {
@@ -56,7 +48,7 @@ public:
         snapshot.timeNanos = wallClockNanos();
         snapshot.logicalCpus = static_cast<int>(sysconf(_SC_NPROCESSORS_ONLN));
 
-        auto stat = readFile("/proc/stat");
+        auto stat = readWholeFile("/proc/stat");
         auto cpu = stat ? procfs::parseStatCpu(*stat) : std::nullopt;
         if (!cpu)
             return makeError(ErrorKind::Other, "Cannot read the host's CPU times from /proc/stat");
@@ -65,7 +57,7 @@ public:
                 host::cpuPercentBetween(previousCpu_->idle, previousCpu_->total, cpu->idle, cpu->total);
         previousCpu_ = cpu;
 
-        auto meminfo = readFile("/proc/meminfo");
+        auto meminfo = readWholeFile("/proc/meminfo");
         auto memory = meminfo ? procfs::parseMeminfo(*meminfo) : std::nullopt;
         if (!memory)
             return makeError(ErrorKind::Other, "Cannot read the host's memory from /proc/meminfo");
@@ -106,7 +98,7 @@ public:
 private:
     std::optional<HostProcess> readProcess(const fs::path& dir)
     {
-        auto statText = readFile(dir / "stat");
+        auto statText = readWholeFile(dir / "stat");
         auto stat = statText ? procfs::parsePidStat(*statText) : std::nullopt;
         if (!stat)
             return std::nullopt;
@@ -118,7 +110,7 @@ private:
         process.cpuTimeNanos =
             static_cast<std::int64_t>((stat->userTicks + stat->systemTicks) * 1'000'000'000ULL /
                                       static_cast<std::uint64_t>(ticksPerSecond_));
-        if (auto statusText = readFile(dir / "status")) {
+        if (auto statusText = readWholeFile(dir / "status")) {
             const auto status = procfs::parsePidStatus(*statusText);
             process.workingSetBytes = status.residentBytes; // kernel threads have none
             process.privateBytes = status.anonymousBytes;

@@ -180,7 +180,7 @@ Result<ReplayedRecording> replayFile(const std::filesystem::path& path, SeriesSt
         ++replayed.samples;
     };
     visitor.event = [&](RecordedEvent&& event) {
-        if (event.kind == "gap" || event.kind == "exited")
+        if (breaksSeries(event))
             store.addGap(event.mode, event.timeNanos);
         replayed.events.push_back(std::move(event));
     };
@@ -189,6 +189,11 @@ Result<ReplayedRecording> replayFile(const std::filesystem::path& path, SeriesSt
         return info.error();
     replayed.info = std::move(info.value());
     return replayed;
+}
+
+bool breaksSeries(const RecordedEvent& event)
+{
+    return event.kind == "gap" || event.kind == "exited";
 }
 
 void replayInto(const Recording& recording, SeriesStore& store)
@@ -202,13 +207,13 @@ void replayInto(const Recording& recording, SeriesStore& store)
     for (const auto& [mode, sample] : recording.samples) {
         while (nextEvent < events.size() && events[nextEvent].timeNanos <= sample.timeNanos) {
             const auto& event = events[nextEvent++];
-            if (event.kind == "gap" || event.kind == "exited")
+            if (breaksSeries(event))
                 store.addGap(event.mode, event.timeNanos);
         }
         store.addSample(mode, sample);
     }
     for (; nextEvent < events.size(); ++nextEvent)
-        if (events[nextEvent].kind == "gap" || events[nextEvent].kind == "exited")
+        if (breaksSeries(events[nextEvent]))
             store.addGap(events[nextEvent].mode, events[nextEvent].timeNanos);
 }
 

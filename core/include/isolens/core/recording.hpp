@@ -90,6 +90,9 @@ Result<ReplayedRecording> replayFile(const std::filesystem::path& path, SeriesSt
 // The inverse of sampleToJson.
 StatsSample sampleFromJson(const nlohmann::json& json);
 
+// Events after which a series' line breaks (a gap, the container exiting), as live collection breaks it.
+bool breaksSeries(const RecordedEvent& event);
+
 // Feeds a recording into a series store exactly as live collection does (samples, and gaps for
 // gap and exit events), keyed by mode.
 void replayInto(const Recording& recording, SeriesStore& store);
