@@ -235,7 +235,7 @@ void DashboardController::startPair(const PairRequest& request)
                     emit pairFailed(tr("The pull was cancelled, so nothing was started."),
                                     tr("Start the pair again to pull the image."));
                 else
-                    emit pairFailed(fromStd(error.describe()), fromStd(error.hint));
+                    emit pairFailed(fromStd(error.whatHappened()), fromStd(error.hint));
             });
             return;
         }

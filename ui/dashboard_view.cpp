@@ -153,7 +153,7 @@ void DashboardView::refresh()
     comparison_->refresh(*store, first, last);
     host_->refresh(*store, first, last);
     if (tabs_->currentWidget() == summary_ || !controller_->isRunning())
-        summary_->refresh(*store, controller_->modeKeys(), controller_->startupTimes());
+        summary_->refresh(store, controller_->modeKeys(), controller_->startupTimes());
 }
 
 void DashboardView::setEngineSummary(const QString& text, const QString& details, bool connected)

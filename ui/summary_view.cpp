@@ -47,9 +47,27 @@ SummaryView::SummaryView(QWidget* parent)
     setOpenExternalLinks(true);
 }
 
-void SummaryView::refresh(const SeriesStore& store, const std::array<QString, 2>& modes,
-                          const std::array<StartupTimes, 2>& startup)
+bool SummaryView::Input::sameAs(const Input& other) const
 {
+    const bool sameStore =
+        !store.expired() && !store.owner_before(other.store) && !other.store.owner_before(store);
+    return sameStore && modes == other.modes && samples == other.samples &&
+           createToRunning == other.createToRunning && firstSample == other.firstSample;
+}
+
+void SummaryView::refresh(const std::shared_ptr<const SeriesStore>& storePointer,
+                          const std::array<QString, 2>& modes, const std::array<StartupTimes, 2>& startup)
+{
+    const auto& store = *storePointer;
+    Input input{storePointer, modes, {}, {}, {}};
+    for (int side = 0; side < 2; ++side) {
+        input.samples[side] = store.size(modes[side].toStdString());
+        input.createToRunning[side] = startup[side].createToRunningMillis;
+        input.firstSample[side] = startup[side].startToFirstSampleMillis;
+    }
+    if (input.sameAs(shown_))
+        return;
+    shown_ = input;
     const auto summaries = summarizeModes(store, {modes[0].toStdString(), modes[1].toStdString()});
     const auto& a = summaries[0];
     const auto& b = summaries[1];

@@ -3,6 +3,7 @@
 #include <QTextBrowser>
 
 #include <array>
+#include <memory>
 #include <optional>
 
 namespace isolens {
@@ -22,6 +23,19 @@ class SummaryView : public QTextBrowser {
 public:
     explicit SummaryView(QWidget* parent = nullptr);
 
-    void refresh(const isolens::SeriesStore& store, const std::array<QString, 2>& modes,
-                 const std::array<StartupTimes, 2>& startup);
+    // Recomputes only when something it shows has changed (a replayed day is summarized once).
+    void refresh(const std::shared_ptr<const isolens::SeriesStore>& store,
+                 const std::array<QString, 2>& modes, const std::array<StartupTimes, 2>& startup);
+
+private:
+    // What the summary was made from; another store (even one at a freed store's address) never matches.
+    struct Input {
+        std::weak_ptr<const isolens::SeriesStore> store;
+        std::array<QString, 2> modes;
+        std::array<std::size_t, 2> samples{0, 0};
+        std::array<std::optional<double>, 2> createToRunning;
+        std::array<std::optional<double>, 2> firstSample;
+        bool sameAs(const Input& other) const;
+    };
+    Input shown_;
 };

@@ -146,11 +146,17 @@ Error classifyEngineError(int httpStatus, std::string_view engineMessage)
     return makeError(kind, std::string(engineMessage), httpStatus);
 }
 
-std::string Error::describe() const
+std::string Error::whatHappened() const
 {
     std::string out = message.empty() ? std::string(toString(kind)) : message;
     if (httpStatus != 0)
         out += " (HTTP " + std::to_string(httpStatus) + ")";
+    return out;
+}
+
+std::string Error::describe() const
+{
+    std::string out = whatHappened();
     if (!hint.empty())
         out += " \u2014 " + hint;
     return out;

@@ -1,5 +1,6 @@
 #include "comparison_panel.hpp"
 #include "series_chart.hpp"
+#include "summary_view.hpp"
 
 #include "isolens/core/series_store.hpp"
 
@@ -9,6 +10,7 @@
 #include <QDateTimeAxis>
 #include <QImage>
 #include <QLineSeries>
+#include <QTextDocument>
 
 using namespace isolens;
 
@@ -155,4 +157,31 @@ TEST(SeriesChart, FollowsADarkPaletteAndKeepsTheLineColours)
     auto* series = static_cast<QLineSeries*>(chart.chart()->series().front());
     EXPECT_EQ(series->pen().color(), QColor(0x1f, 0x77, 0xb4))
         << "the theme does not repaint the modes' colours";
+}
+
+TEST(SummaryView, RecomputesOnlyWhenWhatItShowsChanges)
+{
+    auto store = std::make_shared<SeriesStore>();
+    for (int second = 0; second < 5; ++second) {
+        store->addSample("hyperv", sample(second, 80.0, 400LL << 20));
+        store->addSample("process", sample(second, 12.0, 45LL << 20));
+    }
+    SummaryView view;
+    const std::array<QString, 2> modes{"hyperv", "process"};
+    view.refresh(store, modes, {});
+    const auto shown = view.document()->revision();
+    EXPECT_TRUE(view.toPlainText().contains("400.00 MiB")) << view.toPlainText().toStdString();
+    view.refresh(store, modes, {});
+    EXPECT_EQ(view.document()->revision(), shown) << "nothing changed: a replay is summarized once";
+
+    store->addSample("hyperv", sample(5, 80.0, 500LL << 20));
+    view.refresh(store, modes, {});
+    EXPECT_NE(view.document()->revision(), shown) << "a new sample is summarized";
+    EXPECT_TRUE(view.toPlainText().contains("500.00 MiB")) << view.toPlainText().toStdString();
+
+    const auto again = view.document()->revision();
+    auto other = std::make_shared<SeriesStore>();
+    view.refresh(other, modes, {});
+    EXPECT_NE(view.document()->revision(), again) << "another store is summarized";
+    EXPECT_TRUE(view.toPlainText().contains("No samples yet"));
 }

@@ -73,6 +73,7 @@ TEST(ErrorText, DescribeCombinesMessageStatusAndHint)
 {
     const auto error = makeError(ErrorKind::ImageNotFound, "No such image: x", 404);
     EXPECT_EQ(error.describe(), "No such image: x (HTTP 404) \u2014 " + hintFor(ErrorKind::ImageNotFound));
+    EXPECT_EQ(error.whatHappened(), "No such image: x (HTTP 404)") << "what happened, without the hint";
 }
 
 TEST(ErrorText, EveryKindHasANameAndAHint)

@@ -38,6 +38,8 @@ struct Error {
 
     // "message (HTTP 404) — hint", for logs and command-line output.
     std::string describe() const;
+    // "message (HTTP 404)": what happened, for a view that shows the hint on its own.
+    std::string whatHappened() const;
 };
 
 // Builds an error whose hint is the standard one for its kind.
