@@ -179,9 +179,19 @@ TEST_F(ConnectedWindow, OneClickStartsAPairBothColumnsFillAndStopRemovesIt)
             return store->size(keys[0].toStdString()) >= 3 && store->size(keys[1].toStdString()) >= 3;
         },
         20000));
-    window.refresh();
+    // Samples a second apart can share one of the 5-minute view's buckets: wait until the charts,
+    // refreshed once a second, show three points each (as a user watching would see them fill).
     auto* comparison = window.dashboard()->comparison();
-
+    waitUntil(
+        [&] {
+            for (int side = 0; side < 2; ++side)
+                if (comparison->cpuChart(side)->drawnPoints() < 3 ||
+                    comparison->memoryChart(side)->drawnPoints() < 3)
+                    return false;
+            return true;
+        },
+        20000);
+    window.refresh();
     for (int side = 0; side < 2; ++side) {
         EXPECT_GE(comparison->cpuChart(side)->drawnPoints(), 3) << side;
         EXPECT_GE(comparison->memoryChart(side)->drawnPoints(), 3) << side;
