@@ -5,12 +5,12 @@ set -euo pipefail
 
 packages=(
     # toolchain
-    cmake ninja-build g++ pkg-config clang-format
+    cmake ninja-build g++ pkg-config clang-format ccache
     # fuzzing: clang with its libFuzzer and sanitizer runtimes
     clang libclang-rt-14-dev
     # libraries (core: Boost.Beast/Asio, nlohmann_json, OpenSSL; CLI11; the dashboard: Qt6 Widgets + Charts)
     libboost-dev nlohmann-json3-dev libssl-dev libcli11-dev
-    qt6-base-dev qt6-charts-dev libgl-dev
+    qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
     # the Windows build, cross-compiled and tested under Wine
     g++-mingw-w64-x86-64-posix wine wine64
     # packaging: the Windows setup (NSIS), the Debian package (dpkg-shlibdeps) and their checks
