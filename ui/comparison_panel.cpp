@@ -66,18 +66,36 @@ void ComparisonPanel::setModes(const std::array<QString, 2>& keys)
         cpu_[side]->setLines({line});
         memory_[side]->setLines({line});
         both.push_back(line);
-        captions_[side]->setText(QStringLiteral("<b>%1</b>").arg(keys[side].toHtmlEscaped()));
     }
+    showCaptions();
     overlayCpu_->setLines(both);
     overlayMemory_->setLines(both);
     for (auto* chart : {cpu_[0], cpu_[1], memory_[0], memory_[1], overlayCpu_, overlayMemory_})
         chart->setEmptyText(tr("No samples yet: start a pair, or open a recording"));
 }
 
-void ComparisonPanel::setCaptions(const std::array<QString, 2>& captions)
+void ComparisonPanel::setNotes(const std::array<QString, 2>& notes, const std::array<QString, 2>& details)
 {
+    notes_ = notes;
     for (int side = 0; side < 2; ++side)
-        captions_[side]->setText(captions[side]);
+        captions_[side]->setToolTip(details[side]);
+    showCaptions();
+}
+
+QString ComparisonPanel::caption(int side) const
+{
+    return captions_[side]->text();
+}
+
+void ComparisonPanel::showCaptions()
+{
+    for (int side = 0; side < 2; ++side) {
+        auto text = QStringLiteral("<b>%1</b>").arg(keys_[side].toHtmlEscaped());
+        if (!notes_[side].isEmpty())
+            text += QStringLiteral("<br><span style='color:#c92a2a'>%1</span>")
+                        .arg(notes_[side].toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
+        captions_[side]->setText(text);
+    }
 }
 
 void ComparisonPanel::setCpuMetric(Metric metric)

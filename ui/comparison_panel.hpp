@@ -22,9 +22,12 @@ class ComparisonPanel : public QWidget {
 public:
     explicit ComparisonPanel(QWidget* parent = nullptr);
 
-    // keys: the modes' series names; captions: what to write above each column (container, state).
+    // keys: the modes' series names, written above each column.
     void setModes(const std::array<QString, 2>& keys);
-    void setCaptions(const std::array<QString, 2>& captions);
+    // Plain text under a column's name (how its container ended, with its last output), and the whole
+    // story as the caption's tool tip; empty for none.
+    void setNotes(const std::array<QString, 2>& notes, const std::array<QString, 2>& details);
+    QString caption(int side) const; // as shown
     void setCpuMetric(isolens::Metric metric);
     void setOverlay(bool overlay);
     bool isOverlay() const;
@@ -40,7 +43,10 @@ public:
 private:
     QStackedWidget* views_;
     std::array<QString, 2> keys_;
+    void showCaptions();
+
     std::array<QLabel*, 2> captions_;
+    std::array<QString, 2> notes_;
     std::array<SeriesChart*, 2> cpu_;
     std::array<SeriesChart*, 2> memory_;
     SeriesChart* overlayCpu_;

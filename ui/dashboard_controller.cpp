@@ -3,6 +3,7 @@
 #include "dashboard_colors.hpp"
 
 #include "isolens/core/cancel_token.hpp"
+#include "isolens/core/container_exit.hpp"
 #include "isolens/core/engine_client.hpp"
 #include "isolens/core/host_sampler.hpp"
 #include "isolens/core/pair_session.hpp"
@@ -216,6 +217,10 @@ void DashboardController::startPair(const PairRequest& request)
             emit sessionEvent(mode, kind, detail);
         });
     };
+    observer.exited = [this](const std::string& mode, const ContainerExit& exit) {
+        onGui([this, mode = fromStd(mode), summary = fromStd(exitSentence(exit)),
+               details = fromStd(describeExit(exit))] { emit containerExited(mode, summary, details); });
+    };
     session->setObserver(std::move(observer));
     session_ = session;
     emit pairStarting(tr("Starting %1 and %2 from %3\u2026").arg(modeKeys_[0], modeKeys_[1], title_));
@@ -413,6 +418,12 @@ QString DashboardController::openRecording(const QString& path)
                  ? fromStd(header["image"].get<std::string>())
                  : QString();
     emit storeReplaced();
+    for (const auto& event : replayed.value().events)
+        if (event.kind == "exited" && event.data.is_object()) {
+            const auto exit = exitFromJson(event.data);
+            emit containerExited(fromStd(event.mode), fromStd(exitSentence(exit)),
+                                 fromStd(describeExit(exit)));
+        }
     if (replayed.value().info.truncatedTail)
         emit problem(tr("The recording's last line was cut off (the session ended abruptly); everything "
                         "before it is shown."));

@@ -78,6 +78,9 @@ signals:
     void pairFailed(const QString& message, const QString& hint);
     void pairStopped();
     void sessionEvent(const QString& mode, const QString& kind, const QString& detail);
+    // A container of the pair ended on its own (live, or as a replayed recording says): summary is one
+    // sentence ("exited with code 2 after 0.1 s"), details adds the engine's error and the last output.
+    void containerExited(const QString& mode, const QString& summary, const QString& details);
     void storeReplaced();
     void hostSampled(std::shared_ptr<const isolens::HostSnapshot> snapshot,
                      const QHash<int, ContainerProcessTag>& containerProcesses,

@@ -2,6 +2,7 @@
 
 #include "dashboard_colors.hpp"
 
+#include "isolens/core/command_line.hpp"
 #include "isolens/core/image_reference.hpp"
 #include "isolens/core/isolation_modes.hpp"
 
@@ -32,6 +33,7 @@ LauncherPanel::LauncherPanel(QWidget* parent)
     , pullDetail_(new QLabel(this))
     , cancelPull_(new QPushButton(tr("Cancel pull"), this))
     , busy_(new QLabel(this))
+    , syntax_(CommandSyntax::Posix)
 {
     image_->setEditable(true);
     image_->setInsertPolicy(QComboBox::NoInsert);
@@ -40,10 +42,6 @@ LauncherPanel::LauncherPanel(QWidget* parent)
     image_->setToolTip(tr("A local image, or any reference: it is pulled when missing"));
     imageProblem_->setWordWrap(true);
     imageProblem_->setStyleSheet(QStringLiteral("color: #c92a2a"));
-    command_->setPlaceholderText(tr("the image's own command"));
-    command_->setToolTip(tr("The same command runs in both containers"));
-    workload_->setPlaceholderText(tr("optional, e.g. ping -t localhost"));
-    workload_->setToolTip(tr("Run in both containers at the same moment, once both are running"));
     modeReason_->setWordWrap(true);
     start_->setObjectName(QStringLiteral("startPair"));
     stop_->setObjectName(QStringLiteral("stopPair"));
@@ -123,8 +121,30 @@ LauncherPanel::LauncherPanel(QWidget* parent)
     connect(stop_, &QPushButton::clicked, this, &LauncherPanel::stopRequested);
     connect(cancelPull_, &QPushButton::clicked, this, &LauncherPanel::cancelPullRequested);
     connect(removeLeftovers_, &QPushButton::clicked, this, &LauncherPanel::removeLeftoversRequested);
+    connect(command_, &QLineEdit::textChanged, this, &LauncherPanel::validate);
+    connect(workload_, &QLineEdit::textChanged, this, &LauncherPanel::validate);
     setLeftovers(0);
+    setCommandSyntax(CommandSyntax::Posix);
     setEnabledForEngine(false);
+}
+
+void LauncherPanel::setCommandSyntax(CommandSyntax syntax)
+{
+    syntax_ = syntax;
+    const bool windows = syntax == CommandSyntax::Windows;
+    command_->setPlaceholderText(
+        windows ? tr("the image's own command, or e.g. cmd /c \"ping -n 100 localhost\"")
+                : tr("the image's own command, or e.g. sh -c 'while true; do sleep 1; done'"));
+    const auto quoting =
+        windows ? tr("Words are split by the Windows command-line rules: \"...\" keeps spaces.")
+                : tr("Words are split as a POSIX shell splits them: '...' and \"...\" keep spaces.");
+    const auto execForm = tr("A JSON array, e.g. [\"sh\",\"-c\",\"sleep 1\"], is taken as it is.");
+    command_->setToolTip(tr("The same command runs in both containers. %1 %2").arg(quoting, execForm));
+    workload_->setPlaceholderText(windows ? tr("optional, e.g. ping -t localhost")
+                                          : tr("optional, e.g. dd if=/dev/zero of=/dev/null"));
+    workload_->setToolTip(
+        tr("Run in both containers at the same moment, once both are running. %1").arg(quoting));
+    validate();
 }
 
 void LauncherPanel::setImages(const QStringList& images)
@@ -241,13 +261,20 @@ QString LauncherPanel::inputProblem() const
         return modeReason_->text();
     if (modes_[0]->currentIndex() == modes_[1]->currentIndex())
         return tr("Choose two different modes");
+    for (auto [field, edit] : {std::pair{tr("Command"), command_}, std::pair{tr("Workload"), workload_}})
+        if (auto words = parseCommandLine(edit->text().toStdString(), syntax_); !words)
+            return QStringLiteral("%1: %2. %3")
+                .arg(field, QString::fromStdString(words.error().message),
+                     QString::fromStdString(words.error().hint));
     return {};
 }
 
 void LauncherPanel::validate()
 {
     const auto problem = inputProblem();
-    const bool typedSomething = !image_->currentText().trimmed().isEmpty();
+    const bool typedSomething = !image_->currentText().trimmed().isEmpty() ||
+                                !command_->text().trimmed().isEmpty() ||
+                                !workload_->text().trimmed().isEmpty();
     imageProblem_->setText(engine_ && typedSomething ? problem : QString());
     imageProblem_->setVisible(!imageProblem_->text().isEmpty());
     start_->setEnabled(problem.isEmpty() && !running_);

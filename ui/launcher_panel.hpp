@@ -7,6 +7,7 @@
 
 namespace isolens {
 struct IsolationMode;
+enum class CommandSyntax;
 } // namespace isolens
 Q_MOC_INCLUDE("isolens/core/isolation_modes.hpp")
 
@@ -19,7 +20,7 @@ class QPushButton;
 // What the user asks for when starting a pair.
 struct PairChoice {
     QString image;
-    QString command;  // words separated by spaces; empty: the image's own command
+    QString command;  // as typed (shell quoting, or a JSON array); empty: the image's own command
     QString workload; // run in both containers at the same moment once they are up
     std::array<int, 2> modeIndexes{0, 1};
 };
@@ -43,6 +44,9 @@ public:
     void hidePullProgress();
     void setLeftovers(int count);
     void setEnabledForEngine(bool engine); // no engine (or a replay): nothing to start
+    // How the engine's containers take a typed command: quoting rules and the examples shown.
+    void setCommandSyntax(isolens::CommandSyntax syntax);
+    isolens::CommandSyntax commandSyntax() const { return syntax_; }
 
     PairChoice choice() const;
     void setChoice(const PairChoice& choice);
@@ -76,4 +80,5 @@ private:
     std::vector<isolens::IsolationMode> modeList_;
     bool running_ = false;
     bool engine_ = false;
+    isolens::CommandSyntax syntax_;
 };

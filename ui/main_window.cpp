@@ -14,6 +14,7 @@
 #include "time_window_bar.hpp"
 
 #include "isolens/core/clock.hpp"
+#include "isolens/core/command_line.hpp"
 #include "isolens/core/endpoint_resolver.hpp"
 #include "isolens/core/engine_facts.hpp"
 #include "isolens/core/host_metrics.hpp"
@@ -22,7 +23,6 @@
 #include "isolens/core/recording.hpp"
 #include "isolens/core/sampling_health.hpp"
 #include "isolens/core/series_store.hpp"
-#include "isolens/core/text.hpp"
 #include "isolens/core/version.hpp"
 
 #include <QAction>
@@ -172,8 +172,33 @@ void MainWindow::connectController()
     connect(controller_, &DashboardController::storeReplaced, this, [this] {
         gaps_ = {0, 0};
         lastError_.clear();
+        exits_ = {};
+        exitDetails_ = {};
+        dashboard_->comparison()->setNotes({}, {});
         refresh();
     });
+    connect(controller_, &DashboardController::containerExited, this,
+            [this](const QString& mode, const QString& summary, const QString& details) {
+                const auto keys = controller_->modeKeys();
+                std::array<QString, 2> notes;
+                for (int side = 0; side < 2; ++side) {
+                    if (mode == keys[side]) {
+                        exits_[side] = summary;
+                        exitDetails_[side] = tr("The container %1").arg(details);
+                    }
+                    notes[side] = exitDetails_[side];
+                }
+                dashboard_->comparison()->setNotes(notes, exitDetails_);
+                statusBar()->showMessage(tr("%1: the container %2").arg(mode, summary), 15000);
+                if (!controller_->isReplay())
+                    report(
+                        tr("<p><b>%1: the container %2.</b></p><pre>%3</pre><p><b>What to do:</b> give the "
+                           "pair a command that keeps running (for example <code>sh -c 'while true; do "
+                           "sleep 1; done'</code>, or <code>ping -t localhost</code> on Windows), then "
+                           "Stop and Start pair again. What was measured stays in the recording.</p>")
+                            .arg(mode.toHtmlEscaped(), summary.toHtmlEscaped(), details.toHtmlEscaped()));
+                refresh();
+            });
     connect(controller_, &DashboardController::pairStarted, this, [this] {
         dashboard_->launcher()->setRunning(true);
         dashboard_->launcher()->hidePullProgress();
@@ -204,7 +229,7 @@ void MainWindow::connectController()
                     lastError_ = detail;
                 else if (kind == QLatin1String("resumed"))
                     lastError_.clear();
-                if (kind == QLatin1String("exited") || kind == QLatin1String("error"))
+                if (kind == QLatin1String("error"))
                     statusBar()->showMessage(tr("%1: %2 (%3)").arg(mode, kind, detail), 10000);
             });
     connect(controller_, &DashboardController::hostSampled, this,
@@ -257,6 +282,7 @@ void MainWindow::onEngineReady(const QString& where, const EngineFacts& facts, c
     controller_->setEngine(std::move(client), facts.info);
     const auto modes = availableModes(facts.info);
     dashboard_->launcher()->setModes(modes.modes, fromStd(modes.reason));
+    dashboard_->launcher()->setCommandSyntax(commandSyntaxFor(facts.info.osType));
     dashboard_->setEngineSummary(
         tr("<b>Engine</b> %1 \u00b7 %2 \u00b7 Docker %3 \u00b7 default isolation: %4 \u00b7 "
            "<span style='color:#2b8a3e'>connected</span>")
@@ -324,8 +350,9 @@ void MainWindow::startPair()
     const auto choice = launcher->choice();
     PairRequest request;
     request.image = choice.image.toStdString();
-    request.command = splitWords(choice.command.toStdString());
-    request.workload = splitWords(choice.workload.toStdString());
+    // The launcher has checked both (inputProblem), under the same rules.
+    request.command = parseCommandLine(choice.command.toStdString(), launcher->commandSyntax()).value();
+    request.workload = parseCommandLine(choice.workload.toStdString(), launcher->commandSyntax()).value();
     request.modes = {*launcher->mode(choice.modeIndexes[0]), *launcher->mode(choice.modeIndexes[1])};
     controller_->startPair(request);
     dashboard_->tabs()->setCurrentIndex(0);
@@ -368,6 +395,10 @@ void MainWindow::refresh()
     QStringList health;
     double quietSeconds = 1e9; // the fresher side's silence
     for (int side = 0; side < 2; ++side) {
+        if (!exits_[side].isEmpty()) { // its silence is explained: it is not the engine's
+            health << QStringLiteral("%1: %2").arg(keys[side], exits_[side]);
+            continue;
+        }
         const auto sideHealth = seriesHealth(*store, keys[side].toStdString(), now);
         const bool live = sideHealth.freshness == Freshness::Live;
         quietSeconds = std::min(quietSeconds, live ? 0.0 : sideHealth.secondsSinceLast);
@@ -383,10 +414,21 @@ void MainWindow::refresh()
     dashboard_->setSessionCaption(tr("Live: <b>%1</b> \u2014 %2 vs %3")
                                       .arg(controller_->sessionTitle().toHtmlEscaped(),
                                            keys[0].toHtmlEscaped(), keys[1].toHtmlEscaped()));
-    // Both sides silent: most likely the engine, not the containers. Say so, and that nothing is lost.
+    if (!exits_[0].isEmpty() && !exits_[1].isEmpty()) {
+        dashboard_->setSessionCaption(
+            tr("<span style='color:#c92a2a'><b>Both containers have exited</b> (%1: %2; %3: %4). Nothing "
+               "more "
+               "is measured; Stop removes them, and the recording keeps what was measured.</span>")
+                .arg(keys[0].toHtmlEscaped(), exits_[0].toHtmlEscaped(), keys[1].toHtmlEscaped(),
+                     exits_[1].toHtmlEscaped()));
+        return;
+    }
+    // Every side still running is silent: most likely the engine, not the containers. Say so, and that
+    // nothing is lost.
     if (quietSeconds >= 5.0 && quietSeconds < 1e9)
         dashboard_->setSessionCaption(
-            tr("<span style='color:#c92a2a'><b>No samples from either container for %1 s.</b> The engine may "
+            tr("<span style='color:#c92a2a'><b>No samples from the running containers for %1 s.</b> The "
+               "engine may "
                "have stopped or restarted%2. IsoLens retries every second and keeps recording; the charts "
                "show the silence as a gap. Check the engine, or stop the pair.</span>")
                 .arg(static_cast<int>(quietSeconds))

@@ -92,6 +92,8 @@ private:
     QTimer* tick_;
     std::array<int, 2> gaps_{0, 0};
     QString lastError_;
+    std::array<QString, 2> exits_;       // how each side's container ended on its own, if it did
+    std::array<QString, 2> exitDetails_; // the same with its last output
     std::optional<std::pair<QStringList, QStringList>>
         pendingStart_; // {image, command, workload}, modes // the collectors' latest complaint, for the
                        // outage warning

@@ -3,6 +3,7 @@
 #include "text_table.hpp"
 
 #include "isolens/core/clock.hpp"
+#include "isolens/core/command_line.hpp"
 #include "isolens/core/group_sum.hpp"
 #include "isolens/core/host_sampler.hpp"
 #include "isolens/core/pair_session.hpp"
@@ -84,6 +85,7 @@ nlohmann::json summaryJson(const ModeSummary& s, const ModeRun& run)
             {"start_to_first_sample_ms", run.startToFirstSampleMillis
                                              ? nlohmann::json(*run.startToFirstSampleMillis)
                                              : nlohmann::json(nullptr)},
+            {"exited", run.exit ? exitToJson(*run.exit) : nlohmann::json(nullptr)},
             {"cpu_percent", metric(s.cpu)},
             {"cpu_allotment_percent", metric(s.allotment)},
             {"mem_bytes", metric(s.memory)}};
@@ -177,9 +179,11 @@ int compareGroups(const CliContext& context, const CompareOptions& options,
     const auto summaries = summarizeModes(store, values);
     if (context.json) {
         nlohmann::json out = {{"groups_label", label}, {"modes", nlohmann::json::array()}};
-        for (const auto& summary : summaries)
-            out["modes"].push_back(
-                summaryJson(summary, ModeRun{{summary.label, "", ""}, "", "", 0.0, std::nullopt}));
+        for (const auto& summary : summaries) {
+            ModeRun group; // no run of IsoLens' own: only the label
+            group.mode.label = summary.label;
+            out["modes"].push_back(summaryJson(summary, group));
+        }
         std::cout << out.dump(2) << '\n';
     } else {
         printSummary(label + " groups", summaries, std::nullopt);
@@ -216,8 +220,17 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
 
     PairRequest request;
     request.image = options.image;
-    request.command = splitWords(options.command);
-    request.workload = splitWords(options.workload);
+    const auto syntax = commandSyntaxFor(info.osType);
+    for (auto [option, typed, words] : {std::tuple{"--cmd", &options.command, &request.command},
+                                        std::tuple{"--workload", &options.workload, &request.workload}}) {
+        auto parsed = parseCommandLine(*typed, syntax);
+        if (!parsed) {
+            auto error = parsed.error();
+            error.message = std::string(option) + ": " + error.message;
+            return reportError(context, error);
+        }
+        *words = std::move(parsed.value());
+    }
     request.modes = modes.value();
     request.keepContainers = options.keep;
 
@@ -259,8 +272,10 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     if (auto workload = session.runWorkload(); !workload)
         log("workload failed: " + workload.error().describe());
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(options.durationSeconds);
-    while (!interrupted && std::chrono::steady_clock::now() < until)
+    while (!interrupted && std::chrono::steady_clock::now() < until && !session.bothExited())
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (session.bothExited())
+        log("both containers have exited: the comparison ends early");
     session.stop();
     hostSampler.reset();
 
@@ -289,8 +304,17 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
                  : nlohmann::json(nullptr)},
             {"recording", options.recordFile}};
         std::cout << out.dump(2) << '\n';
-    } else {
-        printSummary(options.image, summaries, session.runs());
     }
-    return interrupted ? 130 : 0;
+    // A mode without a single sample compares nothing: say why (no table of zeros), and fail.
+    std::vector<std::string> unmeasured;
+    for (const auto& run : session.runs())
+        if (auto why = whyNoSamples(run); !why.empty())
+            unmeasured.push_back(std::move(why));
+    if (!context.json && unmeasured.empty())
+        printSummary(options.image, summaries, session.runs());
+    for (const auto& why : unmeasured)
+        std::cerr << "isolens-cli: error: " << why << '\n';
+    if (interrupted)
+        return 130;
+    return unmeasured.empty() ? 0 : 1;
 }

@@ -60,6 +60,20 @@ Result<ContainerDetails> EngineClient::inspectContainer(const std::string& id)
     return parsed(containerJson(HttpMethod::Get, id, "/json"), parseContainerDetails);
 }
 
+Result<DemuxedOutput> EngineClient::containerLogs(const std::string& id, int tailLines)
+{
+    auto path = containerPath(
+        id,
+        "/logs" +
+            QueryString().add("stdout", "1").add("stderr", "1").add("tail", std::to_string(tailLines)).str());
+    if (!path)
+        return path.error();
+    auto reply = call(HttpMethod::Get, path.value());
+    if (!reply)
+        return reply.error();
+    return demultiplexOutput(reply.value().body);
+}
+
 Result<ProcessTable> EngineClient::top(const std::string& id)
 {
     return parsed(containerJson(HttpMethod::Get, id, "/top"), parseProcessTable);

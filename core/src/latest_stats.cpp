@@ -39,7 +39,9 @@ void LatestStats::apply(const CollectorEvent& event)
         break;
     case CollectorEvent::Kind::Stopped:
         it->state = State::Stopped;
-        it->message = event.exitCode ? "exited (" + std::to_string(*event.exitCode) + ")" : "removed";
+        it->message = event.exit && event.exit->exitCode
+                          ? "exited (" + std::to_string(*event.exit->exitCode) + ")"
+                          : "removed";
         break;
     case CollectorEvent::Kind::Error:
         it->state = State::Failed;

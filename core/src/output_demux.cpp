@@ -19,6 +19,7 @@ Result<DemuxedOutput> demultiplexOutput(std::string_view raw)
         raw.remove_prefix(8);
         const auto take = std::min<std::size_t>(length, raw.size());
         (streamId == 2 ? output.err : output.out).append(raw.substr(0, take));
+        output.both.append(raw.substr(0, take));
         raw.remove_prefix(take);
     }
     if (!raw.empty())

@@ -113,10 +113,11 @@ PairSession::~PairSession()
     stop();
 }
 
-void PairSession::record(const std::string& mode, const std::string& kind, const std::string& detail)
+void PairSession::record(const std::string& mode, const std::string& kind, const std::string& detail,
+                         const nlohmann::json& data)
 {
     if (recorder_)
-        (void)recorder_->event(mode, wallClockNanos(), kind, detail);
+        (void)recorder_->event(mode, wallClockNanos(), kind, detail, data);
     if (observer_.event)
         observer_.event(mode, kind, detail);
 }
@@ -229,18 +230,27 @@ std::array<ModeRun, 2> PairSession::runs() const
     return runs_;
 }
 
+bool PairSession::bothExited() const
+{
+    std::lock_guard lock(runsMutex_);
+    return runs_[0].exit && runs_[1].exit;
+}
+
 void PairSession::onEvent(std::size_t side, const CollectorEvent& event)
 {
     const auto& key = runs_[side].mode.label;
     switch (event.kind) {
     case CollectorEvent::Kind::Sample: {
-        std::unique_lock lock(runsMutex_);
-        if (!runs_[side].startToFirstSampleMillis) {
-            const double millis = millisSince(startedAt_);
-            runs_[side].startToFirstSampleMillis = millis;
-            lock.unlock();
-            record(key, kFirstSampleEvent, formatMillis(millis));
+        std::optional<double> firstSampleMillis;
+        {
+            std::lock_guard lock(runsMutex_);
+            if (!runs_[side].startToFirstSampleMillis)
+                firstSampleMillis = runs_[side].startToFirstSampleMillis = millisSince(startedAt_);
+            if (event.sample.valid)
+                ++runs_[side].samples;
         }
+        if (firstSampleMillis)
+            record(key, kFirstSampleEvent, formatMillis(*firstSampleMillis));
     }
         store_.addSample(key, event.sample);
         if (recorder_)
@@ -259,10 +269,19 @@ void PairSession::onEvent(std::size_t side, const CollectorEvent& event)
                        "keeps recording");
         silent_[side] = true;
         break;
-    case CollectorEvent::Kind::Stopped:
+    case CollectorEvent::Kind::Stopped: {
+        const auto exit = event.exit.value_or(removedContainerExit());
+        {
+            std::lock_guard lock(runsMutex_);
+            runs_[side].exit = exit;
+        }
         store_.addGap(key, event.timeNanos);
-        record(key, "exited", event.exitCode ? "exit code " + std::to_string(*event.exitCode) : "removed");
+        record(key, "exited", describeExit(exit), exitToJson(exit));
+        log_(key + ": the container " + describeExit(exit));
+        if (observer_.exited)
+            observer_.exited(key, exit);
         break;
+    }
     case CollectorEvent::Kind::Error:
         record(key, "error", event.error ? event.error->message : "stats stream failed");
         if (!silent_[side])
@@ -280,8 +299,21 @@ Result<void> PairSession::runWorkload()
     std::array<std::string, 2> execs;
     for (std::size_t side = 0; side < 2; ++side) {
         auto exec = client_->createExec(runs_[side].containerId, request_.workload, /*attachOutput=*/false);
-        if (!exec)
+        if (!exec) {
+            // The usual cause: the container's own command has already exited.
+            if (auto details = client_->inspectContainer(runs_[side].containerId);
+                details && !details.value().running) {
+                auto error =
+                    makeError(ErrorKind::Other, "The workload cannot start in " + runs_[side].mode.label +
+                                                    ": its container " +
+                                                    exitSentence(containerExitFrom(details.value(), {})));
+                error.hint =
+                    "Give the pair a command that keeps running, e.g. sh -c 'while true; do sleep 1; "
+                    "done' (Linux) or ping -t localhost (Windows)";
+                return error;
+            }
             return exec.error();
+        }
         execs[side] = exec.value();
     }
     std::array<std::future<Result<void>>, 2> started;
@@ -315,6 +347,19 @@ void PairSession::stop()
         (void)client_->removeContainer(run.containerId, /*force=*/true);
         record(run.mode.label, "removed", run.containerName);
     }
+}
+
+std::string whyNoSamples(const ModeRun& run)
+{
+    if (run.samples > 0)
+        return {};
+    if (run.exit)
+        return run.mode.label + " recorded no sample: its container " + exitSentence(*run.exit) +
+               " before the engine reported its first figures";
+    if (run.containerId.empty())
+        return run.mode.label + " recorded no sample: its container was not started";
+    return run.mode.label + " recorded no sample: the engine sent no statistics for its container (see the "
+                            "messages above)";
 }
 
 nlohmann::json pairRecordingHeader(const PairRequest& request, const EngineInfo& engine,

@@ -60,10 +60,13 @@ Result<void> RecordingWriter::sample(const std::string& mode, const StatsSample&
 }
 
 Result<void> RecordingWriter::event(const std::string& mode, std::int64_t timeNanos, const std::string& kind,
-                                    const std::string& detail)
+                                    const std::string& detail, const json& data)
 {
-    return writeLine(
-        {{"type", "event"}, {"mode", mode}, {"time_ns", timeNanos}, {"kind", kind}, {"detail", detail}});
+    json line = {
+        {"type", "event"}, {"mode", mode}, {"time_ns", timeNanos}, {"kind", kind}, {"detail", detail}};
+    if (!data.is_null())
+        line["data"] = data;
+    return writeLine(line);
 }
 
 StatsSample sampleFromJson(const json& j)
@@ -144,8 +147,10 @@ Result<RecordingInfo> visitRecording(const std::filesystem::path& path, const Re
                 visitor.sample(detail::textField(parsed, "mode"), sampleFromJson(parsed));
         } else if (type == "event") {
             if (visitor.event)
-                visitor.event({detail::textField(parsed, "mode"), detail::integerField(parsed, "time_ns"),
-                               detail::textField(parsed, "kind"), detail::textField(parsed, "detail")});
+                visitor.event(
+                    {detail::textField(parsed, "mode"), detail::integerField(parsed, "time_ns"),
+                     detail::textField(parsed, "kind"), detail::textField(parsed, "detail"),
+                     parsed.contains("data") && parsed["data"].is_object() ? parsed["data"] : json()});
         }
     }
     info.truncatedTail = pendingBadLine;

@@ -13,6 +13,7 @@ struct StatsCollector::Stream {
     std::atomic<bool> stop{false};
     std::atomic<std::int64_t> lastSampleSteadyNanos{0};
     std::atomic<bool> gapReported{false};
+    std::atomic<bool> ended{false}; // the container stopped: no more samples, so no gaps either
     std::thread thread;
 };
 
@@ -118,8 +119,16 @@ void StatsCollector::run(Stream& stream)
         const bool removed = !details && details.error().kind == ErrorKind::ContainerNotFound;
         if (removed || (details && !details.value().running)) {
             event.kind = CollectorEvent::Kind::Stopped; // nothing more will come
-            if (details)
-                event.exitCode = details.value().exitCode;
+            stream.ended = true;
+            if (details) {
+                auto output = client_->containerLogs(target.id, kExitOutputLines);
+                event.exit = containerExitFrom(details.value(), output ? output.value().both : std::string());
+                if (!output)
+                    event.exit->lastOutput = {"(its output could not be read: " + output.error().message +
+                                              ")"};
+            } else {
+                event.exit = removedContainerExit();
+            }
             deliver(event);
             return;
         }
@@ -146,7 +155,7 @@ void StatsCollector::watchdog()
         std::vector<CollectorEvent> gaps;
         for (auto& [id, stream] : streams_) {
             const auto silent = std::chrono::nanoseconds(now - stream->lastSampleSteadyNanos.load());
-            if (silent >= staleAfter_ && !stream->gapReported.exchange(true)) {
+            if (!stream->ended && silent >= staleAfter_ && !stream->gapReported.exchange(true)) {
                 CollectorEvent event;
                 event.kind = CollectorEvent::Kind::Gap;
                 event.containerId = id;

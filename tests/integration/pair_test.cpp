@@ -11,6 +11,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 #include <thread>
@@ -203,4 +204,89 @@ TEST(GroupedRun, TwoSetsOfRunningContainersAreSummedPerSet)
     EXPECT_EQ(missing.exitCode, 1);
     EXPECT_NE(missing.output.find("No running container has the label " + label + "=big"), std::string::npos)
         << missing.output; // the containers above are gone already
+}
+
+TEST(PairedRun, AQuotedShellCommandRunsInBothModes)
+{
+    // As a user types it into a shell: the single quotes keep the loop one word for sh -c.
+    const auto run = runCommand(cli() + " compare --image " + privateEngine().testImage() +
+                                " --cmd \"sh -c 'while true; do sleep 1; done'\" --runtimes runc," +
+                                privateEngine().secondRuntime() + " --duration 4 --json");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    EXPECT_EQ(run.output.find("the container exited"), std::string::npos) << run.output;
+    const auto json = nlohmann::json::parse(run.output.substr(run.output.find('{')));
+    for (const auto& mode : json["modes"]) {
+        EXPECT_GE(mode["mem_bytes"]["count"].get<int>(), 2) << mode.dump();
+        EXPECT_TRUE(mode["exited"].is_null()) << mode.dump();
+    }
+}
+
+TEST(PairedRun, AnExecFormCommandIsTakenAsIs)
+{
+    const auto run = runCommand(cli() + " compare --image " + privateEngine().testImage() +
+                                " --cmd '[\"sh\",\"-c\",\"while true; do sleep 1; done\"]' --runtimes runc," +
+                                privateEngine().secondRuntime() + " --duration 3 --json");
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    const auto json = nlohmann::json::parse(run.output.substr(run.output.find('{')));
+    for (const auto& mode : json["modes"])
+        EXPECT_GE(mode["mem_bytes"]["count"].get<int>(), 1) << mode.dump();
+}
+
+TEST(PairedRun, AnUnterminatedQuoteIsRefusedBeforeAnythingStarts)
+{
+    const auto run = runCommand(cli() + " compare --image " + privateEngine().testImage() +
+                                " --cmd \"sh -c 'while true\" --duration 3");
+    EXPECT_EQ(run.exitCode, 1) << run.output;
+    EXPECT_NE(run.output.find("--cmd: The command has an unterminated ' quote"), std::string::npos)
+        << run.output;
+    EXPECT_NE(run.output.find("JSON array"), std::string::npos) << run.output;
+    EXPECT_EQ(run.output.find("session "), std::string::npos) << "nothing was started:\n" << run.output;
+}
+
+TEST(PairedRun, AContainerThatExitsAtOnceIsReportedPerModeNotAsAnOutage)
+{
+    const auto recording = temporary(".jsonl");
+    const auto started = std::chrono::steady_clock::now();
+    const auto run = runCommand(cli() + " compare --image " + privateEngine().testImage() +
+                                " --cmd \"sh -c 'echo starting; echo \\\"no such file\\\" >&2; exit 3'\"" +
+                                " --runtimes runc," + privateEngine().secondRuntime() +
+                                " --duration 30 --record " + recording.string());
+    const auto took = std::chrono::steady_clock::now() - started;
+    EXPECT_EQ(run.exitCode, 1) << "a mode without samples fails the run:\n" << run.output;
+    for (const auto& mode : {std::string("runc"), privateEngine().secondRuntime()}) {
+        EXPECT_NE(run.output.find(mode + ": the container exited with code 3 after "), std::string::npos)
+            << mode << ":\n"
+            << run.output;
+        EXPECT_NE(run.output.find(mode + " recorded no sample: its container exited with code 3"),
+                  std::string::npos)
+            << mode << ":\n"
+            << run.output;
+    }
+    // stdout and stderr come in the order the engine's log driver kept them.
+    EXPECT_NE(run.output.find("its last output:\n  "), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("\n  starting\n"), std::string::npos) << run.output;
+    EXPECT_NE(run.output.find("\n  no such file\n"), std::string::npos) << run.output;
+    EXPECT_EQ(run.output.find("used no memory"), std::string::npos) << "nothing measured is no figure:\n"
+                                                                    << run.output;
+    EXPECT_EQ(run.output.find("if the engine stopped"), std::string::npos) << "not an outage:\n"
+                                                                           << run.output;
+    EXPECT_NE(run.output.find("both containers have exited"), std::string::npos) << run.output;
+    EXPECT_LT(took, 20s) << "the comparison ends once both containers are gone";
+
+    auto recorded = readRecording(recording);
+    ASSERT_TRUE(recorded) << recorded.error().message;
+    int exits = 0;
+    for (const auto& event : recorded.value().events) {
+        EXPECT_NE(event.kind, "gap") << "an exit is not a gap in sampling";
+        if (event.kind != "exited")
+            continue;
+        ++exits;
+        EXPECT_EQ(event.data.value("exit_code", -1), 3) << event.data.dump();
+        auto output = event.data["output"].get<std::vector<std::string>>();
+        std::sort(output.begin(), output.end());
+        EXPECT_EQ(output, (std::vector<std::string>{"no such file", "starting"})) << event.data.dump();
+        EXPECT_GE(event.data.value("ran_seconds", -1.0), 0.0) << event.data.dump();
+    }
+    EXPECT_EQ(exits, 2);
+    fs::remove(recording);
 }

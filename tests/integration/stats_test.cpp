@@ -188,6 +188,7 @@ TEST_F(StatsAgainstDocker, TheCollectorStreamsReportsAStopAndStops)
             std::this_thread::sleep_for(100ms);
         }
         EXPECT_TRUE(collector.watched().size() == 1u);
+        std::this_thread::sleep_for(2500ms); // past the stale time: an exit is not a gap
     }
     std::lock_guard lock(mutex);
     int validSamples = 0;
@@ -199,7 +200,9 @@ TEST_F(StatsAgainstDocker, TheCollectorStreamsReportsAStopAndStops)
     EXPECT_GE(validSamples, 2);
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events.back().kind, CollectorEvent::Kind::Stopped);
-    EXPECT_EQ(events.back().exitCode, 137);
+    ASSERT_TRUE(events.back().exit);
+    EXPECT_EQ(events.back().exit->exitCode, 137);
+    EXPECT_TRUE(events.back().exit->ranSeconds) << "the engine's start and finish times give how long it ran";
     for (const auto& event : events)
         EXPECT_NE(event.kind, CollectorEvent::Kind::Error) << (event.error ? event.error->message : "");
 }

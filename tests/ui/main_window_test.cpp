@@ -29,8 +29,10 @@
 #include <QImage>
 #include <QLabel>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStatusBar>
 #include <QTemporaryDir>
+#include <QTest>
 
 #include <unistd.h>
 
@@ -164,7 +166,11 @@ TEST_F(ConnectedWindow, OneClickStartsAPairBothColumnsFillAndStopRemovesIt)
     const int vm = modeIndex(*launcher, privateEngine().secondRuntime());
     ASSERT_GE(runc, 0);
     ASSERT_GE(vm, 0);
-    launcher->setChoice({QString::fromStdString(privateEngine().testImage()), "sleep 3600", "", {runc, vm}});
+    // Typed as in a shell: the quotes keep the loop one word for sh -c.
+    launcher->setChoice({QString::fromStdString(privateEngine().testImage()),
+                         "sh -c 'while true; do sleep 1; done'",
+                         "sh -c \"dd if=/dev/zero of=/dev/null bs=1k count=100\"",
+                         {runc, vm}});
     ASSERT_TRUE(launcher->findChild<QPushButton*>("startPair")->isEnabled())
         << launcher->inputProblem().toStdString();
     launcher->findChild<QPushButton*>("startPair")->click();
@@ -226,6 +232,75 @@ TEST_F(ConnectedWindow, OneClickStartsAPairBothColumnsFillAndStopRemovesIt)
     EXPECT_GE(samples[0], 3u);
     EXPECT_GE(samples[1], 3u);
     EXPECT_EQ(recording.value().header.value("recorded_by", ""), "isolens dashboard");
+    EXPECT_EQ(recording.value().header["command"],
+              (nlohmann::json{"sh", "-c", "while true; do sleep 1; done"}));
+    for (const auto& event : recording.value().events)
+        EXPECT_NE(event.kind, "exited") << event.mode << ": " << event.detail;
+}
+
+TEST_F(ConnectedWindow, AnUnterminatedQuoteIsShownAndNothingStarts)
+{
+    launcher->setChoice({QString::fromStdString(privateEngine().testImage()), "sh -c 'sleep 1", "", {0, 1}});
+    EXPECT_FALSE(launcher->findChild<QPushButton*>("startPair")->isEnabled());
+    EXPECT_TRUE(launcher->inputProblem().startsWith("Command: The command has an unterminated ' quote"))
+        << launcher->inputProblem().toStdString();
+    launcher->setChoice({QString::fromStdString(privateEngine().testImage()),
+                         "[\"sh\",\"-c\",\"sleep 1\"]",
+                         "ps | wc",
+                         {0, 1}});
+    EXPECT_TRUE(launcher->inputProblem().startsWith("Workload: The command has an unquoted '|'"))
+        << launcher->inputProblem().toStdString();
+}
+
+TEST_F(ConnectedWindow, AContainerThatExitsIsShownPerModeWithItsOutputNotAsAnOutage)
+{
+    const int runc = modeIndex(*launcher, "runc");
+    const int vm = modeIndex(*launcher, privateEngine().secondRuntime());
+    launcher->setChoice({QString::fromStdString(privateEngine().testImage()),
+                         "sh -c 'echo it ends here >&2; exit 4'",
+                         "",
+                         {runc, vm}});
+    window.startPair();
+    ASSERT_TRUE(waitUntil([&] { return controller->isRunning() || !controller->isBusy(); }, 60000));
+    ASSERT_TRUE(controller->isRunning()) << window.statusBar()->currentMessage().toStdString();
+    auto* comparison = window.dashboard()->comparison();
+    const bool shown = waitUntil(
+        [&] {
+            return comparison->caption(0).contains("exited with code 4") &&
+                   comparison->caption(1).contains("exited with code 4");
+        },
+        20000);
+    ASSERT_TRUE(shown) << comparison->caption(0).toStdString() << " | "
+                       << comparison->caption(1).toStdString();
+    for (int side = 0; side < 2; ++side)
+        EXPECT_TRUE(comparison->caption(side).contains("it ends here"))
+            << comparison->caption(side).toStdString();
+    // Longer than the outage warning's 5 s: the exit explains the silence, the engine is fine.
+    QTest::qWait(6500);
+    window.refresh();
+    const auto caption = window.dashboard()->sessionCaption();
+    EXPECT_FALSE(caption.contains("engine may")) << caption.toStdString();
+    EXPECT_TRUE(caption.contains("Both containers have exited")) << caption.toStdString();
+    EXPECT_TRUE(window.statusText().contains("runc: exited with code 4"))
+        << window.statusText().toStdString();
+
+    controller->stopPair();
+    ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 60000));
+    EXPECT_TRUE(ownContainers().empty());
+    // The recording tells the same story, and its replay shows it.
+    const auto path = controller->recordingPath();
+    auto recording = readRecording(path.toStdString());
+    ASSERT_TRUE(recording) << recording.error().message;
+    int exits = 0;
+    for (const auto& event : recording.value().events)
+        if (event.kind == "exited") {
+            ++exits;
+            EXPECT_EQ(event.data.value("exit_code", -1), 4);
+        }
+    EXPECT_EQ(exits, 2);
+    ASSERT_EQ(window.openRecording(path, true), "");
+    EXPECT_TRUE(comparison->caption(0).contains("exited with code 4"))
+        << comparison->caption(0).toStdString();
 }
 
 TEST(DashboardCommandLine, StartsAPairFromTheCommandLineAndRemovesItOnExit)
@@ -391,7 +466,9 @@ TEST(DashboardWindow, WarnsWhenTheEngineStopsMidPairAndKeepsTheRecording)
 
     ASSERT_EQ(engine.engineDown(), 0);
     const bool warned = waitUntil(
-        [&] { return window.dashboard()->sessionCaption().contains("No samples from either container"); },
+        [&] {
+            return window.dashboard()->sessionCaption().contains("No samples from the running containers");
+        },
         30000);
     EXPECT_TRUE(warned) << window.dashboard()->sessionCaption().toStdString();
     EXPECT_TRUE(window.statusText().contains("gap")) << window.statusText().toStdString();

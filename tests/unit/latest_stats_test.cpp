@@ -38,7 +38,7 @@ TEST(LatestStats, FollowsEachContainersStateInOrder)
     EXPECT_EQ(board.snapshot()[1].state, LatestStats::State::Stale);
 
     auto stopped = event(CollectorEvent::Kind::Stopped, "a");
-    stopped.exitCode = 137;
+    stopped.exit = ContainerExit{137, std::nullopt, {}, {}};
     board.apply(stopped);
     EXPECT_EQ(board.snapshot()[1].state, LatestStats::State::Stopped);
     EXPECT_EQ(board.snapshot()[1].message, "exited (137)");

@@ -25,6 +25,7 @@ TEST(OutputDemux, SplitsStdoutAndStderrFrames)
     ASSERT_TRUE(output);
     EXPECT_EQ(output.value().out, "hello world");
     EXPECT_EQ(output.value().err, "oops");
+    EXPECT_EQ(output.value().both, "hello oopsworld") << "both streams, in the order they came";
 }
 
 TEST(OutputDemux, HandlesLargeFramesAndEmptyInput)

@@ -46,7 +46,9 @@ TEST(Recording, WritesReadsAndReplaysTheSameData)
         ASSERT_TRUE(writer.value()->sample("isolens-vm", sample(1, 30, 3000)));
         ASSERT_TRUE(writer.value()->event("runc", kStart + 2 * kSecond, "gap"));
         ASSERT_TRUE(writer.value()->sample("runc", sample(4, 20, 2000)));
-        EXPECT_EQ(writer.value()->linesWritten(), 6u);
+        ASSERT_TRUE(writer.value()->event("isolens-vm", kStart + 5 * kSecond, "exited", "exited with code 3",
+                                          {{"exit_code", 3}, {"output", {"boom"}}}));
+        EXPECT_EQ(writer.value()->linesWritten(), 7u);
     }
     auto recording = readRecording(path);
     fs::remove(path);
@@ -57,8 +59,11 @@ TEST(Recording, WritesReadsAndReplaysTheSameData)
     EXPECT_EQ(recording.value().samples[1].first, "isolens-vm");
     EXPECT_EQ(recording.value().samples[1].second.memBytes, 3000);
     EXPECT_EQ(recording.value().samples[0].second.pids, 2);
-    ASSERT_EQ(recording.value().events.size(), 2u);
+    ASSERT_EQ(recording.value().events.size(), 3u);
     EXPECT_EQ(recording.value().events[0].detail, "container abc");
+    EXPECT_TRUE(recording.value().events[0].data.is_null());
+    EXPECT_EQ(recording.value().events[2].data["exit_code"], 3) << "an event's figures are kept";
+    EXPECT_EQ(recording.value().events[2].data["output"][0], "boom");
     EXPECT_FALSE(recording.value().truncatedTail);
 
     SeriesStore store;

@@ -6,11 +6,11 @@ using namespace isolens;
 
 TEST(Text, SplitWordsLeavesOutEmptyOnes)
 {
-    EXPECT_EQ(splitWords("ping  -n 5 localhost "),
+    EXPECT_EQ(splitWords("ping  -n 5 localhost ", ' '),
               (std::vector<std::string>{"ping", "-n", "5", "localhost"}));
     EXPECT_EQ(splitWords("runc,,kata", ','), (std::vector<std::string>{"runc", "kata"}));
-    EXPECT_TRUE(splitWords("").empty());
-    EXPECT_TRUE(splitWords("   ").empty());
+    EXPECT_TRUE(splitWords("", ',').empty());
+    EXPECT_TRUE(splitWords("   ", ' ').empty());
 }
 
 TEST(Text, LowerCaseAscii)

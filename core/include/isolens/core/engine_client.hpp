@@ -7,6 +7,7 @@
 #include "isolens/core/error.hpp"
 #include "isolens/core/http_types.hpp"
 #include "isolens/core/image_reference.hpp"
+#include "isolens/core/output_demux.hpp"
 #include "isolens/core/pull_progress.hpp"
 
 #include <nlohmann/json.hpp>
@@ -60,6 +61,9 @@ public:
     Result<void> killContainer(const std::string& id, const std::string& signal = "KILL");
     Result<void> removeContainer(const std::string& id, bool force = true);
     Result<ContainerDetails> inspectContainer(const std::string& id);
+    // The last lines a container wrote (stdout and stderr), also after it exited. For containers
+    // created without a TTY, as IsoLens creates them.
+    Result<DemuxedOutput> containerLogs(const std::string& id, int tailLines);
     Result<ProcessTable> top(const std::string& id);
     Result<std::vector<ContainerSummary>> listContainers(const EngineFilters& filters = {}, bool all = true);
 

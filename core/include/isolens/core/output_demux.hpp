@@ -10,6 +10,7 @@ namespace isolens {
 struct DemuxedOutput {
     std::string out;
     std::string err;
+    std::string both; // stdout and stderr as they came, interleaved
 };
 
 // Splits the engine's multiplexed attach/exec stream (8-byte frame headers: stream id, 3 zero bytes,

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "isolens/core/cancel_token.hpp"
+#include "isolens/core/container_exit.hpp"
 #include "isolens/core/engine_client.hpp"
 #include "isolens/core/isolation_modes.hpp"
 #include "isolens/core/recording.hpp"
@@ -37,6 +38,8 @@ struct PairRequest {
 struct PairObserver {
     std::function<void(const PullProgressTracker&)> pullProgress;
     std::function<void(const std::string& mode, const std::string& kind, const std::string& detail)> event;
+    // A container ended on its own (its command exited, or someone removed it): at once, per mode.
+    std::function<void(const std::string& mode, const ContainerExit& exit)> exited;
     CancelToken* cancelPull = nullptr;
 };
 
@@ -47,6 +50,8 @@ struct ModeRun {
     std::string containerName;
     double createToRunningMillis = 0.0;
     std::optional<double> startToFirstSampleMillis;
+    std::optional<ContainerExit> exit; // set when the container ended on its own
+    std::size_t samples = 0;           // valid samples received
 };
 
 // The product's core action: the same image and command started twice, once per mode, watched
@@ -72,11 +77,14 @@ public:
     // A copy, safe to take from any thread while the pair runs (the first sample's time is set by
     // the collector's threads).
     std::array<ModeRun, 2> runs() const;
+    // Both containers ended on their own: nothing more will be measured.
+    bool bothExited() const;
 
 private:
     Result<void> ensureImage();
     void onEvent(std::size_t side, const CollectorEvent& event);
-    void record(const std::string& mode, const std::string& kind, const std::string& detail);
+    void record(const std::string& mode, const std::string& kind, const std::string& detail,
+                const nlohmann::json& data = nullptr);
 
     std::shared_ptr<EngineClient> client_;
     EngineInfo engine_;
@@ -95,6 +103,9 @@ private:
         false, false}; // after a gap or an error, until a sample arrives (collector events are serialized)
     bool stopped_ = false;
 };
+
+// Why a mode of a pair recorded no sample, in a sentence; empty when it recorded some.
+std::string whyNoSamples(const ModeRun& run);
 
 // The header of a pair's recording: app version, start time, image, command, workload, the engine
 // (OS, version, endpoint), the host, the two modes, and what recorded it.

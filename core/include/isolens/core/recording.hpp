@@ -21,6 +21,8 @@ namespace isolens {
 //   {"type":"header","format":"isolens-recording","version":1,...}
 //   {"type":"sample","mode":"runc", <the sample schema>}
 //   {"type":"event","mode":"runc","time_ns":...,"kind":"started","detail":"..."}
+//   {"type":"event","mode":"runc","time_ns":...,"kind":"exited","detail":"exited with code 2 ...",
+//    "data":{"exit_code":2,"ran_seconds":0.1,"engine_error":"","output":["sh: ..."]}}
 class RecordingWriter {
 public:
     // Refuses to replace an existing file unless overwrite is set: nothing recorded is lost silently.
@@ -29,8 +31,9 @@ public:
     ~RecordingWriter();
 
     Result<void> sample(const std::string& mode, const StatsSample& sample);
+    // data, when given, is the event's figures for programs (an exit's code and output).
     Result<void> event(const std::string& mode, std::int64_t timeNanos, const std::string& kind,
-                       const std::string& detail = {});
+                       const std::string& detail = {}, const nlohmann::json& data = nullptr);
     const std::filesystem::path& path() const { return path_; }
     std::size_t linesWritten() const { return lines_; }
 
@@ -52,6 +55,7 @@ struct RecordedEvent {
     std::int64_t timeNanos = 0;
     std::string kind;
     std::string detail;
+    nlohmann::json data = nullptr; // null when the event has none
 };
 
 struct Recording {

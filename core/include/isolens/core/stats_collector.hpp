@@ -1,5 +1,6 @@
 #pragma once
 
+#include "isolens/core/container_exit.hpp"
 #include "isolens/core/engine_client.hpp"
 #include "isolens/core/error.hpp"
 #include "isolens/core/stats_sample.hpp"
@@ -37,7 +38,7 @@ struct CollectorEvent {
     std::int64_t timeNanos = 0; // wall clock of the event (the sample's own time for samples)
     StatsSample sample;
     std::optional<Error> error;
-    std::optional<int> exitCode; // Stopped
+    std::optional<ContainerExit> exit; // Stopped: how it ended, with its last output
 };
 
 // One stats stream per watched container, each on its own thread: nothing is collected for a

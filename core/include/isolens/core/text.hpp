@@ -17,9 +17,9 @@ inline std::string toLowerAscii(std::string_view text)
     return out;
 }
 
-// The words of a command line or a list ("ping -n 5 localhost", "runc,kata" with ','), empty ones
-// left out. No quoting: a command that needs it is the image's business (e.g. sh -c).
-inline std::vector<std::string> splitWords(std::string_view text, char separator = ' ')
+// The items of a list ("runc,kata" with ','), empty ones left out. A command line is not a list: its
+// words follow quoting rules (parseCommandLine in command_line.hpp).
+inline std::vector<std::string> splitWords(std::string_view text, char separator)
 {
     std::vector<std::string> out;
     std::size_t start = 0;
