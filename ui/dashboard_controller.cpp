@@ -118,13 +118,10 @@ void DashboardController::setEngine(std::shared_ptr<EngineClient> client, const 
 {
     client_ = std::move(client);
     info_ = std::make_unique<EngineInfo>(info);
-    if (!running_ && !busy_) {
-        replay_ = false;
-        store_ = std::make_shared<SeriesStore>();
-        title_.clear();
-        emit storeReplaced();
+    // The store is kept: a replay shows only what it recorded (no live host figures into it), the last
+    // pair's charts go on with the host's.
+    if (!running_ && !busy_ && !replay_)
         restartHostSampling(nullptr, {});
-    }
 }
 
 void DashboardController::clearEngine()

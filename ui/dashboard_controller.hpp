@@ -38,7 +38,8 @@ public:
     explicit DashboardController(QObject* parent = nullptr);
     ~DashboardController() override; // stops a running pair (its containers are removed)
 
-    // Live: an engine to start pairs on; the host is sampled from now on.
+    // Live: an engine to start pairs on; the host is sampled from now on. What is on screen (a replay, or
+    // the last pair) stays until a new pair starts or another recording is opened.
     void setEngine(std::shared_ptr<isolens::EngineClient> client, const isolens::EngineInfo& info);
     void clearEngine();
     bool hasEngine() const { return client_ != nullptr; }

@@ -303,6 +303,31 @@ TEST_F(ConnectedWindow, AContainerThatExitsIsShownPerModeWithItsOutputNotAsAnOut
         << comparison->caption(0).toStdString();
 }
 
+TEST(DashboardWindow, AReplayStaysWhenTheEngineConnectsAndOnReconnect)
+{
+    MainWindow window(privateEndpoint());
+    window.show();
+    // Opened while the engine probe is still under way: its answer must not wipe the replay.
+    ASSERT_EQ(window.openSampleRecording(true), "");
+    const auto keys = window.controller()->modeKeys();
+    const auto samples = window.controller()->store()->size(keys[0].toStdString());
+    ASSERT_GT(samples, 10u);
+    ASSERT_TRUE(waitForProbe(window));
+    ASSERT_TRUE(window.controller()->hasEngine()) << "the probe found the private engine";
+    for (int round = 0; round < 2; ++round) {
+        window.refresh();
+        EXPECT_TRUE(window.controller()->isReplay()) << round;
+        EXPECT_EQ(window.controller()->store()->size(keys[0].toStdString()), samples) << round;
+        EXPECT_GT(window.dashboard()->comparison()->cpuChart(0)->drawnPoints(), 10) << round;
+        const auto summary = window.dashboard()->summary()->toPlainText();
+        EXPECT_FALSE(summary.contains(QRegularExpression(QStringLiteral("Samples\\s+0\\b"))))
+            << summary.toStdString();
+        EXPECT_TRUE(window.dashboard()->sessionCaption().contains("Replaying")) << round;
+        window.reconnect(); // the second round: after Reconnect (F5)
+        ASSERT_TRUE(waitForProbe(window));
+    }
+}
+
 TEST(DashboardCommandLine, StartsAPairFromTheCommandLineAndRemovesItOnExit)
 {
     QTemporaryDir dir;
