@@ -70,7 +70,7 @@ void ComparisonPanel::setModes(const std::array<QString, 2>& keys)
     showCaptions();
     overlayCpu_->setLines(both);
     overlayMemory_->setLines(both);
-    for (auto* chart : {cpu_[0], cpu_[1], memory_[0], memory_[1], overlayCpu_, overlayMemory_})
+    for (auto* chart : {overlayCpu_, overlayMemory_})
         chart->setEmptyText(tr("No samples yet: start a pair, or open a recording"));
 }
 
@@ -95,6 +95,9 @@ void ComparisonPanel::showCaptions()
             text += QStringLiteral("<br><span style='color:#c92a2a'>%1</span>")
                         .arg(notes_[side].toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
         captions_[side]->setText(text);
+        for (auto* chart : {cpu_[side], memory_[side]})
+            chart->setEmptyText(notes_[side].isEmpty() ? tr("No samples yet: start a pair, or open a recording")
+                                                       : tr("No samples: the container ended before its first one"));
     }
 }
 
