@@ -14,7 +14,8 @@ packages=(
     # the Windows build, cross-compiled and tested under Wine
     g++-mingw-w64-x86-64-posix wine wine64
     # packaging: the Windows setup (NSIS), the Debian package (dpkg-shlibdeps) and their checks
-    nsis dpkg-dev desktop-file-utils appstream file binutils
+    # (python3-debian parses the package's copyright file)
+    nsis dpkg-dev desktop-file-utils appstream file binutils python3-debian
     # benchmarks: GNU time for the sampling-cost and footprint scripts
     time
     # tests and benchmarks

@@ -19,6 +19,7 @@
 #include "isolens/core/engine_facts.hpp"
 #include "isolens/core/host_metrics.hpp"
 #include "isolens/core/isolation_modes.hpp"
+#include "isolens/core/licence.hpp"
 #include "isolens/core/pair_session.hpp"
 #include "isolens/core/recording.hpp"
 #include "isolens/core/sampling_health.hpp"
@@ -691,7 +692,11 @@ void MainWindow::showAbout()
     QMessageBox::about(this, tr("About IsoLens"),
                        tr("<h3>IsoLens %1</h3><p>What does Hyper-V isolation cost compared with process "
                           "isolation? One image, two containers, one per mode, watched side by side.</p>"
-                          "<p>Built with Qt %2 (running on %3).</p>")
+                          "<p>Built with Qt %2 (running on %3).</p><p>%4</p>")
                            .arg(QString::fromLatin1(isolens::kIsoLensVersion), QStringLiteral(QT_VERSION_STR),
-                                QString::fromLatin1(qVersion())));
+                                QString::fromLatin1(qVersion()),
+                                QString::fromUtf8(isolens::kLicenceStatement.data(),
+                                                  static_cast<qsizetype>(isolens::kLicenceStatement.size()))
+                                    .toHtmlEscaped()
+                                    .replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
 }

@@ -8,14 +8,14 @@
 #include "preflight_command.hpp"
 #include "stats_command.hpp"
 
-#include "isolens/core/version.hpp"
+#include "isolens/core/licence.hpp"
 
 #include <CLI/CLI.hpp>
 
 int main(int argc, char** argv)
 {
     CLI::App app{"IsoLens: what does Hyper-V isolation cost compared with process isolation?", "isolens-cli"};
-    app.set_version_flag("--version", std::string("isolens-cli ") + isolens::kIsoLensVersion);
+    app.set_version_flag("--version", isolens::versionStatement("isolens-cli"));
     app.require_subcommand(1);
 
     CliContext context;

@@ -4,6 +4,7 @@
 #include "png_export.hpp"
 
 #include "isolens/core/endpoint_resolver.hpp"
+#include "isolens/core/licence.hpp"
 #include "isolens/core/version.hpp"
 
 #include <QApplication>
@@ -24,7 +25,9 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(
         QStringLiteral("What does Hyper-V isolation cost compared with process isolation?"));
     parser.addHelpOption();
-    parser.addVersionOption();
+    // Not addVersionOption(): Qt's prints the name and version only, this one the licence too.
+    QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
+                               QStringLiteral("Displays version and licence information."));
     QCommandLineOption host({QStringLiteral("H"), QStringLiteral("host")},
                             QStringLiteral("Engine address (unix://, npipe://, tcp://)"),
                             QStringLiteral("URL"));
@@ -61,9 +64,13 @@ int main(int argc, char** argv)
     QCommandLineOption modes(QStringLiteral("modes"),
                              QStringLiteral("With --start: the two modes, e.g. hyperv,process or runc,kata"),
                              QStringLiteral("A,B"));
-    parser.addOptions(
-        {host, context, insecure, replay, exportPng, after, size, view, start, command, workload, modes});
+    parser.addOptions({version, host, context, insecure, replay, exportPng, after, size, view, start, command,
+                       workload, modes});
     parser.process(app);
+    if (parser.isSet(version)) {
+        std::printf("%s\n", isolens::versionStatement("isolens").c_str());
+        return 0;
+    }
 
     isolens::EndpointRequest endpoint;
     if (parser.isSet(host))

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs IsoLens' Windows setup silently under Wine, checks what a user would find (Start-menu
-# shortcuts, the Add/Remove Programs entry, a CLI that runs), uninstalls it silently and checks that
-# everything setup wrote is gone.   Usage: windows-installer-test.sh IsoLens-<version>-win64.exe VERSION
+# shortcuts, the Add/Remove Programs entry, the licence and third-party notices, a CLI that runs and
+# names its licence), uninstalls it silently and checks that everything setup wrote is gone.
+#   Usage: windows-installer-test.sh IsoLens-<version>-win64.exe VERSION
 set -euo pipefail
 installer=$1
 version=$2
@@ -27,6 +28,7 @@ desktop="$drive_c/users/Public/Desktop"
 key='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\IsoLens'
 # shellcheck source=checks.sh
 source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
+licence=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/LICENSE
 registry_value() { wine reg query "$key" /v "$1" 2>/dev/null | tr -d '\r' | awk -v name="$1" '$1 == name {print $3}'; }
 
 wineboot -i >/dev/null 2>&1 || true
@@ -49,8 +51,19 @@ fi
 check "no desktop shortcut unless chosen" test ! -e "$desktop/IsoLens.lnk" -a ! -e "$desktop/IsoLens command line.lnk"
 check "Add/Remove Programs shows version $version" test "$(registry_value DisplayVersion)" = "$version"
 check "Add/Remove Programs shows the publisher" test -n "$(registry_value Publisher)"
+check "LICENSE.txt is the GPL-3.0 with Windows line ends" cmp -s "$install_dir/LICENSE.txt" <(sed 's/$/\r/' "$licence")
+notices="$install_dir/THIRD-PARTY-NOTICES.txt"
+check "THIRD-PARTY-NOTICES.txt is beside the programs" test -f "$notices"
+for component in "Boost" "nlohmann_json" "CLI11" "GCC runtime libraries" "mingw-w64 runtime"; do
+    check "the notices name $component" grep -q "^$component" "$notices"
+done
+# The mingw cross build (the one this test runs for) has no TLS and no dashboard: the notices name only
+# what it links.
+check "the notices name neither OpenSSL nor Qt" test -z "$(grep -E '^(OpenSSL|Qt)' "$notices")"
+check "the notices have Windows line ends" test "$(grep -c $'\r$' "$notices")" = "$(wc -l <"$notices")"
 output=$(wine "C:\\Program Files\\IsoLens\\isolens-cli.exe" --version 2>&1 | tr -d '\r')
-check "the installed CLI runs ($output)" test "$output" = "isolens-cli $version"
+check "the installed CLI runs ($(head -n 1 <<<"$output"))" test "$(head -n 1 <<<"$output")" = "isolens-cli $version"
+check "the installed CLI's --version names the licence" grep -q "GPL-3.0-or-later" <<<"$output"
 offline=$(wine "C:\\Program Files\\IsoLens\\isolens-cli.exe" preflight mcr.microsoft.com/windows/servercore:ltsc2022 --host-build 17763 --offline 2>&1 | tr -d '\r' || true)
 check "the installed CLI predicts an OS mismatch offline" grep -q "no matching manifest" <<<"$offline"
 
@@ -59,6 +72,7 @@ wine "C:\\Program Files\\IsoLens\\uninstall.exe" /S
 wineserver -w
 sleep 1
 wineserver -w
+check "the licence and the notices are gone" test ! -e "$install_dir/LICENSE.txt" -a ! -e "$notices"
 check "Program Files\\IsoLens is gone" test ! -e "$install_dir"
 check "the Start-menu folder is gone" test ! -e "$start_menu"
 check "the Add/Remove Programs entry is gone" test -z "$(registry_value DisplayVersion)"
