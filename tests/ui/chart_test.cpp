@@ -171,6 +171,11 @@ TEST(SummaryView, RecomputesOnlyWhenWhatItShowsChanges)
     view.refresh(store, modes, {});
     const auto shown = view.document()->revision();
     EXPECT_TRUE(view.toPlainText().contains("400.00 MiB")) << view.toPlainText().toStdString();
+    // The published table names its source, the article, not a file users do not have.
+    EXPECT_TRUE(view.toPlainText().contains(
+        QStringLiteral("Source: the blog article \"Docker Bootcamp – Container Isolation Modes\"")))
+        << view.toPlainText().toStdString();
+    EXPECT_FALSE(view.toPlainText().contains("REFERENCE.md")) << view.toPlainText().toStdString();
     view.refresh(store, modes, {});
     EXPECT_EQ(view.document()->revision(), shown) << "nothing changed: a replay is summarized once";
 
