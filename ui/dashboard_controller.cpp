@@ -95,7 +95,17 @@ QString DashboardController::recordingDirectory() const
 {
     if (!recordingDirectory_.isEmpty())
         return recordingDirectory_;
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recordings");
+        // The folder the README documents: <the user's data folder>/IsoLens/recordings. Not Qt's
+        // AppDataLocation, which is <data>/<organization>/<application>, i.e. IsoLens/IsoLens.
+#ifdef Q_OS_WIN
+    // %APPDATA% (the roaming folder); Qt's GenericDataLocation is the local one.
+    QString userData = QDir::fromNativeSeparators(qEnvironmentVariable("APPDATA"));
+    if (userData.isEmpty())
+        userData = QDir::homePath() + QStringLiteral("/AppData/Roaming");
+#else
+    const QString userData = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+#endif
+    return userData + QStringLiteral("/IsoLens/recordings");
 }
 
 std::array<StartupTimes, 2> DashboardController::startupTimes() const

@@ -55,7 +55,8 @@ public:
     std::size_t linesRecorded() const;
     QString sessionTitle() const { return title_; }
 
-    // Where live sessions are recorded (default: the user's application data folder).
+    // Where live sessions are recorded (default: IsoLens/recordings in the user's data folder,
+    // ~/.local/share or %APPDATA%).
     void setRecordingDirectory(const QString& directory) { recordingDirectory_ = directory; }
     QString recordingDirectory() const;
 

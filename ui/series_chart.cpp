@@ -4,10 +4,10 @@
 #include "isolens/core/series_store.hpp"
 
 #include <QApplication>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QCursor>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QEvent>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -37,6 +37,27 @@ QString formatValue(double raw, ChartUnit unit)
         .arg(QString::fromStdString(scale.unit));
 }
 
+QString timeLabel(const QDateTime& time, TimeLabelFormat format)
+{
+    switch (format) {
+    case TimeLabelFormat::HoursMinutesSeconds:
+        return time.toString(QStringLiteral("HH:mm:ss"));
+    case TimeLabelFormat::HoursMinutes:
+        return time.toString(QStringLiteral("HH:mm"));
+    case TimeLabelFormat::DayHoursMinutes:
+        return time.toString(QStringLiteral("d MMM HH:mm"));
+    case TimeLabelFormat::Day:
+        return time.toString(QStringLiteral("d MMM"));
+    }
+    return time.toString(Qt::ISODate);
+}
+
+// Enough room for each label (about 90 pixels for "HH:mm:ss" and its spacing).
+int maxTimeLabels(int widthPixels)
+{
+    return std::clamp(widthPixels / 90, 2, 12);
+}
+
 } // namespace
 
 SeriesChart::SeriesChart(const QString& title, Metric metric, ChartUnit unit, QWidget* parent)
@@ -44,7 +65,7 @@ SeriesChart::SeriesChart(const QString& title, Metric metric, ChartUnit unit, QW
     , title_(title)
     , metric_(metric)
     , unit_(unit)
-    , timeAxis_(new QDateTimeAxis(this))
+    , timeAxis_(new QCategoryAxis(this))
     , valueAxis_(new QValueAxis(this))
 {
     setRenderHint(QPainter::Antialiasing);
@@ -52,12 +73,10 @@ SeriesChart::SeriesChart(const QString& title, Metric metric, ChartUnit unit, QW
     chart()->setMargins(QMargins(4, 4, 4, 4));
     chart()->setBackgroundRoundness(0);
     chart()->legend()->setAlignment(Qt::AlignBottom);
-    timeAxis_->setFormat(QStringLiteral("HH:mm:ss"));
-    timeAxis_->setTickCount(5);
-    // A real range from the start: an axis left at its default range before the first refresh
-    // draws no labels or gridlines afterwards (Qt 6.4).
-    const auto now = QDateTime::currentDateTime();
-    timeAxis_->setRange(now.addSecs(-300), now);
+    timeAxis_->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    // A real range from the start, labelled like any other.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    setTimeRange(now - 300'000, now);
     // niceAxisMax gives 1, 2, 2.5 or 5 x 10^n: five intervals put every gridline on a round number.
     valueAxis_->setTickCount(6);
     valueAxis_->setLabelFormat(QStringLiteral("%g"));
@@ -163,9 +182,43 @@ void SeriesChart::draw(double axisMax)
             segmentSeries(line, 0); // the legend names every line, even before it has data
     }
     if (lastNanos_ > firstNanos_)
-        timeAxis_->setRange(QDateTime::fromMSecsSinceEpoch(firstNanos_ / 1'000'000),
-                            QDateTime::fromMSecsSinceEpoch(lastNanos_ / 1'000'000));
+        setTimeRange(firstNanos_ / 1'000'000, lastNanos_ / 1'000'000);
     viewport()->update();
+}
+
+void SeriesChart::setTimeRange(qint64 firstMillis, qint64 lastMillis)
+{
+    const qint64 offsetMillis = QDateTime::fromMSecsSinceEpoch(firstMillis).offsetFromUtc() * 1000LL;
+    const auto ticks = niceTimeTicks(firstMillis * 1'000'000, lastMillis * 1'000'000, maxTimeLabels(width()),
+                                     offsetMillis * 1'000'000);
+    timeAxis_->setRange(static_cast<double>(firstMillis), static_cast<double>(lastMillis));
+    QList<QPair<QString, double>> wanted;
+    for (const auto instant : ticks.instants) {
+        const qint64 millis = instant / 1'000'000;
+        if (millis > firstMillis) // a category ends after the axis' start
+            wanted.append({timeLabel(QDateTime::fromMSecsSinceEpoch(millis), ticks.format),
+                           static_cast<double>(millis)});
+    }
+    // Most refreshes move the window by less than a step: only the first category's start moves.
+    QList<QPair<QString, double>> shown;
+    for (const auto& label : timeAxis_->categoriesLabels())
+        shown.append({label, timeAxis_->endValue(label)});
+    if (shown == wanted) {
+        timeAxis_->setStartValue(static_cast<double>(firstMillis));
+        return;
+    }
+    for (const auto& [label, value] : shown)
+        timeAxis_->remove(label);
+    timeAxis_->setStartValue(static_cast<double>(firstMillis));
+    for (const auto& [label, value] : wanted)
+        timeAxis_->append(label, value);
+}
+
+void SeriesChart::resizeEvent(QResizeEvent* event)
+{
+    QChartView::resizeEvent(event);
+    // How many labels fit depends on the width.
+    setTimeRange(static_cast<qint64>(timeAxis_->min()), static_cast<qint64>(timeAxis_->max()));
 }
 
 void SeriesChart::setEmptyText(const QString& text)

@@ -14,7 +14,7 @@ class SeriesStore;
 enum class Metric;
 } // namespace isolens
 
-class QDateTimeAxis;
+class QCategoryAxis;
 class QLineSeries;
 class QValueAxis;
 
@@ -60,6 +60,7 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;
 
 private:
@@ -70,11 +71,14 @@ private:
     };
     QLineSeries* segmentSeries(Line& line, int index);
     void showValueTip(const Line& line, const QPointF& point, bool entering);
+    void setTimeRange(qint64 firstMillis, qint64 lastMillis);
 
     QString title_;
     isolens::Metric metric_;
     ChartUnit unit_;
-    QDateTimeAxis* timeAxis_;
+    // Labelled at round instants (niceTimeTicks): a category axis places each label on its value;
+    // QDateTimeAxis only divides the range evenly, which put labels at 11:58:25, 11:59:40 ...
+    QCategoryAxis* timeAxis_;
     QValueAxis* valueAxis_;
     QVector<Line> lines_;
     double divisor_ = 1.0;

@@ -102,7 +102,7 @@ void SummaryView::refresh(const std::shared_ptr<const SeriesStore>& storePointer
     }
 
     const auto& published = publishedReference();
-    html += QStringLiteral("<h3>%1</h3><p>%2</p>")
+    html += tr("<h3>%1</h3><p>Source: %2</p>")
                 .arg(fromStd(published.label).toHtmlEscaped(), fromStd(published.source).toHtmlEscaped());
     html += tr("<table cellspacing=0 cellpadding=4 border=1><tr><th>Image</th><th>Hyper-V</th>"
                "<th>Process</th><th>Difference</th></tr>");

@@ -16,6 +16,8 @@
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    // Settings go under organization/application (~/.config/IsoLens/IsoLens.conf); the recordings
+    // folder does not follow these (DashboardController::recordingDirectory).
     QApplication::setApplicationName(QStringLiteral("IsoLens"));
     QApplication::setOrganizationName(QStringLiteral("IsoLens"));
     QApplication::setApplicationVersion(QString::fromLatin1(isolens::kIsoLensVersion));

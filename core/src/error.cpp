@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <initializer_list>
 #include <utility>
 
 namespace isolens {
@@ -13,6 +14,47 @@ namespace {
 bool contains(const std::string& haystack, std::string_view needle)
 {
     return haystack.find(needle) != std::string::npos;
+}
+
+bool containsAny(const std::string& haystack, std::initializer_list<std::string_view> needles)
+{
+    return std::any_of(needles.begin(), needles.end(),
+                       [&](auto needle) { return contains(haystack, needle); });
+}
+
+// Go's net and net/http words for a connection that never got through (moby passes them on as they are).
+bool isNetworkFailure(const std::string& text)
+{
+    return containsAny(text, {"no such host", "i/o timeout", "connection refused", "tls handshake timeout",
+                              "client.timeout exceeded", "network is unreachable", "no route to host",
+                              "temporary failure in name resolution", "server misbehaving", "proxyconnect",
+                              "connection reset by peer"});
+}
+
+// The failure was on the way to a registry: its API (/v2/) or a reference being resolved, not the
+// engine's own containerd socket or a logging driver's address.
+bool isRegistryRequest(const std::string& text)
+{
+    return (contains(text, "/v2/") && contains(text, "http")) ||
+           contains(text, "failed to resolve reference") || contains(text, "lookup registry");
+}
+
+// The registry's host: from the request's URL ("https://registry-1.docker.io/v2/"), else from the DNS
+// lookup ("lookup registry-1.docker.io on 10.0.0.2:53"); empty when neither is there.
+std::string registryHost(std::string_view message, const std::string& text)
+{
+    for (std::string_view scheme : {"https://", "http://"})
+        if (const auto at = text.find(scheme); at != std::string::npos) {
+            const auto start = at + scheme.size();
+            const auto end = text.find_first_of("/\" \t", start);
+            return std::string(message.substr(start, (end == std::string::npos ? text.size() : end) - start));
+        }
+    if (const auto at = text.find("lookup "); at != std::string::npos) {
+        const auto start = at + std::string_view("lookup ").size();
+        const auto end = text.find_first_of(" :", start);
+        return std::string(message.substr(start, (end == std::string::npos ? text.size() : end) - start));
+    }
+    return {};
 }
 
 } // namespace
@@ -52,6 +94,8 @@ std::string_view toString(ErrorKind kind)
         return "invalid-isolation";
     case ErrorKind::ApiVersionTooOld:
         return "api-version-too-old";
+    case ErrorKind::RegistryUnreachable:
+        return "registry-unreachable";
     case ErrorKind::Other:
         return "other";
     }
@@ -103,6 +147,10 @@ std::string hintFor(ErrorKind kind)
                "compare runtimes instead.";
     case ErrorKind::ApiVersionTooOld:
         return "Unset DOCKER_API_VERSION to let IsoLens negotiate, or upgrade the Docker engine.";
+    case ErrorKind::RegistryUnreachable:
+        return "The engine pulls, not IsoLens: check the engine host's network and DNS; behind a proxy, set "
+               "HTTP_PROXY/HTTPS_PROXY for the engine (its service environment, daemon.json \"proxies\" or "
+               "Docker Desktop's proxy settings), or configure a registry mirror (\"registry-mirrors\").";
     case ErrorKind::Other:
         return "See the engine's message above; the engine's log may say more.";
     }
@@ -132,6 +180,12 @@ Error classifyEngineError(int httpStatus, std::string_view engineMessage)
         kind = ErrorKind::ApiVersionTooOld;
     } else if (contains(text, "is already in use by container")) {
         kind = ErrorKind::NameConflict;
+    } else if (isNetworkFailure(text) && isRegistryRequest(text)) {
+        const auto host = registryHost(engineMessage, text);
+        return makeError(ErrorKind::RegistryUnreachable,
+                         "The engine cannot reach the registry" + (host.empty() ? "" : " (" + host + ")") +
+                             ": " + std::string(engineMessage),
+                         httpStatus);
     } else if (contains(text, "no such image") || contains(text, "manifest unknown") ||
                contains(text, "pull access denied") || contains(text, "repository does not exist") ||
                (contains(text, "not found") && contains(text, "manifest"))) {

@@ -17,7 +17,8 @@ struct NamedTag {
     unsigned build;
 };
 
-// Tags published for each base image (REFERENCE.md §3); there is no "latest".
+// Tags published for each base image (the tag lists of mcr.microsoft.com/windows/servercore,
+// nanoserver and server); there is no "latest".
 struct BaseImage {
     std::string_view name;
     std::vector<NamedTag> tags;

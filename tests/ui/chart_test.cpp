@@ -6,11 +6,15 @@
 
 #include <gtest/gtest.h>
 
+#include <QCategoryAxis>
 #include <QDateTime>
-#include <QDateTimeAxis>
 #include <QImage>
 #include <QLineSeries>
 #include <QTextDocument>
+
+#include <algorithm>
+#include <utility>
+#include <vector>
 
 using namespace isolens;
 
@@ -129,9 +133,9 @@ TEST(SeriesChart, TimeAxisIsLabelledFromTheFirstRefresh)
     SeriesStore store;
     chart.setLines({{"a", "a", Qt::blue}});
     chart.draw(chart.collect(store, kStart, kStart + 300 * kSecond, 100));
-    const auto* axis = static_cast<QDateTimeAxis*>(chart.chart()->axes(Qt::Horizontal).front());
-    EXPECT_EQ(axis->min().toMSecsSinceEpoch(), kStart / 1'000'000);
-    EXPECT_EQ(axis->max().toMSecsSinceEpoch(), (kStart + 300 * kSecond) / 1'000'000);
+    const auto* axis = static_cast<QCategoryAxis*>(chart.chart()->axes(Qt::Horizontal).front());
+    EXPECT_EQ(axis->min(), static_cast<double>(kStart / 1'000'000));
+    EXPECT_EQ(axis->max(), static_cast<double>((kStart + 300 * kSecond) / 1'000'000));
     // The labels row is painted: the strip under the plot area holds dark pixels (text).
     const QImage image = chart.grab().toImage();
     const QRectF plot = chart.chart()->plotArea();
@@ -141,6 +145,68 @@ TEST(SeriesChart, TimeAxisIsLabelledFromTheFirstRefresh)
         for (int x = static_cast<int>(plot.left()); x < static_cast<int>(plot.right()); ++x)
             dark += QColor(image.pixel(x, y)).lightness() < 128;
     EXPECT_GT(dark, 30) << "time labels under the plot";
+}
+
+namespace {
+
+// The labelled instants of a chart's time axis, in milliseconds since 1970, and their labels.
+std::vector<std::pair<qint64, QString>> timeLabels(const SeriesChart& chart)
+{
+    auto* axis = qobject_cast<QCategoryAxis*>(chart.chart()->axes(Qt::Horizontal).front());
+    std::vector<std::pair<qint64, QString>> labels;
+    if (axis)
+        for (const auto& label : axis->categoriesLabels())
+            labels.emplace_back(static_cast<qint64>(axis->endValue(label)), label);
+    return labels;
+}
+
+} // namespace
+
+TEST(SeriesChart, TimeAxisIsLabelledAtRoundInstantsOfWallClockTime)
+{
+    struct Case {
+        std::int64_t firstSecond, lastSecond;
+        const char* format;
+        std::vector<qint64> allowedStepsMillis;
+    };
+    // Windows that start at odd seconds: five minutes and thirty seconds.
+    for (const auto& c : {Case{25, 325, "HH:mm", {60'000, 120'000, 300'000}},
+                          Case{7, 37, "HH:mm:ss", {5'000, 10'000, 15'000}}}) {
+        SeriesChart chart("CPU", Metric::CpuPercent, ChartUnit::Percent);
+        chart.resize(600, 280);
+        SeriesStore store;
+        chart.setLines({{"a", "a", Qt::blue}});
+        const std::int64_t first = kStart + c.firstSecond * kSecond;
+        const std::int64_t last = kStart + c.lastSecond * kSecond;
+        chart.draw(chart.collect(store, first, last, 100));
+
+        const auto labels = timeLabels(chart);
+        ASSERT_GE(labels.size(), 2u) << c.format;
+        const qint64 step = labels[1].first - labels[0].first;
+        EXPECT_NE(std::find(c.allowedStepsMillis.begin(), c.allowedStepsMillis.end(), step),
+                  c.allowedStepsMillis.end())
+            << step << " ms between labels";
+        for (std::size_t i = 0; i < labels.size(); ++i) {
+            const auto& [millis, label] = labels[i];
+            const auto time = QDateTime::fromMSecsSinceEpoch(millis);
+            EXPECT_EQ((millis + time.offsetFromUtc() * 1000LL) % step, 0) << label.toStdString();
+            EXPECT_EQ(label, time.toString(QString::fromLatin1(c.format)));
+            EXPECT_GE(millis, first / 1'000'000);
+            EXPECT_LE(millis, last / 1'000'000);
+            if (i > 0) {
+                EXPECT_EQ(millis - labels[i - 1].first, step) << "evenly spaced";
+            }
+        }
+
+        // A second later (a live window slides): still on round instants, from the new start.
+        chart.draw(chart.collect(store, first + kSecond, last + kSecond, 100));
+        for (const auto& [millis, label] : timeLabels(chart)) {
+            const auto time = QDateTime::fromMSecsSinceEpoch(millis);
+            EXPECT_EQ((millis + time.offsetFromUtc() * 1000LL) % step, 0) << label.toStdString();
+            EXPECT_GT(millis, (first + kSecond) / 1'000'000);
+            EXPECT_LE(millis, (last + kSecond) / 1'000'000);
+        }
+    }
 }
 
 TEST(SeriesChart, FollowsADarkPaletteAndKeepsTheLineColours)
@@ -171,6 +237,11 @@ TEST(SummaryView, RecomputesOnlyWhenWhatItShowsChanges)
     view.refresh(store, modes, {});
     const auto shown = view.document()->revision();
     EXPECT_TRUE(view.toPlainText().contains("400.00 MiB")) << view.toPlainText().toStdString();
+    // The published table names its source, the article, not a file users do not have.
+    EXPECT_TRUE(view.toPlainText().contains(
+        QStringLiteral("Source: the blog article \"Docker Bootcamp – Container Isolation Modes\"")))
+        << view.toPlainText().toStdString();
+    EXPECT_FALSE(view.toPlainText().contains("REFERENCE.md")) << view.toPlainText().toStdString();
     view.refresh(store, modes, {});
     EXPECT_EQ(view.document()->revision(), shown) << "nothing changed: a replay is summarized once";
 

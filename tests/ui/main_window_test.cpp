@@ -341,7 +341,7 @@ TEST(DashboardCommandLine, StartsAPairFromTheCommandLineAndRemovesItOnExit)
     QImage image(QString::fromStdString(png));
     ASSERT_FALSE(image.isNull()) << run.output;
     // It recorded into the data folder it was given, and left no container behind.
-    const auto folder = dir.path() + "/IsoLens/IsoLens/recordings"; // the organization, then the application
+    const auto folder = dir.path() + "/IsoLens/recordings"; // as the README says
     const auto recordings = QDir(folder).entryList({"*.jsonl"});
     ASSERT_EQ(recordings.size(), 1) << run.output;
     EngineClient client(parseHostUrl(host).value());

@@ -67,7 +67,94 @@ INSTANTIATE_TEST_SUITE_P(
         ClassificationCase{404, "No such container: ghost", ErrorKind::ContainerNotFound},
         ClassificationCase{400, "Client sent an HTTP request to an HTTPS server.", ErrorKind::TlsFailure},
         ClassificationCase{409, "Container abc is not running", ErrorKind::Other},
-        ClassificationCase{500, "something else broke", ErrorKind::Other}));
+        ClassificationCase{500, "something else broke", ErrorKind::Other},
+        // Network words that are not about a registry: the engine's own containerd, a logging driver.
+        ClassificationCase{500,
+                           "failed to create task for container: connection error: desc = \"transport: Error "
+                           "while dialing: dial unix /run/containerd/containerd.sock: connect: connection "
+                           "refused\": unavailable",
+                           ErrorKind::Other},
+        ClassificationCase{500,
+                           "failed to create task for container: failed to initialize logging driver: dial "
+                           "tcp: lookup fluentd on 127.0.0.11:53: no such host",
+                           ErrorKind::Other},
+        // A registry that answered, but refused: not a network failure.
+        ClassificationCase{500,
+                           "Get \"https://registry-1.docker.io/v2/\": unauthorized: incorrect username or "
+                           "password",
+                           ErrorKind::Other}));
+
+struct UnreachableRegistryCase {
+    int status;
+    std::string message; // the engine's
+    std::string registry;
+};
+
+class UnreachableRegistry : public ::testing::TestWithParam<UnreachableRegistryCase> {};
+
+TEST_P(UnreachableRegistry, SaysTheEngineCannotReachTheRegistryAndKeepsItsWords)
+{
+    const auto& c = GetParam();
+    const auto error = classifyEngineError(c.status, c.message);
+    EXPECT_EQ(error.kind, ErrorKind::RegistryUnreachable) << c.message << " -> " << toString(error.kind);
+    EXPECT_EQ(error.httpStatus, c.status);
+    const std::string registry = c.registry.empty() ? "" : " (" + c.registry + ")";
+    EXPECT_EQ(error.message, "The engine cannot reach the registry" + registry + ": " + c.message);
+    EXPECT_EQ(error.hint, hintFor(ErrorKind::RegistryUnreachable));
+}
+
+// As moby words them (Go's net and net/http errors after the registry request), over HTTP 500 before a
+// pull starts and in the pull's 200 stream.
+INSTANTIATE_TEST_SUITE_P(
+    Table, UnreachableRegistry,
+    ::testing::Values(
+        UnreachableRegistryCase{500,
+                                "Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup "
+                                "registry-1.docker.io on 127.0.0.53:53: no such host",
+                                "registry-1.docker.io"},
+        UnreachableRegistryCase{500,
+                                "Get \"https://registry-1.docker.io/v2/\": dial tcp 34.226.69.105:443: i/o "
+                                "timeout",
+                                "registry-1.docker.io"},
+        UnreachableRegistryCase{500,
+                                "Get \"https://127.0.0.1:5000/v2/\": dial tcp 127.0.0.1:5000: connect: "
+                                "connection refused",
+                                "127.0.0.1:5000"},
+        UnreachableRegistryCase{500, "Get \"https://mcr.microsoft.com/v2/\": net/http: TLS handshake timeout",
+                                "mcr.microsoft.com"},
+        UnreachableRegistryCase{500,
+                                "Get \"https://registry-1.docker.io/v2/\": net/http: request canceled while "
+                                "waiting for connection (Client.Timeout exceeded while awaiting headers)",
+                                "registry-1.docker.io"},
+        UnreachableRegistryCase{200,
+                                "Head \"https://registry-1.docker.io/v2/library/busybox/manifests/latest\": "
+                                "dial tcp: lookup registry-1.docker.io: Temporary failure in name resolution",
+                                "registry-1.docker.io"},
+        UnreachableRegistryCase{500,
+                                "failed to resolve reference \"docker.io/library/busybox:latest\": failed to "
+                                "do request: Head "
+                                "\"https://registry-1.docker.io/v2/library/busybox/manifests/latest\": dial "
+                                "tcp: lookup registry-1.docker.io on 10.0.0.2:53: server misbehaving",
+                                "registry-1.docker.io"},
+        UnreachableRegistryCase{500,
+                                "Get \"https://registry.example.com/v2/\": proxyconnect tcp: dial tcp "
+                                "10.0.0.1:3128: connect: connection refused",
+                                "registry.example.com"},
+        // Older engines, without the quotes; and no URL at all.
+        UnreachableRegistryCase{500,
+                                "Get https://registry-1.docker.io/v2/: dial tcp: lookup registry-1.docker.io "
+                                "on 192.168.65.1:53: no such host",
+                                "registry-1.docker.io"},
+        UnreachableRegistryCase{500, "dial tcp: lookup registry-1.docker.io: no such host",
+                                "registry-1.docker.io"}));
+
+TEST(UnreachableRegistryHint, NamesTheNetworkTheEnginesProxyAndAMirror)
+{
+    const auto hint = hintFor(ErrorKind::RegistryUnreachable);
+    for (const char* words : {"network", "HTTP_PROXY", "for the engine", "registry mirror"})
+        EXPECT_NE(hint.find(words), std::string::npos) << words << " in: " << hint;
+    EXPECT_EQ(toString(ErrorKind::RegistryUnreachable), "registry-unreachable");
+}
 
 TEST(ErrorText, DescribeCombinesMessageStatusAndHint)
 {

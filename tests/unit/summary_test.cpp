@@ -37,8 +37,8 @@ struct PublishedRow {
     const char* published; // the article's own difference column
 };
 
-// REFERENCE.md section 6: published figures (not measured here). Our formula must reproduce the
-// article's difference column from its own memory columns.
+// The figures of the blog article "Docker Bootcamp – Container Isolation Modes" (not measured here).
+// Our formula must reproduce the article's difference column from its own memory columns.
 TEST(Difference, ReproducesThePublishedTable)
 {
     const PublishedRow rows[] = {{"nanoserver:ltsc2022", 246, 29, "88%"},

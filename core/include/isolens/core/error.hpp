@@ -21,10 +21,11 @@ enum class ErrorKind {
     ImageNotFound,
     ContainerNotFound,
     NameConflict,
-    OsMismatch,         // HCS 0x80370101: process isolation with an image of another Windows build
-    NoMatchingManifest, // the image has no variant for this host's platform or build
-    InvalidIsolation,   // e.g. a Linux engine asked for "process" or "hyperv"
-    ApiVersionTooOld,   // client or server API version outside what the other supports
+    OsMismatch,          // HCS 0x80370101: process isolation with an image of another Windows build
+    NoMatchingManifest,  // the image has no variant for this host's platform or build
+    InvalidIsolation,    // e.g. a Linux engine asked for "process" or "hyperv"
+    ApiVersionTooOld,    // client or server API version outside what the other supports
+    RegistryUnreachable, // the engine answered, but it could not reach the registry (DNS, proxy, firewall)
     Other,
 };
 
@@ -45,7 +46,8 @@ struct Error {
 // Builds an error whose hint is the standard one for its kind.
 Error makeError(ErrorKind kind, std::string message, int httpStatus = 0);
 
-// Turns an engine's error reply (status + message) into a classified Error.
+// Turns an engine's error reply (status + message) into a classified Error. The message is the
+// engine's own, except where a sentence in front says what it means (a registry the engine cannot reach).
 Error classifyEngineError(int httpStatus, std::string_view engineMessage);
 
 // The standard one-sentence hint for a kind; may mention the message's specifics.

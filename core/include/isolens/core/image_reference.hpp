@@ -11,7 +11,7 @@ namespace isolens {
 // (distribution/reference): [domain/]path[:tag][@digest].
 struct ImageReference {
     std::string domain; // empty: Docker Hub
-    std::string path;   // "library/busybox" style for Hub official images after normalization
+    std::string path;   // as given: "busybox", "windows/servercore" (Docker Hub's "library/" is not added)
     std::string tag;    // empty when none was given
     std::string digest; // "sha256:..." or empty
 

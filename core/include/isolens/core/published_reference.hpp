@@ -14,8 +14,8 @@ struct PublishedMemoryRow {
 };
 
 struct PublishedReference {
-    std::string_view label; // "Published reference (not measured here)"
-    std::string_view source;
+    std::string_view label;  // "Published reference (not measured here)"
+    std::string_view source; // the article by its title, and what it measured on
     std::vector<PublishedMemoryRow> rows;
     std::vector<std::string_view> notes;
 };

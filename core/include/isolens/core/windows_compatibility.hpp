@@ -6,7 +6,7 @@
 #include <vector>
 
 // Which Windows images run where, in which isolation mode (containerd platforms'
-// CheckHostAndContainerCompat, hcsshim osversion, moby's pull filter; see REFERENCE.md §3).
+// CheckHostAndContainerCompat, hcsshim osversion, moby's pull filter in distribution/pull_v2_windows.go).
 namespace isolens::windows {
 
 struct Build {
