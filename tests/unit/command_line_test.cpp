@@ -3,8 +3,9 @@
 #include <gtest/gtest.h>
 
 #ifdef _WIN32
-#include <shellapi.h>
 #include <windows.h>
+
+#include <shellapi.h> // needs windows.h first
 #else
 #include <spawn.h>
 #include <sys/wait.h>
