@@ -127,12 +127,13 @@ Result<std::vector<std::string>> splitWindows(std::string_view text)
             }
         }
         if (text[i] == '"') {
+            // "" inside quotes is one quote, and ends the quotes: CommandLineToArgvW's rule, which Go's
+            // parser (the docker CLI's) follows too; the C runtime since 2008 keeps the quotes open.
             if (quoted && i + 1 < text.size() && text[i + 1] == '"') {
-                word += '"'; // "" inside quotes is one quote, and the quotes go on
+                word += '"';
                 ++i;
-            } else {
-                quoted = !quoted;
             }
+            quoted = !quoted;
             continue;
         }
         word += text[i];

@@ -58,7 +58,8 @@ const std::vector<SplitCase> kWindowsCases = {
     {"a\\\\b d\"e f\"g h", {"a\\\\b", "de fg", "h"}},
     {"a\\\\\\\"b c d", {"a\\\"b", "c", "d"}},
     {"a\\\\\\\\\"b c\" d e", {"a\\\\b c", "d", "e"}},
-    {"a\"b\"\" c d", {"ab\" c d"}},
+    {"a\"b\"\" c d", {"ab\"", "c", "d"}}, // the C runtime since 2008 gives one word; CommandLineToArgvW three
+    {"\"say \"\"hi\"\"\"", {"say \"hi\""}},
     {"\"\" x", {"", "x"}},
     {"\"C:\\Program Files\\app.exe\" /x", {"C:\\Program Files\\app.exe", "/x"}},
     {"echo 'single quotes are plain'", {"echo", "'single", "quotes", "are", "plain'"}},

@@ -20,9 +20,9 @@ CommandSyntax commandSyntaxFor(std::string_view engineOsType);
 // - otherwise words split as the user's shell would split them, without expanding anything:
 //   POSIX: blanks separate words; '…' is literal; "…" keeps blanks and takes \" \\ \$ \` escapes;
 //   a backslash outside quotes makes the next character literal.
-//   Windows (the rules of CommandLineToArgvW and the C runtime): "…" keeps blanks; "" inside quotes is
-//   a quote; backslashes are literal except before a quote, where 2n of them give n and a quote,
-//   2n+1 give n and a literal quote.
+//   Windows (the rules of CommandLineToArgvW, which the docker CLI's parser follows): "…" keeps blanks;
+//   "" inside quotes is a quote and ends them; backslashes are literal except before a quote, where 2n
+//   of them give n and a quote, 2n+1 give n and a literal quote.
 // Shell operators outside quotes (; | & < > and, for POSIX, $ ` ( )) are refused with a hint: there
 // is no shell between IsoLens and the container, so `a; b` would reach the program as words.
 // Empty text gives no words (the image's own command).
