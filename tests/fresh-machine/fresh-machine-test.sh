@@ -201,6 +201,7 @@ prepare_root() {
     bind /dev/pts "$root/dev/pts"
     bind "$cache/apt-archives" "$root/var/cache/apt/archives"
     bind "$cache/ccache" "$root/var/cache/ccache"
+    in_root chown _apt:root /var/cache/apt/archives/partial # apt downloads as _apt
 }
 
 in_root() { # runs a command in the root with a clean environment
@@ -246,15 +247,20 @@ build_release() {
     in_root "$inside/build/release/app/cli/isolens-cli" --version
 }
 
-start=$SECONDS
-phase "debootstrap $suite (or its cache)" make_cached_root
-phase "unpack the root" unpack_root
-phase "copy the committed files" copy_checkout
-phase "prepare the chroot" prepare_root
-phase "install-deps.sh in the chroot" install_deps
-for preset in "${linux_presets[@]}"; do
-    phase "configure preset $preset" configure_preset "$preset"
-done
-phase "build ${built_targets[*]} (release)" build_release
-timings+=("$(timing total "$start")")
-log "PASSED: a fresh Debian $suite builds IsoLens with .ci/install-deps.sh"
+main() {
+    local start=$SECONDS preset
+    phase "debootstrap $suite (or its cache)" make_cached_root
+    phase "unpack the root" unpack_root
+    phase "copy the committed files" copy_checkout
+    phase "prepare the chroot" prepare_root
+    phase "install-deps.sh in the chroot" install_deps
+    for preset in "${linux_presets[@]}"; do
+        phase "configure preset $preset" configure_preset "$preset"
+    done
+    phase "build ${built_targets[*]} (release)" build_release
+    timings+=("$(timing total "$start")")
+    log "PASSED: a fresh Debian $suite builds IsoLens with .ci/install-deps.sh"
+}
+
+# Parsed whole before it runs, so a checkout that changes meanwhile cannot change what runs.
+main "$@"; exit $?
