@@ -91,7 +91,9 @@ cleanup() {
             awk -v root="$root" 'index($2, root "/") == 1 { print "  " $2 }' /proc/mounts >&2
             status=1
         else
+            local removing=$SECONDS
             rm -rf --one-file-system "$root"
+            timings+=("$(timing "remove the root" "$removing")")
         fi
     fi
     if [[ ${#timings[@]} -gt 0 ]]; then
