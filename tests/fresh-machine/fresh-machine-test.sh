@@ -86,6 +86,9 @@ cleanup() {
         for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
             umount "${mounted[i]}" 2>/dev/null || umount -l "${mounted[i]}"
         done
+        # Anything else mounted under the root (by a package's script, say), deepest first.
+        awk -v root="$root" 'index($2, root "/") == 1 { print $2 }' /proc/mounts | sort -r |
+            while read -r mount; do umount -l "$mount"; done
         if awk -v root="$root" 'index($2, root "/") == 1 { found = 1 } END { exit !found }' /proc/mounts; then
             log "ERROR: mounts under $root remain; not deleting it:"
             awk -v root="$root" 'index($2, root "/") == 1 { print "  " $2 }' /proc/mounts >&2
@@ -213,7 +216,10 @@ in_root() { # runs a command in the root with a clean environment
 }
 
 install_deps() {
-    in_root bash -c "cd $inside && .ci/install-deps.sh" || return
+    in_root bash -c "cd $inside && .ci/install-deps.sh" || {
+        log ".ci/install-deps.sh failed on a fresh Debian $suite (a package it names that $suite lacks?)"
+        return 1
+    }
     # policy-rc.d should have kept every daemon (dockerd, containerd) from starting on the host kernel.
     local pids
     pids=$(processes_in_root)
