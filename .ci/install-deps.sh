@@ -21,7 +21,9 @@ packages=(
     # tests and benchmarks
     libgtest-dev libgmock-dev googletest libbenchmark-dev
     # the private engine the tests start: dockerd, a registry, and busybox-static for a tiny image
-    docker.io docker-registry busybox-static openssl procps util-linux ca-certificates
+    docker.io docker-registry busybox-static openssl procps util-linux ca-certificates iproute2
+    # the fresh-machine test: a minimal Debian root, its signatures checked, and git for the committed files
+    debootstrap debian-archive-keyring gpgv git
 )
 
 missing=()

@@ -12,7 +12,12 @@ if [[ $(id -u) -ne 0 ]]; then
     exec sudo --preserve-env=PATH "$0" "$@"
 fi
 
-# The Windows build first: cross-compiled with mingw-w64, its tests run under Wine, and its setup
+# The guard first: on a fresh Debian 12 root, .ci/install-deps.sh must bring every package that the
+# Linux presets configure with and that the CLI and the dashboard build with (a few minutes once the
+# root is cached under /var/cache/isolens/fresh-root).
+tests/fresh-machine/fresh-machine-test.sh
+
+# Then the Windows build: cross-compiled with mingw-w64, its tests run under Wine, and its setup
 # program (NSIS) installed and uninstalled silently in a fresh Wine prefix.
 cmake --preset mingw-cross
 cmake --build --preset mingw-cross

@@ -2,6 +2,10 @@
 # A private Docker engine for the tests: its own dockerd (data root, exec root, pid file, unix socket
 # and a TLS TCP listener on 127.0.0.1), a tiny image made from busybox-static, and a local registry.
 # It never touches another engine's containers: everything lives under one temporary folder.
+# Nor the host's network: dockerd gets a bridge of its own (isl-<suffix of the folder>, on a /24 of
+# 198.18.0.0/15 that no host address, route or name server uses), made here and deleted by stop,
+# and neither iptables rules nor IP forwarding. (With --bridge none, dockerd 20.10 deletes the
+# default bridge docker0, the host engine's, and turns IP forwarding on.)
 #
 #   private-engine.sh start ENV_FILE       starts it all and writes the variables the tests read to ENV_FILE
 #   private-engine.sh stop ENV_FILE        stops it all and deletes the folder (safe to call twice)
@@ -79,6 +83,62 @@ make_image_tar() { # a root file system holding only busybox-static and its appl
     tar -C "$dir/rootfs" -cf "$dir/rootfs.tar" .
 }
 
+ipv4_number() { local IFS=. a b c d; read -r a b c d <<<"$1"; echo $(( (a << 24) | (b << 16) | (c << 8) | d )); }
+
+overlaps() { # overlaps A[/LEN] B[/LEN]: whether the two IPv4 ranges share an address
+    local a=${1%/*} b=${2%/*} a_len=32 b_len=32
+    [[ "$1" == */* ]] && a_len=${1#*/}
+    [[ "$2" == */* ]] && b_len=${2#*/}
+    local len=$(( a_len < b_len ? a_len : b_len ))
+    local mask=$(( len == 0 ? 0 : (0xFFFFFFFF << (32 - len)) & 0xFFFFFFFF ))
+    (( ($(ipv4_number "$a") & mask) == ($(ipv4_number "$b") & mask) ))
+}
+
+host_ipv4_ranges() { # every IPv4 address, route and name server this host knows of
+    ip -4 -o addr show | awk '{ print $4 }'
+    ip -4 route show table all | awk '
+        $1 ~ /^(local|broadcast|anycast|multicast|unicast|unreachable|blackhole|prohibit|throw)$/ { print $2; next }
+        $1 != "default" { print $1 }'
+    awk '$1 == "nameserver" && $2 ~ /^[0-9.]+$/ { print $2 }' /etc/resolv.conf 2>/dev/null || true
+}
+
+free_subnet() { # a /24 of the benchmarking range 198.18.0.0/15 (RFC 2544) that overlaps nothing here
+    local used candidate range clash
+    used=$(host_ipv4_ranges)
+    for _ in $(seq 1 100); do
+        candidate=198.$(( 18 + RANDOM % 2 )).$(( RANDOM % 256 )).0/24
+        clash=
+        for range in $used; do
+            if overlaps "$candidate" "$range"; then clash=yes; break; fi
+        done
+        [[ -z "$clash" ]] && { echo "$candidate"; return 0; }
+    done
+    die "no free /24 in 198.18.0.0/15 for the engine's bridge"
+}
+
+make_bridge() { # make_bridge STATE: the engine's own bridge, named in STATE/bridge before it exists
+    local state=$1 bridge subnet
+    bridge=isl-${state##*.}
+    echo "$bridge" > "$state/bridge"
+    subnet=$(free_subnet)
+    ip link add name "$bridge" type bridge || die "could not create the bridge $bridge (ip link add ... type bridge)"
+    ip addr add "${subnet%.0/24}.1/24" dev "$bridge"
+    echo "$bridge"
+}
+
+remove_bridge() { # only the bridge this engine made: the name must be isl-<suffix of its folder>
+    local state=$1 bridge
+    [[ -f "$state/bridge" ]] || return 0
+    bridge=$(cat "$state/bridge")
+    if [[ "$bridge" != "isl-${state##*.}" ]]; then
+        log "$state/bridge names '$bridge', not this engine's bridge; leaving it"
+        return 0
+    fi
+    if ip link show "$bridge" >/dev/null 2>&1; then
+        ip link del "$bridge" || log "could not delete the bridge $bridge"
+    fi
+}
+
 launch_dockerd() { # starts dockerd with the arguments saved at start and waits until it answers
     local state=$1
     local socket=$state/docker.sock
@@ -125,7 +185,7 @@ engine_up() {
 }
 
 start() {
-    for tool in dockerd containerd runc docker docker-registry openssl; do
+    for tool in dockerd containerd runc docker docker-registry openssl ip; do
         command -v "$tool" >/dev/null || die "$tool is missing: install the packages listed in .ci/install-deps.sh"
     done
     [[ -x /bin/busybox ]] || die "/bin/busybox is missing: install busybox-static"
@@ -155,7 +215,9 @@ ISOLENS_TEST_IMAGE=$test_image
 ISOLENS_TEST_SECOND_RUNTIME=$second_runtime
 VARS
 
-    log "starting dockerd under $state"
+    local bridge
+    bridge=$(make_bridge "$state")
+    log "starting dockerd under $state (bridge $bridge, $(ip -4 -o addr show dev "$bridge" | awk '{ print $4 }'))"
     local extra=()
     [[ "${ISOLENS_ENGINE_LIVE_RESTORE:-}" == 1 ]] && extra+=(--live-restore)
     local arguments=(
@@ -172,9 +234,10 @@ VARS
         --containerd-plugins-namespace "$namespace-plugins"
         --cgroup-parent "$namespace"
         --storage-driver vfs
-        --bridge none
+        --bridge "$bridge"
         --iptables=false
         --ip-masq=false
+        --ip-forward=false
         --add-runtime "$second_runtime=$(command -v runc)"
         "${extra[@]}"
     )
@@ -249,6 +312,7 @@ stop() {
     for mount in $(awk -v root="$state" '$2 ~ "^"root {print $2}' /proc/mounts | sort -r); do
         umount -l "$mount" 2>/dev/null || true
     done
+    remove_bridge "$state"
     rm -rf "$state"
     rm -f "$env_file"
     log "stopped and removed $state"
