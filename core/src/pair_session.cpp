@@ -344,7 +344,8 @@ void PairSession::stop()
     for (const auto& run : runs_) {
         if (run.containerId.empty())
             continue;
-        (void)client_->removeContainer(run.containerId, /*force=*/true);
+        // Created by this session, from the user's image: its anonymous volumes are ours too.
+        (void)client_->removeContainer(run.containerId, /*force=*/true, AnonymousVolumes::Remove);
         record(run.mode.label, "removed", run.containerName);
     }
 }

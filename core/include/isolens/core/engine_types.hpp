@@ -90,6 +90,9 @@ struct CreatedContainer {
     std::vector<std::string> warnings;
 };
 
+// What removing a container does with the anonymous volumes it created (`VOLUME` in its image).
+enum class AnonymousVolumes { Keep, Remove };
+
 struct ContainerSummary {
     std::string id;
     std::string name;    // without the leading '/'
