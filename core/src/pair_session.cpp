@@ -4,7 +4,6 @@
 #include "isolens/core/host_os.hpp"
 #include "isolens/core/version.hpp"
 
-#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -40,15 +39,6 @@ int ownPid()
 #else
     return static_cast<int>(getpid());
 #endif
-}
-
-// A name safe for a container: the mode's label with anything else replaced.
-std::string nameSafe(const std::string& label)
-{
-    std::string out;
-    for (char c : label)
-        out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '-';
-    return out;
 }
 
 std::string formatMillis(double millis)
@@ -161,7 +151,7 @@ Result<void> PairSession::start()
     for (std::size_t side = 0; side < 2; ++side) {
         const auto& mode = request_.modes[side];
         ContainerSpec spec;
-        spec.name = "isolens-" + id_ + "-" + nameSafe(mode.label);
+        spec.name = pairContainerName(id_, mode.label);
         spec.image = request_.image;
         spec.command = request_.command;
         spec.isolation = mode.isolation;

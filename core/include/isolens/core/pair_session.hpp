@@ -2,6 +2,7 @@
 
 #include "isolens/core/cancel_token.hpp"
 #include "isolens/core/container_exit.hpp"
+#include "isolens/core/container_ownership.hpp"
 #include "isolens/core/engine_client.hpp"
 #include "isolens/core/isolation_modes.hpp"
 #include "isolens/core/recording.hpp"
@@ -16,12 +17,6 @@
 #include <vector>
 
 namespace isolens {
-
-// Labels on every container IsoLens creates, so a crashed run's containers can be found again.
-inline constexpr const char* kSessionLabel = "isolens.session";
-inline constexpr const char* kModeLabel = "isolens.mode";
-inline constexpr const char* kOwnerPidLabel = "isolens.owner-pid";
-inline constexpr const char* kOwnerHostLabel = "isolens.owner-host";
 
 struct PairRequest {
     std::string image;
