@@ -85,13 +85,14 @@ bool processAlive(int pid)
 }
 
 PairSession::PairSession(std::shared_ptr<EngineClient> client, EngineInfo engine, PairRequest request,
-                         SeriesStore& store, RecordingWriter* recorder, Log log)
+                         SeriesStore& store, RecordingWriter* recorder, Log log, ContainerLedger ledger)
     : client_(std::move(client))
     , engine_(std::move(engine))
     , request_(std::move(request))
     , store_(store)
     , recorder_(recorder)
     , log_(log ? std::move(log) : [](const std::string&) {})
+    , ledger_(std::move(ledger))
     , id_(randomId())
 {
     for (std::size_t side = 0; side < 2; ++side)
@@ -171,6 +172,12 @@ Result<void> PairSession::start()
         runs_[side].containerId = created.value().id;
         runs_[side].containerName = spec.name;
         record(mode.label, "created", created.value().id);
+        // Without the record a killed run's containers are not cleanup's to remove: say so, and go on.
+        if (auto recorded = ledger_.append(
+                {created.value().id, id_, mode.label, client_->endpoint().url, wallClockNanos()});
+            !recorded)
+            log_("warning: " + recorded.error().describe() +
+                 "; if this run is killed, cleanup will not remove its containers");
     }
 
     // Start both at the same moment.

@@ -2,6 +2,7 @@
 
 #include "isolens/core/cancel_token.hpp"
 #include "isolens/core/container_exit.hpp"
+#include "isolens/core/container_ledger.hpp"
 #include "isolens/core/container_ownership.hpp"
 #include "isolens/core/engine_client.hpp"
 #include "isolens/core/isolation_modes.hpp"
@@ -55,8 +56,10 @@ class PairSession {
 public:
     using Log = std::function<void(const std::string&)>;
 
+    // Each container is recorded in the ledger as soon as it is created, for cleanup's sake.
     PairSession(std::shared_ptr<EngineClient> client, EngineInfo engine, PairRequest request,
-                SeriesStore& store, RecordingWriter* recorder, Log log = {});
+                SeriesStore& store, RecordingWriter* recorder, Log log = {},
+                ContainerLedger ledger = ContainerLedger(ContainerLedger::defaultFile()));
     ~PairSession();
 
     // Set before start().
@@ -87,6 +90,7 @@ private:
     SeriesStore& store_;
     RecordingWriter* recorder_;
     Log log_;
+    ContainerLedger ledger_;
     PairObserver observer_;
     std::string id_;
     std::array<ModeRun, 2> runs_;
