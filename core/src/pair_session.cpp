@@ -379,30 +379,4 @@ nlohmann::json pairRecordingHeader(const PairRequest& request, const EngineInfo&
     return header;
 }
 
-Result<std::vector<OrphanedContainer>> findOrphans(EngineClient& client)
-{
-    auto labelled = client.listContainers({{"label", {kSessionLabel}}}, /*all=*/true);
-    if (!labelled)
-        return labelled.error();
-    const auto host = thisHostName();
-    std::vector<OrphanedContainer> orphans;
-    for (const auto& container : labelled.value()) {
-        auto label = [&](const char* key) {
-            auto it = container.labels.find(key);
-            return it == container.labels.end() ? std::string{} : it->second;
-        };
-        OrphanedContainer orphan{container.id, container.name, label(kSessionLabel), container.state, {}};
-        const auto owner = label(kOwnerHostLabel);
-        const auto pidText = label(kOwnerPidLabel);
-        const int pid = pidText.empty() ? 0 : std::atoi(pidText.c_str());
-        if (owner == host && processAlive(pid))
-            continue; // its session is still running here
-        orphan.reason = owner != host
-                            ? "created from " + (owner.empty() ? std::string("an unknown machine") : owner)
-                            : "its IsoLens process (" + pidText + ") is gone";
-        orphans.push_back(std::move(orphan));
-    }
-    return orphans;
-}
-
 } // namespace isolens

@@ -111,17 +111,6 @@ std::string whyNoSamples(const ModeRun& run);
 nlohmann::json pairRecordingHeader(const PairRequest& request, const EngineInfo& engine,
                                    const std::string& endpoint, const std::string& recordedBy);
 
-// Containers IsoLens created whose session is no longer running (its process on this machine is
-// gone), grouped as found; and their removal.
-struct OrphanedContainer {
-    std::string id;
-    std::string name;
-    std::string session;
-    std::string state;
-    std::string reason;
-};
-Result<std::vector<OrphanedContainer>> findOrphans(EngineClient& client);
-
 // This machine's name and whether a process is alive, for the owner labels.
 std::string thisHostName();
 bool processAlive(int pid);
