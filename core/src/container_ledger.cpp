@@ -61,17 +61,30 @@ bool trustworthy(const struct stat& status)
     return status.st_uid == geteuid() && (status.st_mode & (S_IWGRP | S_IWOTH)) == 0;
 }
 
-Result<void> ensureFolder(const fs::path& file)
+enum class Folder { Missing, Private };
+
+// The ledger's folder, made the user's alone: created 0700 when asked to, and when it is the
+// user's but group- or world-writable (a umask of 002 leaves it so), the write bits of others are
+// taken away, since anyone who may write the folder may replace the file.
+Result<Folder> privateFolder(const fs::path& file, bool create)
 {
     const auto folder = file.parent_path();
-    std::error_code ignored;
-    fs::create_directories(folder.parent_path(), ignored);
-    if (mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST)
-        return ledgerError(file, std::string("cannot be created: ") + std::strerror(errno));
+    if (create) {
+        std::error_code ignored;
+        fs::create_directories(folder.parent_path(), ignored);
+        if (mkdir(folder.c_str(), 0700) != 0 && errno != EEXIST)
+            return ledgerError(file, std::string("cannot be created: ") + std::strerror(errno));
+    }
     struct stat status {};
-    if (lstat(folder.c_str(), &status) != 0 || !S_ISDIR(status.st_mode) || !trustworthy(status))
-        return ledgerError(file, "is in a folder that is not yours alone");
-    return success();
+    if (lstat(folder.c_str(), &status) != 0)
+        return errno == ENOENT && !create
+                   ? Result<Folder>(Folder::Missing)
+                   : Result<Folder>(ledgerError(file, std::string("has no folder: ") + std::strerror(errno)));
+    if (!S_ISDIR(status.st_mode) || status.st_uid != geteuid())
+        return ledgerError(file, "is in a folder that is not yours");
+    if (!trustworthy(status) && chmod(folder.c_str(), status.st_mode & 0755) != 0)
+        return ledgerError(file, "is in a folder others may write, and it cannot be changed");
+    return Folder::Private;
 }
 #endif
 
@@ -116,7 +129,7 @@ Result<std::set<std::string>> ContainerLedger::ids() const
 #else
 Result<void> ContainerLedger::append(const LedgerEntry& entry) const
 {
-    if (auto folder = ensureFolder(file_); !folder)
+    if (auto folder = privateFolder(file_, /*create=*/true); !folder)
         return folder.error();
     constexpr int kFlags = O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC;
     int fd = open(file_.c_str(), kFlags | O_CREAT | O_EXCL, 0600);
@@ -139,15 +152,18 @@ Result<void> ContainerLedger::append(const LedgerEntry& entry) const
 
 Result<std::set<std::string>> ContainerLedger::ids() const
 {
-    const int fd = open(file_.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    auto folder = privateFolder(file_, /*create=*/false);
+    if (!folder)
+        return folder.error();
+    const int fd =
+        folder.value() == Folder::Missing ? -1 : open(file_.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
-        return errno == ENOENT ? Result<std::set<std::string>>(std::set<std::string>{})
-                               : Result<std::set<std::string>>(ledgerError(
-                                     file_, std::string("cannot be read: ") + std::strerror(errno)));
+        return folder.value() == Folder::Missing || errno == ENOENT
+                   ? Result<std::set<std::string>>(std::set<std::string>{})
+                   : Result<std::set<std::string>>(
+                         ledgerError(file_, std::string("cannot be read: ") + std::strerror(errno)));
     struct stat status {};
-    struct stat folder {};
-    const bool trusted = fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && trustworthy(status) &&
-                         lstat(file_.parent_path().c_str(), &folder) == 0 && trustworthy(folder);
+    const bool trusted = fstat(fd, &status) == 0 && S_ISREG(status.st_mode) && trustworthy(status);
     std::string text;
     char buffer[4096];
     for (ssize_t n; trusted && (n = read(fd, buffer, sizeof buffer)) > 0;)

@@ -45,6 +45,12 @@ TEST(ContainerLedger, IsTheUsersAloneAndRefusedWhenOthersMayWriteIt)
               fs::perms::owner_read | fs::perms::owner_write);
     EXPECT_EQ(fs::status(ledger.file().parent_path()).permissions() & fs::perms::all, fs::perms::owner_all);
 
+    // A umask of 002 leaves a folder made elsewhere group-writable: it is made the user's alone.
+    fs::permissions(ledger.file().parent_path(), fs::perms::group_write, fs::perm_options::add);
+    ASSERT_TRUE(ledger.ids());
+    EXPECT_EQ(fs::status(ledger.file().parent_path()).permissions() & fs::perms::group_write,
+              fs::perms::none);
+
     fs::permissions(ledger.file(), fs::perms::others_write, fs::perm_options::add);
     auto ids = ledger.ids();
     ASSERT_FALSE(ids);
