@@ -6,6 +6,7 @@
 #include "isolens/core/container_exit.hpp"
 #include "isolens/core/engine_client.hpp"
 #include "isolens/core/host_sampler.hpp"
+#include "isolens/core/orphan_search.hpp"
 #include "isolens/core/pair_session.hpp"
 #include "isolens/core/preflight.hpp"
 #include "isolens/core/process_visibility.hpp"
@@ -364,36 +365,42 @@ void DashboardController::findLeftovers()
     if (!client_)
         return;
     engineJobs_.start([this, client = client_] {
-        auto orphans = findOrphans(*client);
-        if (!orphans)
+        auto found = findOrphans(*client, ContainerLedger(ContainerLedger::defaultFile()));
+        if (!found) {
+            onGui([this, message = fromStd(found.error().describe())] { emit problem(message); });
             return;
+        }
         QStringList names;
-        for (const auto& orphan : orphans.value())
-            names << QStringLiteral("%1 (%2)").arg(fromStd(orphan.name), fromStd(orphan.reason));
-        onGui([this, count = static_cast<int>(names.size()), detail = names.join(QLatin1Char('\n'))] {
-            emit leftoversFound(count, detail);
+        for (const auto& orphan : found.value().ours)
+            names << QStringLiteral("%1 (%2)").arg(fromStd(orphan.name), fromStd(orphan.verdict.reason));
+        if (const auto others = found.value().otherHosts.size(); others > 0)
+            names << tr("%n container(s) of other machines' sessions are kept (isolens-cli cleanup "
+                        "--include-other-hosts removes them)",
+                        nullptr, static_cast<int>(others));
+        auto shown = std::make_shared<const std::vector<OrphanedContainer>>(std::move(found.value().ours));
+        onGui([this, shown, detail = names.join(QLatin1Char('\n'))] {
+            shownLeftovers_ = shown;
+            emit leftoversFound(static_cast<int>(shown->size()), detail);
         });
     });
 }
 
 void DashboardController::removeLeftovers()
 {
-    if (!client_)
+    if (!client_ || !shownLeftovers_)
         return;
-    engineJobs_.start([this, client = client_] {
-        auto orphans = findOrphans(*client);
+    engineJobs_.start([this, client = client_, shown = std::exchange(shownLeftovers_, nullptr)] {
         QStringList failures;
-        if (orphans)
-            for (const auto& orphan : orphans.value())
-                if (auto removed = client->removeContainer(orphan.id, /*force=*/true); !removed)
-                    failures << fromStd(orphan.name + ": " + removed.error().message);
+        for (const auto& orphan : *shown)
+            if (auto removed = removeOrphan(*client, orphan); !removed)
+                failures << fromStd(orphan.name + ": " + removed.error().message);
         onGui([this, failures] {
             if (!failures.isEmpty())
                 emit problem(
                     tr("Some leftovers could not be removed:\n%1").arg(failures.join(QLatin1Char('\n'))));
+            findLeftovers();
         });
     });
-    findLeftovers();
 }
 
 QString DashboardController::openRecording(const QString& path)

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 // Only forward declarations of the core: moc cannot parse its C++20 headers.
 namespace isolens {
@@ -25,6 +26,7 @@ struct HostSnapshot;
 struct IsolationMode;
 struct PairRequest;
 struct ModeRun;
+struct OrphanedContainer;
 } // namespace isolens
 Q_MOC_INCLUDE("isolens/core/host_metrics.hpp")
 
@@ -66,6 +68,7 @@ public:
     void listImages();
     void preflight(const QString& image, const std::array<isolens::IsolationMode, 2>& modes);
     void findLeftovers();
+    // Removes exactly the leftovers the last findLeftovers() reported (never their volumes).
     void removeLeftovers();
 
     // Replays a recording into a fresh store (stopping host sampling). Returns "" or what went wrong.
@@ -104,6 +107,7 @@ private:
     std::shared_ptr<isolens::RecordingWriter> recorder_;
     std::shared_ptr<isolens::PairSession> session_;
     std::shared_ptr<isolens::CancelToken> pullCancel_;
+    std::shared_ptr<const std::vector<isolens::OrphanedContainer>> shownLeftovers_; // GUI thread
     std::array<QString, 2> modeKeys_;
     std::array<StartupTimes, 2> startup_;
     QString recordingPath_;

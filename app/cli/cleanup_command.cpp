@@ -2,7 +2,7 @@
 
 #include "text_table.hpp"
 
-#include "isolens/core/pair_session.hpp"
+#include "isolens/core/orphan_search.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -10,38 +10,53 @@
 
 using namespace isolens;
 
-int runCleanupCommand(const CliContext& context, bool yes)
+namespace {
+
+// What cleanup does with one orphan it lists, and the word for it.
+std::string act(EngineClient& client, const OrphanedContainer& orphan, bool remove, int& failures)
+{
+    if (!remove)
+        return "kept (pass --yes to remove)";
+    auto removed = removeOrphan(client, orphan);
+    failures += removed ? 0 : 1;
+    return removed ? "removed" : "not removed: " + removed.error().message;
+}
+
+} // namespace
+
+int runCleanupCommand(const CliContext& context, const CleanupOptions& options)
 {
     auto engine = connectToEngine(context);
     if (!engine)
         return reportError(context, engine.error());
     auto& client = *engine.value().client;
-    auto orphans = findOrphans(client);
-    if (!orphans)
-        return reportError(context, orphans.error());
+    auto found = findOrphans(client, ContainerLedger(ContainerLedger::defaultFile()));
+    if (!found)
+        return reportError(context, found.error());
 
     int failures = 0;
     nlohmann::json listed = nlohmann::json::array();
     std::vector<std::vector<std::string>> rows{{"CONTAINER ID", "NAME", "SESSION", "STATE", "WHY", "ACTION"}};
-    for (const auto& orphan : orphans.value()) {
-        std::string action = "kept (pass --yes to remove)";
-        if (yes) {
-            auto removed = client.removeContainer(orphan.id, /*force=*/true);
-            action = removed ? "removed" : "not removed: " + removed.error().message;
-            failures += removed ? 0 : 1;
-        }
-        rows.push_back(
-            {orphan.id.substr(0, 12), orphan.name, orphan.session, orphan.state, orphan.reason, action});
+    auto show = [&](const OrphanedContainer& orphan, const std::string& action) {
+        rows.push_back({orphan.id.substr(0, 12), orphan.name, orphan.session, orphan.state,
+                        orphan.verdict.reason, action});
         listed.push_back({{"id", orphan.id},
                           {"name", orphan.name},
                           {"session", orphan.session},
                           {"state", orphan.state},
-                          {"reason", orphan.reason},
+                          {"reason", orphan.verdict.reason},
+                          {"verdict", std::string(toString(orphan.verdict.ownership))},
                           {"action", action}});
-    }
+    };
+    for (const auto& orphan : found.value().ours)
+        show(orphan, act(client, orphan, options.remove, failures));
+    for (const auto& orphan : found.value().otherHosts)
+        show(orphan, options.includeOtherHosts
+                         ? act(client, orphan, options.remove, failures)
+                         : "kept (another machine's; pass --include-other-hosts to remove)");
     if (context.json)
         std::cout << nlohmann::json{{"orphans", listed}}.dump(2) << '\n';
-    else if (orphans.value().empty())
+    else if (listed.empty())
         std::cout << "No leftover IsoLens containers.\n";
     else
         std::cout << alignColumns(rows);

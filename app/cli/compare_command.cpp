@@ -6,6 +6,7 @@
 #include "isolens/core/command_line.hpp"
 #include "isolens/core/group_sum.hpp"
 #include "isolens/core/host_sampler.hpp"
+#include "isolens/core/orphan_search.hpp"
 #include "isolens/core/pair_session.hpp"
 #include "isolens/core/pair_summary.hpp"
 #include "isolens/core/published_reference.hpp"
@@ -210,8 +211,9 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     const auto& info = engine.value().info;
     if (!options.groups.empty())
         return compareGroups(context, options, client, info);
-    if (auto orphans = findOrphans(*client); orphans && !orphans.value().empty())
-        std::cerr << orphans.value().size()
+    if (auto orphans = findOrphans(*client, ContainerLedger(ContainerLedger::defaultFile()));
+        orphans && !orphans.value().ours.empty())
+        std::cerr << orphans.value().ours.size()
                   << " containers of ended IsoLens sessions are still there: isolens-cli cleanup lists them, "
                      "isolens-cli cleanup --yes removes them\n";
     auto modes = chooseModes(options, info);

@@ -90,10 +90,12 @@ int main(int argc, char** argv)
     compare->add_flag("--keep", compareOptions.keep, "Keep both containers afterwards");
     compare->add_flag("--json", context.json, "Print the summary as JSON");
 
-    bool cleanupYes = false;
+    CleanupOptions cleanupOptions;
     auto* cleanup = app.add_subcommand(
         "cleanup", "Find (and with --yes remove) containers of IsoLens sessions that ended");
-    cleanup->add_flag("--yes", cleanupYes, "Remove them");
+    cleanup->add_flag("--yes", cleanupOptions.remove, "Remove them (never their volumes)");
+    cleanup->add_flag("--include-other-hosts", cleanupOptions.includeOtherHosts,
+                      "Also other machines' sessions on this engine, which may still be running");
     cleanup->add_flag("--json", context.json, "Print JSON");
 
     CLI11_PARSE(app, argc, argv);
@@ -107,7 +109,7 @@ int main(int argc, char** argv)
     if (*compare)
         return runCompareCommand(context, compareOptions);
     if (*cleanup)
-        return runCleanupCommand(context, cleanupYes);
+        return runCleanupCommand(context, cleanupOptions);
     if (*hostCommand)
         return runHostCommand(context, hostOptions);
     if (*preflight)

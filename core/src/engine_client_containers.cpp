@@ -49,10 +49,13 @@ Result<void> EngineClient::killContainer(const std::string& id, const std::strin
     return containerAction(HttpMethod::Post, id, "/kill" + QueryString().add("signal", signal).str());
 }
 
-Result<void> EngineClient::removeContainer(const std::string& id, bool force)
+Result<void> EngineClient::removeContainer(const std::string& id, bool force, AnonymousVolumes volumes)
 {
     return containerAction(HttpMethod::Delete, id,
-                           QueryString().add("force", force ? "1" : "0").add("v", "1").str());
+                           QueryString()
+                               .add("force", force ? "1" : "0")
+                               .add("v", volumes == AnonymousVolumes::Remove ? "1" : "0")
+                               .str());
 }
 
 Result<ContainerDetails> EngineClient::inspectContainer(const std::string& id)

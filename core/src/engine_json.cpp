@@ -110,6 +110,7 @@ ImageDetails parseImageDetails(const json& j)
     image.osVersion = field<std::string>(j, "OsVersion");
     image.architecture = field<std::string>(j, "Architecture");
     image.sizeBytes = field<std::int64_t>(j, "Size");
+    image.labels = labelsOf(member(member(j, "Config"), "Labels"));
     return image;
 }
 
@@ -120,6 +121,7 @@ ContainerSummary parseContainerSummary(const json& j)
     if (auto names = stringList(member(j, "Names")); !names.empty())
         container.name = withoutLeadingSlash(names.front());
     container.image = field<std::string>(j, "Image");
+    container.imageId = field<std::string>(j, "ImageID");
     container.state = field<std::string>(j, "State");
     container.status = field<std::string>(j, "Status");
     container.labels = labelsOf(member(j, "Labels"));

@@ -4,7 +4,6 @@
 #include "isolens/core/host_os.hpp"
 #include "isolens/core/version.hpp"
 
-#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -40,15 +39,6 @@ int ownPid()
 #else
     return static_cast<int>(getpid());
 #endif
-}
-
-// A name safe for a container: the mode's label with anything else replaced.
-std::string nameSafe(const std::string& label)
-{
-    std::string out;
-    for (char c : label)
-        out += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.') ? c : '-';
-    return out;
 }
 
 std::string formatMillis(double millis)
@@ -95,13 +85,14 @@ bool processAlive(int pid)
 }
 
 PairSession::PairSession(std::shared_ptr<EngineClient> client, EngineInfo engine, PairRequest request,
-                         SeriesStore& store, RecordingWriter* recorder, Log log)
+                         SeriesStore& store, RecordingWriter* recorder, Log log, ContainerLedger ledger)
     : client_(std::move(client))
     , engine_(std::move(engine))
     , request_(std::move(request))
     , store_(store)
     , recorder_(recorder)
     , log_(log ? std::move(log) : [](const std::string&) {})
+    , ledger_(std::move(ledger))
     , id_(randomId())
 {
     for (std::size_t side = 0; side < 2; ++side)
@@ -161,7 +152,7 @@ Result<void> PairSession::start()
     for (std::size_t side = 0; side < 2; ++side) {
         const auto& mode = request_.modes[side];
         ContainerSpec spec;
-        spec.name = "isolens-" + id_ + "-" + nameSafe(mode.label);
+        spec.name = pairContainerName(id_, mode.label);
         spec.image = request_.image;
         spec.command = request_.command;
         spec.isolation = mode.isolation;
@@ -181,6 +172,12 @@ Result<void> PairSession::start()
         runs_[side].containerId = created.value().id;
         runs_[side].containerName = spec.name;
         record(mode.label, "created", created.value().id);
+        // Without the record a killed run's containers are not cleanup's to remove: say so, and go on.
+        if (auto recorded = ledger_.append(
+                {created.value().id, id_, mode.label, client_->endpoint().url, wallClockNanos()});
+            !recorded)
+            log_("warning: " + recorded.error().describe() +
+                 "; if this run is killed, cleanup will not remove its containers");
     }
 
     // Start both at the same moment.
@@ -344,7 +341,8 @@ void PairSession::stop()
     for (const auto& run : runs_) {
         if (run.containerId.empty())
             continue;
-        (void)client_->removeContainer(run.containerId, /*force=*/true);
+        // Created by this session, from the user's image: its anonymous volumes are ours too.
+        (void)client_->removeContainer(run.containerId, /*force=*/true, AnonymousVolumes::Remove);
         record(run.mode.label, "removed", run.containerName);
     }
 }
@@ -379,32 +377,6 @@ nlohmann::json pairRecordingHeader(const PairRequest& request, const EngineInfo&
         header["modes"].push_back(
             {{"label", mode.label}, {"isolation", mode.isolation}, {"runtime", mode.runtime}});
     return header;
-}
-
-Result<std::vector<OrphanedContainer>> findOrphans(EngineClient& client)
-{
-    auto labelled = client.listContainers({{"label", {kSessionLabel}}}, /*all=*/true);
-    if (!labelled)
-        return labelled.error();
-    const auto host = thisHostName();
-    std::vector<OrphanedContainer> orphans;
-    for (const auto& container : labelled.value()) {
-        auto label = [&](const char* key) {
-            auto it = container.labels.find(key);
-            return it == container.labels.end() ? std::string{} : it->second;
-        };
-        OrphanedContainer orphan{container.id, container.name, label(kSessionLabel), container.state, {}};
-        const auto owner = label(kOwnerHostLabel);
-        const auto pidText = label(kOwnerPidLabel);
-        const int pid = pidText.empty() ? 0 : std::atoi(pidText.c_str());
-        if (owner == host && processAlive(pid))
-            continue; // its session is still running here
-        orphan.reason = owner != host
-                            ? "created from " + (owner.empty() ? std::string("an unknown machine") : owner)
-                            : "its IsoLens process (" + pidText + ") is gone";
-        orphans.push_back(std::move(orphan));
-    }
-    return orphans;
 }
 
 } // namespace isolens

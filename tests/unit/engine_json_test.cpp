@@ -46,6 +46,19 @@ TEST(EngineJson, ContainerDetailsFromInspect)
     EXPECT_EQ(details.labels.at("isolens.session"), "s1");
 }
 
+// Cleanup tells a label IsoLens set from one an image passed on: both sides are needed.
+TEST(EngineJson, ImageLabelsAndAContainersImageId)
+{
+    auto image = parseImageDetails(json::parse(R"({"Id":"sha256:1","Os":"linux",
+        "Config":{"Labels":{"isolens.session":"deadbeef"}}})"));
+    EXPECT_EQ(image.labels.at("isolens.session"), "deadbeef");
+    EXPECT_TRUE(
+        parseImageDetails(json::parse(R"({"Id":"sha256:1","Config":{"Labels":null}})")).labels.empty());
+    auto container = parseContainerSummary(json::parse(R"({"Id":"c1","Names":["/db"],"Image":"db:latest",
+        "ImageID":"sha256:1","Labels":{}})"));
+    EXPECT_EQ(container.imageId, "sha256:1");
+}
+
 TEST(EngineJson, CreateBodyHasOnlyWhatWasAskedFor)
 {
     ContainerSpec spec;

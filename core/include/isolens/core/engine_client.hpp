@@ -59,7 +59,9 @@ public:
     Result<void> startContainer(const std::string& id);
     Result<void> stopContainer(const std::string& id, int timeoutSeconds = 10);
     Result<void> killContainer(const std::string& id, const std::string& signal = "KILL");
-    Result<void> removeContainer(const std::string& id, bool force = true);
+    // Anonymous volumes go too only when asked: only for containers IsoLens created itself.
+    Result<void> removeContainer(const std::string& id, bool force = true,
+                                 AnonymousVolumes volumes = AnonymousVolumes::Keep);
     Result<ContainerDetails> inspectContainer(const std::string& id);
     // The last lines a container wrote (stdout and stderr), also after it exited. For containers
     // created without a TTY, as IsoLens creates them.

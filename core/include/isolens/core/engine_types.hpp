@@ -61,6 +61,7 @@ struct ImageDetails {
     std::string osVersion; // Windows images: "10.0.20348.2113"
     std::string architecture;
     std::int64_t sizeBytes = 0;
+    Labels labels; // Config.Labels: copied onto every container run from the image
 };
 
 // What to create: the same spec, with a different isolation or runtime, makes the two sides of a pair.
@@ -89,11 +90,15 @@ struct CreatedContainer {
     std::vector<std::string> warnings;
 };
 
+// What removing a container does with the anonymous volumes it created (`VOLUME` in its image).
+enum class AnonymousVolumes { Keep, Remove };
+
 struct ContainerSummary {
     std::string id;
-    std::string name; // without the leading '/'
-    std::string image;
-    std::string state; // created | running | exited | ...
+    std::string name;    // without the leading '/'
+    std::string image;   // as the container was created with it (a name may have moved since)
+    std::string imageId; // the image it runs, "sha256:..."
+    std::string state;   // created | running | exited | ...
     std::string status;
     Labels labels;
     std::int64_t created = 0;

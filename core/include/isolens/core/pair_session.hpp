@@ -2,6 +2,8 @@
 
 #include "isolens/core/cancel_token.hpp"
 #include "isolens/core/container_exit.hpp"
+#include "isolens/core/container_ledger.hpp"
+#include "isolens/core/container_ownership.hpp"
 #include "isolens/core/engine_client.hpp"
 #include "isolens/core/isolation_modes.hpp"
 #include "isolens/core/recording.hpp"
@@ -16,12 +18,6 @@
 #include <vector>
 
 namespace isolens {
-
-// Labels on every container IsoLens creates, so a crashed run's containers can be found again.
-inline constexpr const char* kSessionLabel = "isolens.session";
-inline constexpr const char* kModeLabel = "isolens.mode";
-inline constexpr const char* kOwnerPidLabel = "isolens.owner-pid";
-inline constexpr const char* kOwnerHostLabel = "isolens.owner-host";
 
 struct PairRequest {
     std::string image;
@@ -60,8 +56,10 @@ class PairSession {
 public:
     using Log = std::function<void(const std::string&)>;
 
+    // Each container is recorded in the ledger as soon as it is created, for cleanup's sake.
     PairSession(std::shared_ptr<EngineClient> client, EngineInfo engine, PairRequest request,
-                SeriesStore& store, RecordingWriter* recorder, Log log = {});
+                SeriesStore& store, RecordingWriter* recorder, Log log = {},
+                ContainerLedger ledger = ContainerLedger(ContainerLedger::defaultFile()));
     ~PairSession();
 
     // Set before start().
@@ -92,6 +90,7 @@ private:
     SeriesStore& store_;
     RecordingWriter* recorder_;
     Log log_;
+    ContainerLedger ledger_;
     PairObserver observer_;
     std::string id_;
     std::array<ModeRun, 2> runs_;
@@ -111,17 +110,6 @@ std::string whyNoSamples(const ModeRun& run);
 // (OS, version, endpoint), the host, the two modes, and what recorded it.
 nlohmann::json pairRecordingHeader(const PairRequest& request, const EngineInfo& engine,
                                    const std::string& endpoint, const std::string& recordedBy);
-
-// Containers IsoLens created whose session is no longer running (its process on this machine is
-// gone), grouped as found; and their removal.
-struct OrphanedContainer {
-    std::string id;
-    std::string name;
-    std::string session;
-    std::string state;
-    std::string reason;
-};
-Result<std::vector<OrphanedContainer>> findOrphans(EngineClient& client);
 
 // This machine's name and whether a process is alive, for the owner labels.
 std::string thisHostName();
