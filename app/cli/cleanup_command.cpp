@@ -1,5 +1,7 @@
 #include "cleanup_command.hpp"
 
+#include "isolens/core/safe_text.hpp"
+
 #include "text_table.hpp"
 
 #include "isolens/core/orphan_search.hpp"
@@ -55,7 +57,7 @@ int runCleanupCommand(const CliContext& context, const CleanupOptions& options)
                          ? act(client, orphan, options.remove, failures)
                          : "kept (another machine's; pass --include-other-hosts to remove)");
     if (context.json)
-        std::cout << nlohmann::json{{"orphans", listed}}.dump(2) << '\n';
+        std::cout << dumpJson(nlohmann::json{{"orphans", listed}}, 2) << '\n';
     else if (listed.empty())
         std::cout << "No leftover IsoLens containers.\n";
     else

@@ -1,5 +1,7 @@
 #include "cli_context.hpp"
 
+#include "isolens/core/safe_text.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <iostream>
@@ -47,7 +49,7 @@ int reportError(const CliContext& context, const Error& error)
                                 {"message", error.message},
                                 {"hint", error.hint},
                                 {"http_status", error.httpStatus}}}};
-        std::cout << out.dump(2) << '\n';
+        std::cout << dumpJson(out, 2) << '\n';
     }
     return 1;
 }

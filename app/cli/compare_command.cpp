@@ -1,5 +1,7 @@
 #include "compare_command.hpp"
 
+#include "isolens/core/safe_text.hpp"
+
 #include "text_table.hpp"
 
 #include "isolens/core/clock.hpp"
@@ -185,7 +187,7 @@ int compareGroups(const CliContext& context, const CompareOptions& options,
             group.mode.label = summary.label;
             out["modes"].push_back(summaryJson(summary, group));
         }
-        std::cout << out.dump(2) << '\n';
+        std::cout << dumpJson(out, 2) << '\n';
     } else {
         printSummary(label + " groups", summaries, std::nullopt);
     }
@@ -305,7 +307,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
                  ? nlohmann::json(*percentDifference(summaries[0].memory.mean, summaries[1].memory.mean))
                  : nlohmann::json(nullptr)},
             {"recording", options.recordFile}};
-        std::cout << out.dump(2) << '\n';
+        std::cout << dumpJson(out, 2) << '\n';
     }
     // A mode without a single sample compares nothing: say why (no table of zeros), and fail.
     std::vector<std::string> unmeasured;

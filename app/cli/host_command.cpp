@@ -1,5 +1,7 @@
 #include "host_command.hpp"
 
+#include "isolens/core/safe_text.hpp"
+
 #include "text_table.hpp"
 
 #include "isolens/core/host_metrics.hpp"
@@ -182,7 +184,7 @@ int runHostCommand(const CliContext& context, const HostOptions& options)
         for (const auto& u : host.unavailable)
             out["unavailable"].push_back({{"what", u.what}, {"reason", u.reason}});
         out["notes"] = notes;
-        std::cout << out.dump(2) << '\n';
+        std::cout << dumpJson(out, 2) << '\n';
         return 0;
     }
 

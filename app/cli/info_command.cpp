@@ -1,5 +1,7 @@
 #include "info_command.hpp"
 
+#include "isolens/core/safe_text.hpp"
+
 #include "isolens/core/engine_facts.hpp"
 #include "isolens/core/host_os.hpp"
 #include "isolens/core/units.hpp"
@@ -92,7 +94,7 @@ int runInfoCommand(const CliContext& context)
         return reportError(context, facts.error());
     const auto host = readHostOs();
     if (context.json)
-        std::cout << factsJson(resolved, facts.value(), host).dump(2) << '\n';
+        std::cout << dumpJson(factsJson(resolved, facts.value(), host), 2) << '\n';
     else
         printFacts(resolved, facts.value(), host);
     return 0;

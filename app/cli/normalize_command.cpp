@@ -1,5 +1,7 @@
 #include "normalize_command.hpp"
 
+#include "isolens/core/safe_text.hpp"
+
 #include "isolens/core/stats_normalizer.hpp"
 
 #include <nlohmann/json.hpp>
@@ -47,7 +49,7 @@ int runNormalizeCommand(const NormalizeOptions& options)
             ++failures;
             continue;
         }
-        std::cout << sampleToJson(normalizeStats(raw, *os, limits)).dump() << '\n';
+        std::cout << dumpJson(sampleToJson(normalizeStats(raw, *os, limits))) << '\n';
     }
     if (failures > 0)
         std::cerr << "isolens-cli: " << failures << " of " << lineNumber

@@ -1,5 +1,7 @@
 #include "preflight_command.hpp"
 
+#include "isolens/core/safe_text.hpp"
+
 #include "isolens/core/preflight.hpp"
 
 #include <nlohmann/json.hpp>
@@ -91,7 +93,7 @@ int runPreflightCommand(const CliContext& context, const PreflightOptions& optio
     if (!report)
         return reportError(context, report.error());
     if (context.json)
-        std::cout << toJson(report.value()).dump(2) << '\n';
+        std::cout << dumpJson(toJson(report.value()), 2) << '\n';
     else
         print(report.value());
     return 0;

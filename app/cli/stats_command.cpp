@@ -1,5 +1,7 @@
 #include "stats_command.hpp"
 
+#include "isolens/core/safe_text.hpp"
+
 #include "stats_table.hpp"
 
 #include "isolens/core/cgroup_stats.hpp"
@@ -120,7 +122,7 @@ int printOnce(const CliContext& context, EngineClient& client, const std::vector
         samples.push_back(sampleToJson(event.sample));
     }
     if (context.json)
-        std::cout << samples.dump(2) << '\n';
+        std::cout << dumpJson(samples, 2) << '\n';
     else
         std::cout << renderStatsTable(table.snapshot(), os);
     return 0;
@@ -137,7 +139,7 @@ int stream(const CliContext& context, std::shared_ptr<EngineClient> client,
         table.apply(event);
         if (context.json && event.kind == CollectorEvent::Kind::Sample && event.sample.valid) {
             std::lock_guard lock(outputMutex);
-            std::cout << sampleToJson(event.sample).dump() << std::endl;
+            std::cout << dumpJson(sampleToJson(event.sample)) << std::endl;
         }
     });
     for (const auto& target : targets)
@@ -183,7 +185,7 @@ int streamDirect(const CliContext& context, EngineClient& client, const std::vec
             } else {
                 event.sample = normalizeStats(raw.value(), EngineOs::Linux, targets[i].limits);
                 if (context.json)
-                    std::cout << sampleToJson(event.sample).dump() << '\n';
+                    std::cout << dumpJson(sampleToJson(event.sample)) << '\n';
             }
             table.apply(event);
         }

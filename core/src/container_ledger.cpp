@@ -1,5 +1,7 @@
 #include "isolens/core/container_ledger.hpp"
 
+#include "isolens/core/safe_text.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
@@ -32,12 +34,11 @@ Error ledgerError(const fs::path& file, const std::string& what)
 
 std::string lineOf(const LedgerEntry& entry)
 {
-    return nlohmann::json{{"id", entry.id},
-                          {"session", entry.session},
-                          {"mode", entry.mode},
-                          {"endpoint", entry.endpoint},
-                          {"created", entry.createdNanos}}
-               .dump() +
+    return dumpJson({{"id", entry.id},
+                     {"session", entry.session},
+                     {"mode", entry.mode},
+                     {"endpoint", entry.endpoint},
+                     {"created", entry.createdNanos}}) +
            '\n';
 }
 

@@ -2,6 +2,7 @@
 
 #include "isolens/core/engine_json.hpp"
 #include "isolens/core/http_transport.hpp"
+#include "isolens/core/safe_text.hpp"
 #include "isolens/core/url_encoding.hpp"
 
 namespace isolens {
@@ -135,7 +136,7 @@ Result<void> EngineClient::streamJsonLines(const std::string& path, std::optiona
         auto parsed = json::parse(line, nullptr, /*allow_exceptions=*/false);
         if (parsed.is_discarded()) {
             badLine = makeError(ErrorKind::ProtocolError, "The engine sent a line that is not JSON on " +
-                                                              path + ": " + std::string(line.substr(0, 200)));
+                                                              path + ": " + utf8Prefix(line, 200));
             return false;
         }
         return onJson(parsed);

@@ -1,4 +1,5 @@
 #include "engine_client_detail.hpp"
+#include "isolens/core/safe_text.hpp"
 #include "json_text.hpp"
 
 #include "isolens/core/engine_json.hpp"
@@ -19,7 +20,7 @@ Result<CreatedContainer> EngineClient::createContainer(const ContainerSpec& spec
             return valid.error();
         path += QueryString().add("name", spec.name).str();
     }
-    auto body = callJson(HttpMethod::Post, path, containerCreateBody(spec).dump());
+    auto body = callJson(HttpMethod::Post, path, dumpJson(containerCreateBody(spec)));
     if (!body)
         return body.error();
     CreatedContainer created;
@@ -123,7 +124,7 @@ Result<std::string> EngineClient::createExec(const std::string& containerId,
         return path.error();
     json body = {
         {"Cmd", command}, {"AttachStdout", attachOutput}, {"AttachStderr", attachOutput}, {"Tty", false}};
-    auto reply = callJson(HttpMethod::Post, path.value(), body.dump());
+    auto reply = callJson(HttpMethod::Post, path.value(), dumpJson(body));
     if (!reply)
         return reply.error();
     auto id = detail::textField(reply.value(), "Id");
@@ -135,7 +136,7 @@ Result<std::string> EngineClient::createExec(const std::string& containerId,
 Result<void> EngineClient::startExecDetached(const std::string& execId)
 {
     json body = {{"Detach", true}, {"Tty", false}};
-    auto reply = call(HttpMethod::Post, "/exec/" + encodePathSegment(execId) + "/start", body.dump());
+    auto reply = call(HttpMethod::Post, "/exec/" + encodePathSegment(execId) + "/start", dumpJson(body));
     if (!reply)
         return reply.error();
     return success();
@@ -154,7 +155,8 @@ Result<ExecResult> EngineClient::runExec(const std::string& containerId,
         return execId.error();
     // Attached start: the engine streams multiplexed output until the command exits, then closes.
     json body = {{"Detach", false}, {"Tty", false}};
-    auto reply = call(HttpMethod::Post, "/exec/" + encodePathSegment(execId.value()) + "/start", body.dump());
+    auto reply =
+        call(HttpMethod::Post, "/exec/" + encodePathSegment(execId.value()) + "/start", dumpJson(body));
     if (!reply)
         return reply.error();
     auto output = demultiplexOutput(reply.value().body);

@@ -1,5 +1,6 @@
 #include "isolens/core/engine_json.hpp"
 
+#include "isolens/core/safe_text.hpp"
 #include "json_access.hpp"
 
 namespace isolens {
@@ -211,7 +212,7 @@ std::string filtersJson(const EngineFilters& filters)
     json out = json::object();
     for (const auto& [key, values] : filters)
         out[key] = values;
-    return out.dump();
+    return dumpJson(out);
 }
 
 std::string engineErrorMessage(std::string_view body)

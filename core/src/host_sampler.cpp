@@ -1,5 +1,7 @@
 #include "isolens/core/host_sampler.hpp"
 
+#include "isolens/core/clock.hpp"
+
 #include <cmath>
 
 namespace isolens {
@@ -37,7 +39,28 @@ std::optional<std::int64_t> HostSampler::hyperVWorkingSet(std::int64_t nowNanos)
     return static_cast<std::int64_t>(points.back().value);
 }
 
+// A thread body lets no exception out (it would end the process with the containers running):
+// sampling stops, and the recording says why.
 void HostSampler::run()
+{
+    std::string failure;
+    try {
+        sampleUntilStopped();
+        return;
+    } catch (const std::exception& e) {
+        failure = e.what();
+    } catch (...) {
+        failure = "unknown exception";
+    }
+    try {
+        if (recorder_)
+            (void)recorder_->event(kHostSeries, wallClockNanos(), "error",
+                                   "Host sampling stopped on an internal error: " + failure);
+    } catch (...) {
+    }
+}
+
+void HostSampler::sampleUntilStopped()
 {
     std::unique_lock lock(mutex_);
     while (!stopping_) {

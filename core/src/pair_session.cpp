@@ -22,6 +22,20 @@ namespace isolens {
 
 namespace {
 
+// std::async would rethrow an exception from get(), past the code that removes the containers: an
+// exception is an error like any other.
+template <class Job>
+Result<void> errorOnException(Job&& job)
+{
+    try {
+        return job();
+    } catch (const std::exception& e) {
+        return makeError(ErrorKind::Other, std::string("Starting failed on an internal error: ") + e.what());
+    } catch (...) {
+        return makeError(ErrorKind::Other, "Starting failed on an internal error");
+    }
+}
+
 std::string randomId()
 {
     static constexpr char kHex[] = "0123456789abcdef";
@@ -184,10 +198,12 @@ Result<void> PairSession::start()
     std::array<std::future<Result<void>>, 2> started;
     for (std::size_t side = 0; side < 2; ++side)
         started[side] = std::async(std::launch::async, [this, side, &createdAt] {
-            auto result = client_->startContainer(runs_[side].containerId);
-            if (result)
-                runs_[side].createToRunningMillis = millisSince(createdAt[side]);
-            return result;
+            return errorOnException([&] {
+                auto result = client_->startContainer(runs_[side].containerId);
+                if (result)
+                    runs_[side].createToRunningMillis = millisSince(createdAt[side]);
+                return result;
+            });
         });
     startedAt_ = std::chrono::steady_clock::now();
     for (std::size_t side = 0; side < 2; ++side) {
@@ -315,8 +331,9 @@ Result<void> PairSession::runWorkload()
     }
     std::array<std::future<Result<void>>, 2> started;
     for (std::size_t side = 0; side < 2; ++side)
-        started[side] = std::async(std::launch::async,
-                                   [this, id = execs[side]] { return client_->startExecDetached(id); });
+        started[side] = std::async(std::launch::async, [this, id = execs[side]] {
+            return errorOnException([&] { return client_->startExecDetached(id); });
+        });
     for (std::size_t side = 0; side < 2; ++side) {
         auto result = started[side].get();
         if (!result)

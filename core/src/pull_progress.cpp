@@ -1,5 +1,7 @@
 #include "isolens/core/pull_progress.hpp"
 
+#include "isolens/core/safe_text.hpp"
+
 #include "json_text.hpp"
 
 #include <algorithm>
@@ -14,7 +16,7 @@ Result<PullEvent> parsePullEvent(std::string_view line)
     if (!json.is_object())
         return makeError(ErrorKind::ProtocolError,
                          "The engine sent a pull progress line that is not a JSON object: " +
-                             std::string(line.substr(0, 200)));
+                             utf8Prefix(line, 200));
     return pullEventFromJson(json);
 }
 

@@ -1,5 +1,6 @@
 #include "isolens/core/recording.hpp"
 
+#include "isolens/core/safe_text.hpp"
 #include "isolens/core/stats_normalizer.hpp"
 #include "isolens/core/timestamp.hpp"
 #include "json_text.hpp"
@@ -42,7 +43,7 @@ RecordingWriter::~RecordingWriter()
 
 Result<void> RecordingWriter::writeLine(const json& line)
 {
-    const auto text = line.dump() + "\n";
+    const auto text = dumpJson(line) + "\n";
     std::lock_guard lock(mutex_);
     if (std::fwrite(text.data(), 1, text.size(), file_) != text.size() || std::fflush(file_) != 0)
         return makeError(ErrorKind::Other,

@@ -84,7 +84,38 @@ void StatsCollector::deliver(const CollectorEvent& event)
     sink_(event);
 }
 
+// A thread body lets no exception out (it would end the process with the containers running):
+// the stream stops and says why.
 void StatsCollector::run(Stream& stream)
+{
+    try {
+        follow(stream);
+    } catch (const std::exception& e) {
+        stream.ended = true;
+        reportFailure(stream.target.id, stream.target.name, e.what());
+    } catch (...) {
+        stream.ended = true;
+        reportFailure(stream.target.id, stream.target.name, "unknown exception");
+    }
+}
+
+void StatsCollector::reportFailure(const std::string& id, const std::string& name, const char* what)
+{
+    CollectorEvent event;
+    event.kind = CollectorEvent::Kind::Error;
+    event.containerId = id;
+    event.name = name;
+    event.timeNanos = wallClockNanos();
+    event.error = makeError(ErrorKind::Other,
+                            "Collecting the stats of " + name + " stopped on an internal error: " + what);
+    try {
+        deliver(event);
+    } catch (...) {
+        // The sink is the only way to report, and it failed again: stopping quietly beats ending the process.
+    }
+}
+
+void StatsCollector::follow(Stream& stream)
 {
     const auto& target = stream.target;
     while (!stream.stop) {
@@ -147,6 +178,24 @@ void StatsCollector::run(Stream& stream)
 }
 
 void StatsCollector::watchdog()
+{
+    try {
+        watchForGaps();
+    } catch (const std::exception& e) {
+        const char* what = e.what();
+        std::vector<std::pair<std::string, std::string>> targets;
+        {
+            std::lock_guard lock(mutex_);
+            for (const auto& [id, stream] : streams_)
+                targets.emplace_back(id, stream->target.name);
+        }
+        for (const auto& [id, name] : targets)
+            reportFailure(id, name, (std::string("no more gaps are detected: ") + what).c_str());
+    } catch (...) {
+    }
+}
+
+void StatsCollector::watchForGaps()
 {
     std::unique_lock lock(mutex_);
     while (!stopping_) {

@@ -4,7 +4,10 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -101,4 +104,29 @@ TEST(LinuxHostMetrics, ConfiguredPatternsMarkVmWorkers)
     const auto workers = sample.value().vmWorkers();
     ASSERT_FALSE(workers.empty());
     EXPECT_EQ(workers.front()->pid, getpid());
+}
+
+TEST(HostCommand, AProcessNamedWithBytesThatAreNotUtf8IsListedAsValidJson)
+{
+    const pid_t child = fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+        prctl(PR_SET_NAME, "iso\xff\x1b[2Jx", 0, 0, 0);
+        for (;;)
+            pause();
+    }
+    std::this_thread::sleep_for(100ms); // its new name is in /proc
+    // No engine: the host part must stand alone. stderr is left out, stdout must be one JSON document.
+    auto run = runCommand("(DOCKER_HOST=unix:///nonexistent/docker.sock " + std::string(ISOLENS_CLI_PATH) +
+                          " host --json --top 10000 2>/dev/null)");
+    kill(child, SIGKILL);
+    waitpid(child, nullptr, 0);
+    ASSERT_EQ(run.exitCode, 0) << run.output;
+    auto parsed = nlohmann::json::parse(run.output, nullptr, /*allow_exceptions=*/false);
+    ASSERT_FALSE(parsed.is_discarded()) << run.output;
+    std::string name;
+    for (const auto& process : parsed["busiest"])
+        if (process.value("pid", 0) == child)
+            name = process.value("name", "");
+    EXPECT_EQ(name, "iso\xef\xbf\xbd\x1b[2Jx") << "the bad byte is U+FFFD in JSON, the rest as it was";
 }

@@ -1,10 +1,16 @@
 #include "isolens/core/http_transport.hpp"
+#include "isolens/core/recording.hpp"
 #include "isolens/core/stats_collector.hpp"
 
 #include "scripted_http_server.hpp"
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
 #include <thread>
 
 using namespace isolens;
@@ -84,4 +90,51 @@ TEST(HostileEngine, AnEndlessChunkedBodyIsCutAtTheCap)
     ASSERT_FALSE(reply);
     EXPECT_EQ(reply.error().kind, ErrorKind::ProtocolError);
     EXPECT_NE(reply.error().message.find("larger than allowed"), std::string::npos) << reply.error().message;
+}
+
+TEST(HostileEngine, InvalidUtf8FromTheEngineIsRecordedNotACrash)
+{
+    // A stats line with a raw 0xFF in the name, and a two-byte character where a 200-byte excerpt
+    // of the line is cut: neither may end the process from the collector's thread.
+    const std::string line = "{\"name\":\"/\xff" + std::string(188, 'x') + "\xc3\xa9\",\"read\":\"\"}\n";
+    ScriptedHttpServer engine({{http_script::kChunkedHead}, {http_script::chunk(line)}, {"0\r\n\r\n"}});
+    EngineClientOptions options;
+    options.pinnedApiVersion = "1.41";
+    auto client = std::make_shared<EngineClient>(engine.endpoint(), options);
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("isolens-bad-bytes-" + std::to_string(::getpid()) + ".jsonl");
+    auto recorder = RecordingWriter::create(path, {{"test", true}}, /*overwrite=*/true);
+    ASSERT_TRUE(recorder) << recorder.error().message;
+
+    std::atomic<int> errors{0};
+    std::string firstError;
+    {
+        StatsCollector collector(client, EngineOs::Linux, [&](const CollectorEvent& event) {
+            if (event.kind != CollectorEvent::Kind::Error)
+                return;
+            if (errors++ == 0)
+                firstError = event.error ? event.error->message : "";
+            auto written = recorder.value()->event("a", event.timeNanos, "error",
+                                                   event.error ? event.error->message : "");
+            EXPECT_TRUE(written) << written.error().message;
+        });
+        collector.watch({"abc", "bad", {}});
+        for (int i = 0; i < 40 && errors == 0; ++i)
+            std::this_thread::sleep_for(50ms);
+        collector.unwatch("abc");
+    }
+    ASSERT_GT(errors.load(), 0);
+    EXPECT_NE(firstError.find("not JSON"), std::string::npos) << firstError;
+    EXPECT_NE(firstError.back(), '\xc3') << "the excerpt ends on a character boundary";
+    recorder.value().reset();
+    std::ifstream in(path);
+    std::string text;
+    int lines = 0;
+    while (std::getline(in, text)) {
+        auto parsed = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+        EXPECT_FALSE(parsed.is_discarded()) << "line " << lines << " is not valid JSON";
+        ++lines;
+    }
+    EXPECT_GE(lines, 2) << "the header and the error event";
+    std::filesystem::remove(path);
 }

@@ -32,6 +32,7 @@ public:
 
 private:
     void run();
+    void sampleUntilStopped();
     std::optional<std::int64_t> hyperVWorkingSet(std::int64_t nowNanos) const;
 
     std::unique_ptr<HostMetrics> metrics_;

@@ -60,7 +60,10 @@ public:
 private:
     struct Stream;
     void run(Stream& stream);
+    void follow(Stream& stream);
     void watchdog();
+    void watchForGaps();
+    void reportFailure(const std::string& id, const std::string& name, const char* what);
     void deliver(const CollectorEvent& event);
 
     std::shared_ptr<EngineClient> client_;
