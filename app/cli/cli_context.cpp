@@ -15,7 +15,7 @@ Result<ConnectedEngine> connectToEngine(const CliContext& context)
     if (!resolved)
         return resolved.error();
     for (const auto& warning : resolved.value().warnings)
-        std::cerr << warning << '\n';
+        std::cerr << escapeForTerminal(warning) << '\n';
     EngineClientOptions options;
     options.pinnedApiVersion = resolved.value().pinnedApiVersion;
     ConnectedEngine engine;
@@ -39,10 +39,10 @@ Result<EngineWithInfo> connectWithInfo(const CliContext& context)
 
 int reportError(const CliContext& context, const Error& error)
 {
-    std::cerr << "isolens-cli: error: " << error.message;
+    std::cerr << "isolens-cli: error: " << escapeForTerminal(error.message);
     if (error.httpStatus != 0)
         std::cerr << " (HTTP " << error.httpStatus << ")";
-    std::cerr << "\n  what to do: " << error.hint << '\n';
+    std::cerr << "\n  what to do: " << escapeForTerminal(error.hint) << '\n';
     if (context.json) {
         nlohmann::json out = {{"error",
                                {{"kind", toString(error.kind)},

@@ -263,7 +263,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     }
 
     SeriesStore store;
-    auto log = [&](const std::string& line) { std::cerr << line << '\n'; };
+    auto log = [&](const std::string& line) { std::cerr << escapeForTerminal(line) << '\n'; };
     PairSession session(client, info, request, store, recorder.get(), log);
     std::signal(SIGINT, onCompareInterrupt);
     std::signal(SIGTERM, onCompareInterrupt);
@@ -317,7 +317,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     if (!context.json && unmeasured.empty())
         printSummary(options.image, summaries, session.runs());
     for (const auto& why : unmeasured)
-        std::cerr << "isolens-cli: error: " << why << '\n';
+        std::cerr << "isolens-cli: error: " << escapeForTerminal(why) << '\n';
     if (interrupted)
         return 130;
     return unmeasured.empty() ? 0 : 1;

@@ -213,14 +213,14 @@ int runHostCommand(const CliContext& context, const HostOptions& options)
     }
     std::cout << '\n';
     for (const auto& [c, tax] : containers) {
-        std::cout << "Container " << c.containerName << ": " << c.note << '\n';
+        std::cout << "Container " << escapeForTerminal(c.containerName + ": " + c.note) << '\n';
         if (tax)
             std::cout << "  isolation tax: " << (tax->bytes ? formatBytes(*tax->bytes) : "--") << " ("
-                      << tax->explanation << ")\n";
+                      << escapeForTerminal(tax->explanation) << ")\n";
     }
     for (const auto& u : host.unavailable)
-        std::cout << "Unavailable: " << u.what << " (" << u.reason << ")\n";
+        std::cout << "Unavailable: " << escapeForTerminal(u.what + " (" + u.reason + ")") << '\n';
     for (const auto& note : notes)
-        std::cout << "Note: " << note << '\n';
+        std::cout << "Note: " << escapeForTerminal(note) << '\n';
     return 0;
 }

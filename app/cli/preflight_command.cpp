@@ -34,7 +34,7 @@ void print(const PreflightReport& report)
     for (const auto& verdict : report.modes) {
         std::cout << std::setw(14) << verdict.mode.label << windows::toString(verdict.verdict);
         if (!verdict.message.empty())
-            std::cout << ": " << verdict.message;
+            std::cout << ": " << escapeForTerminal(verdict.message);
         std::cout << '\n';
         if (!verdict.suggestion.empty())
             std::cout << std::setw(14) << ""

@@ -1,20 +1,29 @@
 #include "text_table.hpp"
 
+#include "isolens/core/safe_text.hpp"
+
 #include <algorithm>
 
 std::string alignColumns(const std::vector<std::vector<std::string>>& rows)
 {
     constexpr std::size_t kMinWidth = 10;
     constexpr std::size_t kPadding = 3;
+    // Cells hold outside text (names, labels, messages): nothing in one may act on the terminal.
+    std::vector<std::vector<std::string>> cells;
+    for (const auto& row : rows) {
+        auto& escaped = cells.emplace_back();
+        for (const auto& cell : row)
+            escaped.push_back(isolens::escapeForTerminal(cell, isolens::TerminalText::Cell));
+    }
     std::vector<std::size_t> widths;
-    for (const auto& row : rows)
+    for (const auto& row : cells)
         for (std::size_t column = 0; column < row.size(); ++column) {
             if (widths.size() <= column)
                 widths.push_back(0);
             widths[column] = std::max(widths[column], std::max(kMinWidth, row[column].size() + kPadding));
         }
     std::string out;
-    for (const auto& row : rows) {
+    for (const auto& row : cells) {
         for (std::size_t column = 0; column < row.size(); ++column) {
             out += row[column];
             if (column + 1 < row.size())

@@ -2,6 +2,7 @@
 #include "isolens/core/recording.hpp"
 #include "isolens/core/stats_collector.hpp"
 
+#include "run_command.hpp"
 #include "scripted_http_server.hpp"
 
 #include <gtest/gtest.h>
@@ -137,4 +138,19 @@ TEST(HostileEngine, InvalidUtf8FromTheEngineIsRecordedNotACrash)
     }
     EXPECT_GE(lines, 2) << "the header and the error event";
     std::filesystem::remove(path);
+}
+
+TEST(HostileEngine, AnEngineMessageReachesTheTerminalWithItsControlsEscaped)
+{
+    const std::string body = R"({"message":"\u001b[2Jgone\u0007\r\u009b31m"})";
+    ScriptedHttpServer engine({{"HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n"
+                                "Content-Length: " +
+                                std::to_string(body.size()) + "\r\n\r\n" + body}});
+    const auto url = engine.endpoint().url;
+    auto run = runCommand("DOCKER_HOST=" + url + " " + std::string(ISOLENS_CLI_PATH) + " info");
+    EXPECT_NE(run.exitCode, 0);
+    EXPECT_NE(run.output.find("\\x1b[2Jgone\\x07\\x0d\\u009b31m"), std::string::npos) << run.output;
+    EXPECT_EQ(run.output.find('\x1b'), std::string::npos) << "no raw ESC";
+    EXPECT_EQ(run.output.find('\r'), std::string::npos) << "no raw CR";
+    EXPECT_EQ(run.output.find("\xc2\x9b"), std::string::npos) << "no raw CSI";
 }
