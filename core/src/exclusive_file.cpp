@@ -54,10 +54,13 @@ Result<ExclusiveFile> ExclusiveFile::createNumbered(const std::filesystem::path&
             return ExclusiveFile(candidate, opened.file);
         if (!opened.existed)
             return failedError(candidate, opened.reason);
-        candidate =
-            path.parent_path() / (path.stem().string() + "-" + std::to_string(n) + path.extension().string());
+        auto name = path.stem(); // as a path, so a name outside the ANSI code page survives on Windows
+        name += "-";
+        name += std::to_string(n);
+        name += path.extension();
+        candidate = path.parent_path() / name;
     }
-    return takenError(candidate);
+    return takenError(path);
 }
 
 Result<ExclusiveFile> ExclusiveFile::createTemporary(const std::filesystem::path& directory,

@@ -25,6 +25,12 @@ struct ScratchFolder {
     }
 };
 
+// Binary, so the bytes are the same on Windows (no CR before each LF).
+void writeFile(const fs::path& path, const std::string& text)
+{
+    std::ofstream(path, std::ios::binary) << text;
+}
+
 std::string contents(const fs::path& path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -37,7 +43,7 @@ TEST(ExclusiveFile, AnExistingFileIsNeverOpenedNorTruncated)
 {
     ScratchFolder folder;
     const auto path = folder.path / "export.csv";
-    std::ofstream(path) << "precious\n";
+    writeFile(path, "precious\n");
     auto file = ExclusiveFile::create(path, FileAccess::Readable);
     ASSERT_FALSE(file);
     EXPECT_NE(file.error().message.find(path.string()), std::string::npos) << file.error().message;
@@ -65,8 +71,8 @@ TEST(ExclusiveFile, IsRemovedUnlessKept)
 TEST(ExclusiveFile, NumberedTakesTheFirstFreeName)
 {
     ScratchFolder folder;
-    std::ofstream(folder.path / "session.jsonl") << "one\n";
-    std::ofstream(folder.path / "session-2.jsonl") << "two\n";
+    writeFile(folder.path / "session.jsonl", "one\n");
+    writeFile(folder.path / "session-2.jsonl", "two\n");
     auto file = ExclusiveFile::createNumbered(folder.path / "session.jsonl", FileAccess::OwnerOnly);
     ASSERT_TRUE(file) << file.error().message;
     EXPECT_EQ(file.value().path(), folder.path / "session-3.jsonl");
@@ -127,7 +133,7 @@ TEST(ExclusiveFile, NewFoldersAreTheUsersAlone)
               fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec)
         << "a folder that was there is left as it was";
     EXPECT_TRUE(createPrivateDirectories(nested)) << "an existing folder is fine";
-    std::ofstream(folder.path / "file") << "x";
+    writeFile(folder.path / "file", "x");
     EXPECT_FALSE(createPrivateDirectories(folder.path / "file"));
 }
 #endif

@@ -114,7 +114,7 @@ TEST(Recording, NeverOverwritesSilently)
 TEST(Recording, AFileThatIsAlreadyThereIsNamedWithAHint)
 {
     const auto path = temporaryFile();
-    std::ofstream(path) << "precious\n";
+    std::ofstream(path, std::ios::binary) << "precious\n";
     auto writer = RecordingWriter::create(path, {{"image", "x"}});
     EXPECT_EQ(fs::file_size(path), 9u);
     fs::remove(path);
