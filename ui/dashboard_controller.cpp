@@ -5,6 +5,7 @@
 #include "isolens/core/cancel_token.hpp"
 #include "isolens/core/container_exit.hpp"
 #include "isolens/core/engine_client.hpp"
+#include "isolens/core/exclusive_file.hpp"
 #include "isolens/core/host_sampler.hpp"
 #include "isolens/core/orphan_search.hpp"
 #include "isolens/core/pair_session.hpp"
@@ -15,7 +16,6 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QFileInfo>
 #include <QStandardPaths>
 
 using namespace isolens;
@@ -50,18 +50,27 @@ QString safeFileName(QString text)
     return text.left(60);
 }
 
-// A new file in the folder: time and image in the name, and a number when two sessions start in
-// the same second.
-QString freshRecordingPath(const QString& directory, const QString& image)
+// The name of a new recording: time and image. Two sessions in the same second get -2, -3 …
+// (ExclusiveFile::createNumbered), decided by creating the file, not by looking first.
+QString recordingName(const QString& directory, const QString& image)
 {
-    const auto stem =
-        directory + QStringLiteral("/isolens-%1-%2")
-                        .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")),
-                             safeFileName(image));
-    QString path = stem + QStringLiteral(".jsonl");
-    for (int n = 2; QFileInfo::exists(path); ++n)
-        path = stem + QStringLiteral("-%1.jsonl").arg(n);
-    return path;
+    return directory + QStringLiteral("/isolens-%1-%2.jsonl")
+                           .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")),
+                                safeFileName(image));
+}
+
+Result<std::unique_ptr<RecordingWriter>> createRecording(const QString& directory, const QString& image,
+                                                         const nlohmann::json& header)
+{
+    // The folder and the recordings in it are the user's alone: they name the engine and the command.
+    // UTF-16 in, so a path outside the ANSI code page survives on Windows.
+    if (auto folder = createPrivateDirectories(std::filesystem::path(directory.toStdU16String())); !folder)
+        return folder.error();
+    auto file = ExclusiveFile::createNumbered(
+        std::filesystem::path(recordingName(directory, image).toStdU16String()), FileAccess::OwnerOnly);
+    if (!file)
+        return file.error();
+    return RecordingWriter::create(std::move(file.value()), header);
 }
 
 } // namespace
@@ -193,12 +202,12 @@ void DashboardController::startPair(const PairRequest& request)
     hostSampler_.reset();
     store_ = std::make_shared<SeriesStore>();
     emit storeReplaced();
-    QDir().mkpath(recordingDirectory());
-    recordingPath_ = freshRecordingPath(recordingDirectory(), fromStd(request.image));
-    auto created = RecordingWriter::create(
-        recordingPath_.toStdString(),
-        pairRecordingHeader(request, *info_, client_->endpoint().url, "isolens dashboard"));
-    if (!created) {
+    auto created =
+        createRecording(recordingDirectory(), fromStd(request.image),
+                        pairRecordingHeader(request, *info_, client_->endpoint().url, "isolens dashboard"));
+    if (created)
+        recordingPath_ = QString::fromStdU16String(created.value()->path().u16string());
+    else {
         busy_ = false;
         recordingPath_.clear();
         emit pairFailed(tr("Cannot record the session: %1").arg(fromStd(created.error().message)),

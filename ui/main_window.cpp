@@ -37,14 +37,13 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTimer>
-
-#include <fstream>
 
 using namespace isolens;
 
@@ -502,11 +501,14 @@ QString MainWindow::exportCsv(const QString& path)
     auto recording = readRecording(controller_->recordingPath().toStdString());
     if (!recording)
         return fromStd(recording.error().describe());
-    std::ofstream out(path.toStdString(), std::ios::binary | std::ios::trunc);
-    out << recordingToCsv(recording.value());
-    out.close();
-    if (!out)
-        return tr("Could not write %1").arg(path);
+    // The save dialog has asked before replacing a file. The CSV goes to a temporary file beside it,
+    // renamed over it when whole: a failure leaves the old file as it was, never half a new one.
+    QSaveFile out(path);
+    const auto csv = recordingToCsv(recording.value());
+    if (!out.open(QIODevice::WriteOnly) ||
+        out.write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size()) ||
+        !out.commit())
+        return tr("Could not write %1: %2").arg(path, out.errorString());
     return {};
 }
 

@@ -6,6 +6,7 @@
 
 #include "isolens/core/clock.hpp"
 #include "isolens/core/command_line.hpp"
+#include "isolens/core/exclusive_file.hpp"
 #include "isolens/core/group_sum.hpp"
 #include "isolens/core/host_sampler.hpp"
 #include "isolens/core/orphan_search.hpp"
@@ -21,8 +22,8 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 using namespace isolens;
@@ -30,6 +31,23 @@ using namespace isolens;
 namespace {
 
 std::atomic<bool> interrupted{false};
+
+// Removes the recording made only to build a CSV, however the command ends. Declared before the
+// writer, so the file is closed first (Windows cannot remove an open file).
+struct TemporaryRecordingRemover {
+    std::filesystem::path path;
+    explicit TemporaryRecordingRemover(std::filesystem::path file)
+        : path(std::move(file))
+    {}
+    TemporaryRecordingRemover(const TemporaryRecordingRemover&) = delete;
+    TemporaryRecordingRemover& operator=(const TemporaryRecordingRemover&) = delete;
+    ~TemporaryRecordingRemover()
+    {
+        std::error_code ec;
+        std::filesystem::remove(path, ec);
+    }
+};
+
 extern "C" void onCompareInterrupt(int)
 {
     interrupted = true;
@@ -238,25 +256,30 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     request.modes = modes.value();
     request.keepContainers = options.keep;
 
-    // Exports never replace a file silently; the CSV is made from the recording (a temporary one if
-    // only --csv was asked for).
-    std::error_code ec;
-    if (!options.csvFile.empty() && std::filesystem::exists(options.csvFile, ec))
-        return reportError(
-            context, makeError(ErrorKind::InvalidInput, "Will not overwrite " + options.csvFile +
-                                                            ": choose another file, or remove it first"));
-    auto recordFile = options.recordFile;
-    const bool temporaryRecording = recordFile.empty() && !options.csvFile.empty();
-    if (temporaryRecording)
-        recordFile = (std::filesystem::temp_directory_path() /
-                      ("isolens-compare-" + std::to_string(wallClockNanos()) + ".jsonl"))
-                         .string();
-
+    // Exports never replace a file silently: the CSV is reserved now, created empty and exclusively,
+    // and written when the run is over (made from the recording, a temporary one if only --csv was
+    // asked for). A run that ends early removes the empty reservation.
+    std::optional<ExclusiveFile> csv;
+    if (!options.csvFile.empty()) {
+        auto reserved = ExclusiveFile::create(options.csvFile, FileAccess::Readable);
+        if (!reserved)
+            return reportError(context, reserved.error());
+        csv.emplace(std::move(reserved.value()));
+    }
+    const auto header =
+        pairRecordingHeader(request, info, engine.value().resolved.endpoint.url, "isolens-cli compare");
+    std::optional<TemporaryRecordingRemover> temporaryRecording;
     std::unique_ptr<RecordingWriter> recorder;
-    if (!recordFile.empty()) {
-        const auto header =
-            pairRecordingHeader(request, info, engine.value().resolved.endpoint.url, "isolens-cli compare");
-        auto created = RecordingWriter::create(recordFile, header);
+    if (!options.recordFile.empty() || csv) {
+        auto file = options.recordFile.empty()
+                        ? ExclusiveFile::createTemporary(std::filesystem::temp_directory_path(),
+                                                         "isolens-compare-", ".jsonl")
+                        : ExclusiveFile::create(options.recordFile, FileAccess::OwnerOnly);
+        if (!file)
+            return reportError(context, file.error());
+        if (options.recordFile.empty())
+            temporaryRecording.emplace(file.value().path());
+        auto created = RecordingWriter::create(std::move(file.value()), header);
         if (!created)
             return reportError(context, created.error());
         recorder = std::move(created.value());
@@ -285,15 +308,18 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
 
     const std::vector<std::string> labels{request.modes[0].label, request.modes[1].label};
     const auto summaries = summarizeModes(store, labels);
-    if (!options.csvFile.empty() && recorder) {
+    if (csv && recorder) {
         auto recording = readRecording(recorder->path());
-        if (recording)
-            std::ofstream(options.csvFile) << recordingToCsv(recording.value());
+        auto written =
+            recording ? csv->write(recordingToCsv(recording.value())) : Result<void>(recording.error());
+        if (written)
+            csv->keep();
         else
-            log("CSV not written: " + recording.error().message);
+            log("CSV not written: " + written.error().message);
+        csv.reset();
         if (temporaryRecording) {
             recorder.reset();
-            std::filesystem::remove(recordFile, ec);
+            temporaryRecording.reset();
         }
     }
     if (context.json) {

@@ -16,36 +16,35 @@ namespace isolens {
 using nlohmann::json;
 
 Result<std::unique_ptr<RecordingWriter>> RecordingWriter::create(const std::filesystem::path& path,
-                                                                 const json& header, bool overwrite)
+                                                                 const json& header)
 {
-    std::error_code ec;
-    if (!overwrite && std::filesystem::exists(path, ec))
-        return makeError(ErrorKind::InvalidInput,
-                         "Will not overwrite " + path.string() + ": choose another file, or remove it first");
-    std::FILE* file = std::fopen(path.string().c_str(), "wb");
+    auto file = ExclusiveFile::create(path, FileAccess::OwnerOnly);
     if (!file)
-        return makeError(ErrorKind::PermissionDenied, "Cannot write the recording " + path.string());
-    std::unique_ptr<RecordingWriter> writer(new RecordingWriter(path, file));
+        return file.error();
+    return create(std::move(file.value()), header);
+}
+
+Result<std::unique_ptr<RecordingWriter>> RecordingWriter::create(ExclusiveFile file, const json& header)
+{
+    std::unique_ptr<RecordingWriter> writer(new RecordingWriter(std::move(file)));
     json first = header;
     first["type"] = "header";
     first["format"] = "isolens-recording";
     first["version"] = 1;
+    // A recording without its header is no recording: the file goes again (not kept) on failure.
     if (auto written = writer->writeLine(first); !written)
         return written.error();
+    writer->file_.keep();
     return writer;
 }
 
-RecordingWriter::~RecordingWriter()
-{
-    if (file_)
-        std::fclose(file_);
-}
+RecordingWriter::~RecordingWriter() = default;
 
 Result<void> RecordingWriter::writeLine(const json& line)
 {
     const auto text = dumpJson(line) + "\n";
     std::lock_guard lock(mutex_);
-    if (std::fwrite(text.data(), 1, text.size(), file_) != text.size() || std::fflush(file_) != 0)
+    if (!file_.write(text))
         return makeError(ErrorKind::Other,
                          "Writing the recording " + path_.string() + " failed (disk full?)");
     ++lines_;

@@ -18,6 +18,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QPushButton>
@@ -181,6 +184,35 @@ TEST(CsvExport, FromTheOpenRecording)
     EXPECT_TRUE(lines[0].startsWith("time,mode,cpu_percent")) << lines[0].toStdString();
     EXPECT_EQ(lines.filter(",\"runc\",").size() + lines.filter(",runc,").size(),
               static_cast<qsizetype>(window.controller()->store()->size("runc")));
+}
+
+// Replacing a file the save dialog confirmed writes a new file and renames it over the old one:
+// the old file is never truncated in place, so a failed export cannot leave half a file. Another
+// name of the old file (a hard link) still reads the old contents.
+TEST(CsvExport, AReplacedFileIsNeverTruncatedInPlace)
+{
+    MainWindow window(unreachableEndpoint());
+    ASSERT_TRUE(waitForProbe(window));
+    QTemporaryDir dir;
+    const auto path = dir.filePath("session.csv");
+    const auto other = dir.filePath("other-name.csv");
+    {
+        QFile old(path);
+        ASSERT_TRUE(old.open(QIODevice::WriteOnly));
+        old.write("old export\n");
+    }
+    std::error_code linked;
+    std::filesystem::create_hard_link(path.toStdString(), other.toStdString(), linked);
+    ASSERT_FALSE(linked) << linked.message();
+    ASSERT_EQ(window.openSampleRecording(true), "");
+    ASSERT_EQ(window.exportCsv(path), "");
+    QFile replaced(path);
+    ASSERT_TRUE(replaced.open(QIODevice::ReadOnly));
+    EXPECT_TRUE(replaced.readAll().startsWith("time,mode,cpu_percent"));
+    QFile kept(other);
+    ASSERT_TRUE(kept.open(QIODevice::ReadOnly));
+    EXPECT_EQ(kept.readAll(), QByteArray("old export\n"));
+    EXPECT_EQ(QDir(dir.path()).entryList(QDir::Files).size(), 2) << "no temporary file is left behind";
 }
 
 TEST(OpenRecording, SaysWhatIsWrongWithABadFile)

@@ -106,9 +106,48 @@ TEST(Recording, NeverOverwritesSilently)
         std::getline(in, kept);
         EXPECT_EQ(kept, "precious");
     }
-    EXPECT_TRUE(RecordingWriter::create(path, {}, /*overwrite=*/true));
     fs::remove(path);
 }
+
+// A file that appears at the path at the last moment (between any check and the write) is refused
+// by the creation itself, with the file named and a hint.
+TEST(Recording, AFileThatIsAlreadyThereIsNamedWithAHint)
+{
+    const auto path = temporaryFile();
+    std::ofstream(path, std::ios::binary) << "precious\n";
+    auto writer = RecordingWriter::create(path, {{"image", "x"}});
+    EXPECT_EQ(fs::file_size(path), 9u);
+    fs::remove(path);
+    ASSERT_FALSE(writer);
+    EXPECT_NE(writer.error().message.find(path.string()), std::string::npos);
+    EXPECT_NE(writer.error().hint.find("another file"), std::string::npos) << writer.error().hint;
+}
+
+#ifndef _WIN32
+TEST(Recording, ADanglingSymlinkIsNotFollowed)
+{
+    const auto path = temporaryFile();
+    const auto target = temporaryFile();
+    fs::create_symlink(target, path);
+    auto writer = RecordingWriter::create(path, {{"image", "x"}});
+    const bool targetCreated = fs::exists(target);
+    fs::remove(path);
+    fs::remove(target);
+    EXPECT_FALSE(writer);
+    EXPECT_FALSE(targetCreated) << "the recording followed the link to " << target;
+}
+
+TEST(Recording, RecordingsAreTheUsersAlone)
+{
+    const auto path = temporaryFile();
+    auto writer = RecordingWriter::create(path, {{"endpoint", "unix:///var/run/docker.sock"}});
+    ASSERT_TRUE(writer);
+    const auto permissions = fs::status(path).permissions();
+    writer.value().reset();
+    fs::remove(path);
+    EXPECT_EQ(permissions, fs::perms::owner_read | fs::perms::owner_write);
+}
+#endif
 
 TEST(Recording, OtherFilesAreRefused)
 {

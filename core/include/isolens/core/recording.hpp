@@ -1,6 +1,7 @@
 #pragma once
 
 #include "isolens/core/error.hpp"
+#include "isolens/core/exclusive_file.hpp"
 #include "isolens/core/series_store.hpp"
 #include "isolens/core/stats_sample.hpp"
 
@@ -25,9 +26,12 @@ namespace isolens {
 //    "data":{"exit_code":2,"ran_seconds":0.1,"engine_error":"","output":["sh: ..."]}}
 class RecordingWriter {
 public:
-    // Refuses to replace an existing file unless overwrite is set: nothing recorded is lost silently.
-    static Result<std::unique_ptr<RecordingWriter>>
-    create(const std::filesystem::path& path, const nlohmann::json& header, bool overwrite = false);
+    // Creates the file exclusively, the user's alone (0600): an existing file or link at path is
+    // refused, never replaced or followed. Nothing recorded is lost silently.
+    static Result<std::unique_ptr<RecordingWriter>> create(const std::filesystem::path& path,
+                                                           const nlohmann::json& header);
+    // Records into a file just created (ExclusiveFile::createNumbered, createTemporary).
+    static Result<std::unique_ptr<RecordingWriter>> create(ExclusiveFile file, const nlohmann::json& header);
     ~RecordingWriter();
 
     Result<void> sample(const std::string& mode, const StatsSample& sample);
@@ -38,14 +42,14 @@ public:
     std::size_t linesWritten() const { return lines_; }
 
 private:
-    RecordingWriter(std::filesystem::path path, std::FILE* file)
-        : path_(std::move(path))
-        , file_(file)
+    explicit RecordingWriter(ExclusiveFile file)
+        : path_(file.path())
+        , file_(std::move(file))
     {}
     Result<void> writeLine(const nlohmann::json& line);
 
     std::filesystem::path path_;
-    std::FILE* file_;
+    ExclusiveFile file_;
     std::mutex mutex_;
     std::size_t lines_ = 0;
 };

@@ -1,0 +1,51 @@
+#include "exclusive_open.hpp"
+
+#include <fcntl.h>
+#include <io.h>
+#include <windows.h>
+
+#include <system_error>
+
+namespace isolens {
+
+namespace detail {
+
+ExclusiveOpen openExclusive(const std::filesystem::path& path, FileAccess)
+{
+    // CREATE_NEW fails on any existing name, a symbolic link included. Access follows the folder's
+    // ACL, which is the user's own under the profile. Readers may open it while it is written.
+    HANDLE handle = CreateFileW(path.c_str(), GENERIC_WRITE, FILE_SHARE_READ | FILE_SHARE_DELETE, nullptr,
+                                CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nullptr);
+    if (handle == INVALID_HANDLE_VALUE) {
+        const DWORD code = GetLastError();
+        return {nullptr, code == ERROR_FILE_EXISTS || code == ERROR_ALREADY_EXISTS,
+                std::system_category().message(static_cast<int>(code))};
+    }
+    const int fd = _open_osfhandle(reinterpret_cast<intptr_t>(handle), _O_WRONLY | _O_BINARY);
+    if (fd < 0) {
+        CloseHandle(handle);
+        DeleteFileW(path.c_str());
+        return {nullptr, false, "cannot open a stream on the new file"};
+    }
+    std::FILE* file = _fdopen(fd, "wb");
+    if (!file) {
+        _close(fd);
+        DeleteFileW(path.c_str());
+        return {nullptr, false, "cannot open a stream on the new file"};
+    }
+    return {file, false, {}};
+}
+
+} // namespace detail
+
+Result<void> createPrivateDirectories(const std::filesystem::path& directory)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(directory, ec);
+    if (ec)
+        return makeError(ErrorKind::PermissionDenied,
+                         "Cannot create the folder " + directory.string() + ": " + ec.message());
+    return success();
+}
+
+} // namespace isolens
