@@ -104,7 +104,8 @@ TEST(HostileEngine, InvalidUtf8FromTheEngineIsRecordedNotACrash)
     auto client = std::make_shared<EngineClient>(engine.endpoint(), options);
     const auto path = std::filesystem::temp_directory_path() /
                       ("isolens-bad-bytes-" + std::to_string(::getpid()) + ".jsonl");
-    auto recorder = RecordingWriter::create(path, {{"test", true}}, /*overwrite=*/true);
+    std::filesystem::remove(path); // recordings are created exclusively
+    auto recorder = RecordingWriter::create(path, {{"test", true}});
     ASSERT_TRUE(recorder) << recorder.error().message;
 
     std::atomic<int> errors{0};
