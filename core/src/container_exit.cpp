@@ -1,6 +1,7 @@
 #include "isolens/core/container_exit.hpp"
 
 #include "isolens/core/timestamp.hpp"
+#include "json_text.hpp"
 
 #include <cstdio>
 
@@ -94,7 +95,7 @@ ContainerExit exitFromJson(const nlohmann::json& data)
     if (!data.is_object())
         return exit;
     if (auto code = data.find("exit_code"); code != data.end() && code->is_number_integer())
-        exit.exitCode = code->get<int>();
+        exit.exitCode = detail::clampedInteger<int>(*code);
     if (auto ran = data.find("ran_seconds"); ran != data.end() && ran->is_number())
         exit.ranSeconds = ran->get<double>();
     if (auto error = data.find("engine_error"); error != data.end() && error->is_string())

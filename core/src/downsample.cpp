@@ -12,10 +12,10 @@ std::vector<MinMaxBucket> downsampleMinMax(const TimeSeries& series, std::int64_
     if (bucketCount == 0 || lastNanos <= firstNanos)
         return buckets;
     const auto [begin, end] = series.indexRange(firstNanos, lastNanos);
-    const auto span = static_cast<long double>(lastNanos - firstNanos);
+    const auto span = static_cast<long double>(lastNanos) - static_cast<long double>(firstNanos);
     auto bucketOf = [&](std::int64_t time) {
-        const auto index =
-            static_cast<std::size_t>(static_cast<long double>(time - firstNanos) * bucketCount / span);
+        const auto index = static_cast<std::size_t>(
+            (static_cast<long double>(time) - static_cast<long double>(firstNanos)) * bucketCount / span);
         return std::min(index, bucketCount - 1);
     };
     auto bucketStart = [&](std::size_t index) {

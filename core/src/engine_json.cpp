@@ -2,6 +2,9 @@
 
 #include "isolens/core/safe_text.hpp"
 #include "json_access.hpp"
+#include "json_text.hpp"
+
+#include <type_traits>
 
 namespace isolens {
 
@@ -18,6 +21,9 @@ T field(const json& object, const char* key, T fallback = T{})
     auto it = object.find(key);
     if (it == object.end() || it->is_null())
         return fallback;
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
+        if (it->is_number())
+            return detail::clampedInteger<T>(*it); // a plain cast of 1e300 is undefined behaviour
     try {
         return it->get<T>();
     } catch (const json::exception&) {

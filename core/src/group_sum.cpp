@@ -1,5 +1,7 @@
 #include "isolens/core/group_sum.hpp"
 
+#include "isolens/core/saturating.hpp"
+
 namespace isolens {
 
 StatsSample sumSamples(const std::vector<StatsSample>& members, std::int64_t timeNanos,
@@ -15,18 +17,18 @@ StatsSample sumSamples(const std::vector<StatsSample>& members, std::int64_t tim
         sum.cpuHostPercent += member.cpuHostPercent;
         sum.hostCpus = member.hostCpus;
         sum.allottedCpus += member.allottedCpus;
-        sum.memBytes += member.memBytes;
-        sum.memLimitBytes += member.memLimitBytes;
+        sum.memBytes = saturating::add(sum.memBytes, member.memBytes);
+        sum.memLimitBytes = saturating::add(sum.memLimitBytes, member.memLimitBytes);
         if (member.commitBytes)
-            sum.commitBytes = sum.commitBytes.value_or(0) + *member.commitBytes;
+            sum.commitBytes = saturating::add(sum.commitBytes.value_or(0), *member.commitBytes);
         if (member.commitPeakBytes)
-            sum.commitPeakBytes = sum.commitPeakBytes.value_or(0) + *member.commitPeakBytes;
-        sum.netRxBytes += member.netRxBytes;
-        sum.netTxBytes += member.netTxBytes;
-        sum.blockReadBytes += member.blockReadBytes;
-        sum.blockWriteBytes += member.blockWriteBytes;
+            sum.commitPeakBytes = saturating::add(sum.commitPeakBytes.value_or(0), *member.commitPeakBytes);
+        sum.netRxBytes = saturating::add(sum.netRxBytes, member.netRxBytes);
+        sum.netTxBytes = saturating::add(sum.netTxBytes, member.netTxBytes);
+        sum.blockReadBytes = saturating::add(sum.blockReadBytes, member.blockReadBytes);
+        sum.blockWriteBytes = saturating::add(sum.blockWriteBytes, member.blockWriteBytes);
         if (member.pids)
-            sum.pids = sum.pids.value_or(0) + *member.pids;
+            sum.pids = saturating::add(sum.pids.value_or(0), *member.pids);
     }
     // The group's allotment is what its members may use together, capped by the host.
     if (sum.hostCpus > 0 && sum.allottedCpus > sum.hostCpus)
@@ -58,7 +60,8 @@ std::map<std::string, StatsSample> GroupAccumulator::tick(std::int64_t nowNanos)
     const auto staleNanos = std::chrono::duration_cast<std::chrono::nanoseconds>(staleAfter_).count();
     for (const auto& [container, group] : groupOf_) {
         auto it = latest_.find(container);
-        const bool heard = it != latest_.end() && nowNanos - it->second.timeNanos <= staleNanos;
+        const bool heard =
+            it != latest_.end() && saturating::sub(nowNanos, it->second.timeNanos) <= staleNanos;
         complete.try_emplace(group, true);
         if (heard)
             fresh[group].push_back(it->second);

@@ -1,5 +1,7 @@
 #include "isolens/core/host_calculations.hpp"
 
+#include "isolens/core/saturating.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -20,7 +22,7 @@ double processCpuPercent(std::int64_t previousCpuNanos, std::int64_t cpuNanos, s
 {
     if (elapsedNanos <= 0 || logicalCpus <= 0 || cpuNanos < previousCpuNanos)
         return 0.0;
-    const double share = static_cast<double>(cpuNanos - previousCpuNanos) /
+    const double share = static_cast<double>(saturating::sub(cpuNanos, previousCpuNanos)) /
                          (static_cast<double>(elapsedNanos) * static_cast<double>(logicalCpus)) * 100.0;
     return std::clamp(share, 0.0, 100.0);
 }

@@ -1,5 +1,6 @@
 #include "isolens/core/proc_parsing.hpp"
 
+#include "isolens/core/saturating.hpp"
 #include "text_fields.hpp"
 
 #include <charconv>
@@ -26,7 +27,7 @@ std::optional<std::int64_t> kilobytesField(std::string_view text, std::string_vi
             const auto parts = splitFields(line.substr(key.size() + 1));
             std::int64_t value = 0;
             if (!parts.empty() && parseNumber(parts[0], value))
-                return parts.size() > 1 && parts[1] == "kB" ? value * 1024 : value;
+                return parts.size() > 1 && parts[1] == "kB" ? saturating::mul(value, 1024) : value;
             return std::nullopt;
         }
         at = end + 1;
@@ -61,9 +62,9 @@ std::optional<MemInfo> parseMeminfo(std::string_view procMeminfo)
     if (!total)
         return std::nullopt;
     if (!available) // kernels before 3.14: free + buffers + cached is the old estimate
-        available = kilobytesField(procMeminfo, "MemFree").value_or(0) +
-                    kilobytesField(procMeminfo, "Buffers").value_or(0) +
-                    kilobytesField(procMeminfo, "Cached").value_or(0);
+        available = saturating::add(saturating::add(kilobytesField(procMeminfo, "MemFree").value_or(0),
+                                                    kilobytesField(procMeminfo, "Buffers").value_or(0)),
+                                    kilobytesField(procMeminfo, "Cached").value_or(0));
     return MemInfo{*total, *available};
 }
 

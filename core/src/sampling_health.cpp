@@ -1,5 +1,7 @@
 #include "isolens/core/sampling_health.hpp"
 
+#include "isolens/core/saturating.hpp"
+
 #include <cmath>
 
 namespace isolens {
@@ -11,16 +13,18 @@ SeriesHealth seriesHealth(const SeriesStore& store, const std::string& key, std:
     if (store.size(key) == 0)
         return health;
     // The newest point: look back far enough to find one (a minute, then the whole series).
-    auto points = store.range(key, Metric::MemoryBytes, nowNanos - 60'000'000'000LL, INT64_MAX);
+    auto points =
+        store.range(key, Metric::MemoryBytes, saturating::sub(nowNanos, 60'000'000'000LL), INT64_MAX);
     if (points.empty())
         points = store.range(key, Metric::MemoryBytes, INT64_MIN, INT64_MAX);
     if (points.empty())
         return health;
     const auto& last = points.back();
-    health.secondsSinceLast = std::max<double>(0.0, (nowNanos - last.timeNanos) / 1e9);
+    health.secondsSinceLast =
+        std::max<double>(0.0, static_cast<double>(saturating::sub(nowNanos, last.timeNanos)) / 1e9);
     if (std::isnan(last.value))
         health.freshness = Freshness::Gap;
-    else if (nowNanos - last.timeNanos > staleAfterNanos)
+    else if (saturating::sub(nowNanos, last.timeNanos) > staleAfterNanos)
         health.freshness = Freshness::Stale;
     else
         health.freshness = Freshness::Live;

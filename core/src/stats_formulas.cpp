@@ -1,5 +1,7 @@
 #include "isolens/core/stats_formulas.hpp"
 
+#include "isolens/core/saturating.hpp"
+
 #include <algorithm>
 
 namespace isolens::stats {
@@ -20,7 +22,7 @@ double cpuPercentLinux(std::uint64_t total, std::uint64_t preTotal, std::uint64_
 double cpuPercentWindows(std::int64_t readNanos, std::int64_t prereadNanos, std::uint32_t numProcs,
                          std::uint64_t total, std::uint64_t preTotal)
 {
-    const std::int64_t nanos = readNanos - prereadNanos;
+    const std::int64_t nanos = saturating::sub(readNanos, prereadNanos);
     if (nanos <= 0)
         return 0.0;
     // Integer steps as the CLI does them: whole 100 ns intervals, times the processor count.

@@ -1,5 +1,6 @@
 #include "isolens/core/stats_normalizer.hpp"
 
+#include "isolens/core/saturating.hpp"
 #include "isolens/core/stats_formulas.hpp"
 #include "isolens/core/timestamp.hpp"
 #include "json_access.hpp"
@@ -21,7 +22,7 @@ std::uint64_t u64(const json& value)
 
 std::int64_t i64(const json& value)
 {
-    return static_cast<std::int64_t>(std::min<std::uint64_t>(u64(value), INT64_MAX));
+    return saturating::clamp<std::int64_t>(u64(value));
 }
 
 std::string text(const json& value)
@@ -39,8 +40,8 @@ void fillNetwork(const json& raw, StatsSample& sample)
     // Windows keys networks by HNS endpoint GUID, Linux by interface: the CLI sums them all.
     if (const auto& networks = member(raw, "networks"); networks.is_object())
         for (const auto& [_, network] : networks.items()) {
-            sample.netRxBytes += i64(member(network, "rx_bytes"));
-            sample.netTxBytes += i64(member(network, "tx_bytes"));
+            sample.netRxBytes = saturating::add(sample.netRxBytes, i64(member(network, "rx_bytes")));
+            sample.netTxBytes = saturating::add(sample.netTxBytes, i64(member(network, "tx_bytes")));
         }
 }
 
@@ -50,7 +51,7 @@ void fillLinux(const json& raw, StatsSample& sample)
     const auto& pre = member(raw, "precpu_stats");
     const auto& perCpu = member(member(cpu, "cpu_usage"), "percpu_usage");
     const auto perCpuCount = perCpu.is_array() ? perCpu.size() : 0;
-    const auto online = static_cast<std::uint32_t>(u64(member(cpu, "online_cpus")));
+    const auto online = saturating::clamp<std::uint32_t>(u64(member(cpu, "online_cpus")));
     sample.cpuPercent = stats::cpuPercentLinux(u64(member(member(cpu, "cpu_usage"), "total_usage")),
                                                u64(member(member(pre, "cpu_usage"), "total_usage")),
                                                u64(member(cpu, "system_cpu_usage")),
@@ -64,7 +65,7 @@ void fillLinux(const json& raw, StatsSample& sample)
         for (const auto& [key, value] : detail.items())
             memoryStats[key] = u64(value);
     const auto used = stats::memoryUsageLinuxNoCache(u64(member(memory, "usage")), memoryStats);
-    sample.memBytes = static_cast<std::int64_t>(used);
+    sample.memBytes = saturating::clamp<std::int64_t>(used);
     sample.memLimitBytes = i64(member(memory, "limit"));
     sample.memPercent = stats::memoryPercent(used, u64(member(memory, "limit")));
 
@@ -76,9 +77,9 @@ void fillLinux(const json& raw, StatsSample& sample)
             if (op.empty())
                 continue;
             if (op[0] == 'r' || op[0] == 'R')
-                sample.blockReadBytes += i64(member(entry, "value"));
+                sample.blockReadBytes = saturating::add(sample.blockReadBytes, i64(member(entry, "value")));
             else if (op[0] == 'w' || op[0] == 'W')
-                sample.blockWriteBytes += i64(member(entry, "value"));
+                sample.blockWriteBytes = saturating::add(sample.blockWriteBytes, i64(member(entry, "value")));
         }
     sample.pids = i64(member(member(raw, "pids_stats"), "current"));
 }
@@ -86,7 +87,7 @@ void fillLinux(const json& raw, StatsSample& sample)
 void fillWindows(const json& raw, const ContainerLimits& limits, StatsSample& sample)
 {
     const auto numProcs =
-        static_cast<std::uint32_t>(u64(member(raw, "num_procs"))); // logical CPUs of the host
+        saturating::clamp<std::uint32_t>(u64(member(raw, "num_procs"))); // logical CPUs of the host
     sample.cpuPercent = stats::cpuPercentWindows(
         nanosOf(member(raw, "read")), nanosOf(member(raw, "preread")), numProcs,
         u64(member(member(member(raw, "cpu_stats"), "cpu_usage"), "total_usage")),

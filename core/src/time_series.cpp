@@ -1,5 +1,7 @@
 #include "isolens/core/time_series.hpp"
 
+#include "isolens/core/saturating.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -14,7 +16,8 @@ bool TimeSeries::append(std::int64_t timeNanos, double value)
 {
     if (size_ == 0)
         originNanos_ = timeNanos;
-    const std::int64_t offset = std::max<std::int64_t>(0, (timeNanos - originNanos_) / kNanosPerMilli);
+    const std::int64_t offset =
+        std::max<std::int64_t>(0, saturating::sub(timeNanos, originNanos_) / kNanosPerMilli);
     if (offset > std::numeric_limits<std::uint32_t>::max())
         return false;
     const auto clamped = std::max(static_cast<std::uint32_t>(offset), lastOffset_);

@@ -78,8 +78,9 @@ std::optional<std::int64_t> parseRfc3339Nanos(std::string_view text)
 std::string formatRfc3339Millis(std::int64_t nanos)
 {
     using namespace std::chrono;
-    const auto seconds = nanos >= 0 ? nanos / 1'000'000'000 : (nanos - 999'999'999) / 1'000'000'000;
-    const auto millis = (nanos - seconds * 1'000'000'000) / 1'000'000;
+    // Floor division without nanos - 999'999'999, which overflows for times near INT64_MIN.
+    const auto seconds = nanos / 1'000'000'000 - (nanos % 1'000'000'000 < 0 ? 1 : 0);
+    const auto millis = (nanos % 1'000'000'000 + (nanos % 1'000'000'000 < 0 ? 1'000'000'000 : 0)) / 1'000'000;
     const sys_days days{
         floor<std::chrono::days>(sys_seconds{std::chrono::seconds{seconds}}.time_since_epoch())};
     const year_month_day date{days};

@@ -5,6 +5,8 @@
 #include <boost/asio/ip/tcp.hpp>
 
 #if defined(ISOLENS_WITH_TLS)
+#include "tls_context.hpp"
+
 #include <boost/asio/ssl.hpp>
 #endif
 
@@ -30,41 +32,12 @@ asio::awaitable<Result<void>> connectSocket(tcp::socket& socket, const Endpoint&
 
 #if defined(ISOLENS_WITH_TLS)
 
-Result<void> configureTls(asio::ssl::context& tls, const TlsSettings& settings)
-{
-    boost::system::error_code ec;
-    auto failed = [&](const std::string& what) {
-        return makeError(ErrorKind::TlsFailure, "Cannot use " + what + ": " + ec.message());
-    };
-    if (settings.verifyPeer) {
-        tls.set_verify_mode(asio::ssl::verify_peer, ec);
-        if (!settings.caFile.empty())
-            tls.load_verify_file(settings.caFile, ec);
-        else
-            tls.set_default_verify_paths(ec);
-        if (ec)
-            return failed(settings.caFile.empty() ? std::string("the system's CA certificates")
-                                                  : settings.caFile);
-    } else {
-        tls.set_verify_mode(asio::ssl::verify_none);
-    }
-    if (!settings.certFile.empty()) {
-        tls.use_certificate_chain_file(settings.certFile, ec);
-        if (ec)
-            return failed(settings.certFile);
-        tls.use_private_key_file(settings.keyFile, asio::ssl::context::pem, ec);
-        if (ec)
-            return failed(settings.keyFile);
-    }
-    return success();
-}
-
 Result<HttpResponse> exchangeOverTls(const Endpoint& endpoint, const HttpRequest& request,
                                      const RequestOptions& options, const LineHandler* onLine,
                                      CancelToken* cancel)
 {
     asio::ssl::context tls(asio::ssl::context::tls_client);
-    if (auto configured = configureTls(tls, endpoint.tls); !configured)
+    if (auto configured = configureTlsClient(tls, endpoint.tls); !configured)
         return configured.error();
     asio::io_context io;
     asio::ssl::stream<tcp::socket> stream(io, tls);
@@ -92,6 +65,42 @@ Result<HttpResponse> exchangeOverTls(const Endpoint& endpoint, const HttpRequest
 #endif
 
 } // namespace
+
+#if defined(ISOLENS_WITH_TLS)
+
+Result<void> configureTlsClient(asio::ssl::context& tls, const TlsSettings& settings)
+{
+    boost::system::error_code ec;
+    // Older protocols have known weaknesses; the docker CLI refuses them too (tls.VersionTLS12).
+    if (SSL_CTX_set_min_proto_version(tls.native_handle(), TLS1_2_VERSION) != 1)
+        return makeError(ErrorKind::TlsFailure, "Cannot require TLS 1.2 or later");
+    auto failed = [&](const std::string& what) {
+        return makeError(ErrorKind::TlsFailure, "Cannot use " + what + ": " + ec.message());
+    };
+    if (settings.verifyPeer) {
+        tls.set_verify_mode(asio::ssl::verify_peer, ec);
+        if (!settings.caFile.empty())
+            tls.load_verify_file(settings.caFile, ec);
+        else
+            tls.set_default_verify_paths(ec);
+        if (ec)
+            return failed(settings.caFile.empty() ? std::string("the system's CA certificates")
+                                                  : settings.caFile);
+    } else {
+        tls.set_verify_mode(asio::ssl::verify_none);
+    }
+    if (!settings.certFile.empty()) {
+        tls.use_certificate_chain_file(settings.certFile, ec);
+        if (ec)
+            return failed(settings.certFile);
+        tls.use_private_key_file(settings.keyFile, asio::ssl::context::pem, ec);
+        if (ec)
+            return failed(settings.keyFile);
+    }
+    return success();
+}
+
+#endif
 
 Result<HttpResponse> exchangeOverTcp(const Endpoint& endpoint, const HttpRequest& request,
                                      const RequestOptions& options, const LineHandler* onLine,

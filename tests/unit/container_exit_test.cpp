@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 using namespace isolens;
 using Lines = std::vector<std::string>;
 
@@ -96,4 +98,12 @@ TEST(ContainerExit, SurvivesARecording)
     EXPECT_EQ(back.lastOutput, exit.lastOutput);
     EXPECT_FALSE(exitFromJson(exitToJson(removedContainerExit())).exitCode);
     EXPECT_FALSE(exitFromJson(nlohmann::json{{"exit_code", "3"}, {"output", 7}}).exitCode);
+}
+
+TEST(ContainerExit, AnExitCodeBeyondIntIsClamped)
+{
+    EXPECT_EQ(exitFromJson(nlohmann::json{{"exit_code", 1099511627776LL}}).exitCode,
+              std::numeric_limits<int>::max());
+    EXPECT_EQ(exitFromJson(nlohmann::json{{"exit_code", -1099511627776LL}}).exitCode,
+              std::numeric_limits<int>::min());
 }

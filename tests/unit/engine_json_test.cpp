@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 using namespace isolens;
 using nlohmann::json;
 
@@ -106,4 +108,16 @@ TEST(EngineJson, TopAndEvents)
     EXPECT_EQ(event.action, "die");
     EXPECT_EQ(event.attributes.at("exitCode"), "0");
     EXPECT_EQ(event.timeNano, 5);
+}
+
+TEST(EngineJson, NumbersBeyondTheFieldsRangeAreClamped)
+{
+    // A plain cast of 1e300 to int is undefined behaviour; the figure clamps instead.
+    const auto info = parseEngineInfo(json::parse(R"({"NCPU": 1e300, "MemTotal": -1e300,
+        "Containers": 18446744073709551615, "ContainersRunning": -9223372036854775808, "Images": 2.5})"));
+    EXPECT_EQ(info.cpus, std::numeric_limits<int>::max());
+    EXPECT_EQ(info.memoryBytes, std::numeric_limits<std::int64_t>::min());
+    EXPECT_EQ(info.containers, std::numeric_limits<int>::max());
+    EXPECT_EQ(info.containersRunning, std::numeric_limits<int>::min());
+    EXPECT_EQ(info.images, 2);
 }

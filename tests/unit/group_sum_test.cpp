@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 using namespace isolens;
 
 namespace {
@@ -62,4 +64,34 @@ TEST(GroupAccumulator, SumsGroupsWhoseMembersAreAllFresh)
     EXPECT_EQ(groups.tick(11 * kSecond).count("a"), 0u) << "a partial sum would understate the group";
     groups.update("c4", member(11 * kSecond, 1, 25, 2));
     EXPECT_EQ(groups.tick(11 * kSecond).at("a").memBytes, 175);
+}
+
+TEST(GroupSum, SumsOfSaturatedCountersStayAtTheLimit)
+{
+    constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+    auto big = member(0, 1, kMax, 0.5);
+    big.memLimitBytes = kMax;
+    big.commitBytes = kMax;
+    big.commitPeakBytes = kMax;
+    big.netRxBytes = big.netTxBytes = big.blockReadBytes = big.blockWriteBytes = kMax;
+    big.pids = kMax;
+    const auto sum = sumSamples({big, big}, 0, "stack");
+    EXPECT_EQ(sum.memBytes, kMax);
+    EXPECT_EQ(sum.memLimitBytes, kMax);
+    EXPECT_EQ(sum.commitBytes, kMax);
+    EXPECT_EQ(sum.commitPeakBytes, kMax);
+    EXPECT_EQ(sum.netRxBytes, kMax);
+    EXPECT_EQ(sum.netTxBytes, kMax);
+    EXPECT_EQ(sum.blockReadBytes, kMax);
+    EXPECT_EQ(sum.blockWriteBytes, kMax);
+    EXPECT_EQ(sum.pids, kMax);
+}
+
+TEST(GroupSum, ASampleFromTheFarPastIsStaleNotFresh)
+{
+    // now - INT64_MIN overflows; wrapped, it made a sample from 1677 look fresh.
+    GroupAccumulator groups;
+    groups.addMember("stack", "a");
+    groups.update("a", member(std::numeric_limits<std::int64_t>::min(), 1, 1, 1));
+    EXPECT_TRUE(groups.tick(kSecond).empty());
 }

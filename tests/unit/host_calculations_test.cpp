@@ -48,3 +48,9 @@ TEST(Patterns, TheDefaultVmWorkersAreRecognizedAndOthersNot)
     for (const char* other : {"dockerd", "PING.EXE", "vmcompute.exe", "qemu-img", "sleep"})
         EXPECT_FALSE(matchesAnyPattern(other, patterns)) << other;
 }
+
+TEST(HostCalculations, ProcessCpuTimesAtTheLimitsDoNotOverflow)
+{
+    constexpr std::int64_t second = 1'000'000'000;
+    EXPECT_DOUBLE_EQ(processCpuPercent(INT64_MIN, INT64_MAX, second, 2), 100.0);
+}

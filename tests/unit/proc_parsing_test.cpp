@@ -57,3 +57,12 @@ TEST(PidStatus, ResidentAnonymousAndUid)
     EXPECT_FALSE(kernelThread.residentBytes);
     EXPECT_EQ(kernelThread.uid, 0);
 }
+
+TEST(ProcMeminfo, KilobytesBeyond64BitBytesSaturate)
+{
+    const auto info = parseMeminfo("MemTotal: 9223372036854775807 kB\nMemFree: 9223372036854775807 kB\n"
+                                   "Buffers: 9223372036854775807 kB\nCached: 1 kB\n");
+    ASSERT_TRUE(info);
+    EXPECT_EQ(info->totalBytes, INT64_MAX);
+    EXPECT_EQ(info->availableBytes, INT64_MAX);
+}

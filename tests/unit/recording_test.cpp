@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <random>
+#include <thread>
 
 using namespace isolens;
 namespace fs = std::filesystem;
@@ -265,4 +267,32 @@ TEST(Recording, ReplayingTheFileLineByLineFillsTheStoreAsReadingItWhole)
 
     SeriesStore none;
     EXPECT_FALSE(replayFile(path, none)) << "a missing file is an error";
+}
+
+TEST(Recording, TheLineCountCanBeReadWhileAnotherThreadWrites)
+{
+    // A data race before the count was atomic; the dev-tsan preset reports one if it comes back.
+    const auto path = temporaryFile();
+    constexpr std::size_t kLines = 200;
+    {
+        auto writer = RecordingWriter::create(path, {});
+        ASSERT_TRUE(writer);
+        auto& recording = *writer.value();
+        const auto before = recording.linesWritten(); // the header
+        std::atomic<bool> done{false};
+        std::thread collector([&] {
+            for (std::size_t i = 0; i < kLines; ++i)
+                (void)recording.sample("a", sample(static_cast<std::int64_t>(i), 1, 1));
+            done = true;
+        });
+        std::size_t seen = before;
+        while (!done) {
+            const auto now = recording.linesWritten();
+            EXPECT_GE(now, seen); // never goes back
+            seen = now;
+        }
+        collector.join();
+        EXPECT_EQ(recording.linesWritten(), before + kLines);
+    }
+    fs::remove(path);
 }

@@ -91,3 +91,11 @@ TEST(AllottedCpus, LimitThenCountThenHyperVDefaultThenHost)
     EXPECT_DOUBLE_EQ(allottedCpus({8'000'000'000, 0, "", 0}, 2), 2); // never more than the host has
     EXPECT_DOUBLE_EQ(allottedCpus({0, 0, "hyperv", 0}, 1), 1);
 }
+
+TEST(StatsFormulas, WindowsTimesAtTheLimitsDoNotOverflow)
+{
+    // read - preread does not fit in 64 bits: the span saturates instead of wrapping to negative.
+    const double expected = 100.0 / static_cast<double>(INT64_MAX / 100) * 100.0;
+    EXPECT_DOUBLE_EQ(cpuPercentWindows(INT64_MAX, INT64_MIN, 1, 100, 0), expected);
+    EXPECT_EQ(cpuPercentWindows(INT64_MIN, INT64_MAX, 1, 100, 0), 0.0);
+}

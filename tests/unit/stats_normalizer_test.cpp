@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+#include <limits>
+
 using namespace isolens;
 using nlohmann::json;
 
@@ -212,4 +215,56 @@ TEST(NormalizeRobustness, WrongTypesCountAsZero)
     EXPECT_EQ(sample.memBytes, 0);
     EXPECT_EQ(sample.netRxBytes, 24);
     EXPECT_TRUE(sample.valid);
+}
+
+// Counters at and beyond the 64-bit limits and floats of 1e300: the figures saturate, and none of
+// it is undefined behaviour (the dev-asan preset runs this under UBSan without recovery).
+TEST(StatsNormalizer, ExtremeLinuxNumbersSaturate)
+{
+    const auto raw = json::parse(R"({
+      "read": "9999-12-31T23:59:59.999999999Z", "preread": "0001-01-01T00:00:00Z",
+      "cpu_stats": {"cpu_usage": {"total_usage": 18446744073709551615}, "system_cpu_usage": 1e300,
+                    "online_cpus": 1e300},
+      "precpu_stats": {"cpu_usage": {"total_usage": -1e300}, "system_cpu_usage": -9223372036854775808},
+      "memory_stats": {"usage": 18446744073709551615, "limit": 1e300, "stats": {"inactive_file": -1e300}},
+      "networks": {"eth0": {"rx_bytes": 9223372036854775807, "tx_bytes": 1e300},
+                   "eth1": {"rx_bytes": 9223372036854775807, "tx_bytes": 18446744073709551615}},
+      "blkio_stats": {"io_service_bytes_recursive": [
+          {"op": "Read", "value": 18446744073709551615}, {"op": "read", "value": 1e300},
+          {"op": "Write", "value": 9223372036854775807}, {"op": "write", "value": 9223372036854775807}]},
+      "pids_stats": {"current": 1e300}})");
+    const auto sample = normalizeStats(raw, EngineOs::Linux);
+    constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+    EXPECT_FALSE(sample.valid); // year 9999 is beyond 64-bit nanoseconds: no time
+    EXPECT_EQ(sample.netRxBytes, kMax);
+    EXPECT_EQ(sample.netTxBytes, kMax);
+    EXPECT_EQ(sample.blockReadBytes, kMax);
+    EXPECT_EQ(sample.blockWriteBytes, kMax);
+    EXPECT_EQ(sample.memBytes, kMax);
+    EXPECT_EQ(sample.memLimitBytes, kMax);
+    EXPECT_EQ(sample.pids, kMax);
+    EXPECT_EQ(sample.hostCpus, static_cast<double>(std::numeric_limits<std::uint32_t>::max()));
+    EXPECT_TRUE(std::isfinite(sample.cpuPercent));
+}
+
+TEST(StatsNormalizer, ExtremeWindowsNumbersSaturate)
+{
+    const auto raw = json::parse(R"({
+      "read": "9999-12-31T23:59:59Z", "preread": "0001-01-01T00:00:00Z", "num_procs": 1e300,
+      "cpu_stats": {"cpu_usage": {"total_usage": 18446744073709551615}},
+      "precpu_stats": {"cpu_usage": {"total_usage": 0}},
+      "memory_stats": {"privateworkingset": 1e300, "commitbytes": 18446744073709551615,
+                       "commitpeakbytes": -1e300},
+      "storage_stats": {"read_size_bytes": 1e300, "write_size_bytes": 18446744073709551615}})");
+    ContainerLimits limits;
+    limits.memoryBytes = -1;
+    const auto sample = normalizeStats(raw, EngineOs::Windows, limits);
+    constexpr auto kMax = std::numeric_limits<std::int64_t>::max();
+    EXPECT_EQ(sample.cpuPercent, 0.0); // neither time is a time
+    EXPECT_EQ(sample.hostCpus, static_cast<double>(std::numeric_limits<std::uint32_t>::max()));
+    EXPECT_EQ(sample.memBytes, kMax);
+    EXPECT_EQ(sample.commitBytes, kMax);
+    EXPECT_EQ(sample.commitPeakBytes, 0);
+    EXPECT_EQ(sample.blockReadBytes, kMax);
+    EXPECT_EQ(sample.blockWriteBytes, kMax);
 }

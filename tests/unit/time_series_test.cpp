@@ -72,3 +72,12 @@ TEST(TimeSeries, ADayAt1HzFor32SeriesStaysWellUnder50MB)
     EXPECT_LT(bytes, 25u * 1024 * 1024) << bytes; // 8 bytes a point: about 22 MB
     EXPECT_EQ(all[31].at(86'399).timeNanos, kStart + 86'399 * kSecond);
 }
+
+TEST(TimeSeries, ASpanBeyond64BitNanosecondsIsRefusedNotWrapped)
+{
+    // INT64_MAX - INT64_MIN wrapped to -1 and the point was stored at the origin.
+    TimeSeries series;
+    ASSERT_TRUE(series.append(INT64_MIN, 1.0));
+    EXPECT_FALSE(series.append(INT64_MAX, 2.0));
+    EXPECT_EQ(series.size(), 1u);
+}

@@ -29,3 +29,18 @@ TEST(Timestamp, FormatsUtcWithMilliseconds)
     EXPECT_EQ(formatRfc3339Millis(0), "1970-01-01T00:00:00.000Z");
     EXPECT_EQ(formatRfc3339Millis(1795826344123456789LL), "2026-11-28T00:39:04.123Z");
 }
+
+TEST(Timestamp, FormatsTheLimitsOf64BitNanoseconds)
+{
+    EXPECT_EQ(formatRfc3339Millis(INT64_MIN), "1677-09-21T00:12:43.145Z");
+    EXPECT_EQ(formatRfc3339Millis(INT64_MAX), "2262-04-11T23:47:16.854Z");
+    EXPECT_EQ(formatRfc3339Millis(-1), "1969-12-31T23:59:59.999Z");
+}
+
+TEST(Timestamp, YearsBeyond64BitNanosecondsAreNoTime)
+{
+    EXPECT_FALSE(parseRfc3339Nanos("9999-12-31T23:59:59.999999999Z"));
+    EXPECT_FALSE(parseRfc3339Nanos("0001-01-01T00:00:00Z"));
+    EXPECT_TRUE(parseRfc3339Nanos("2261-12-31T23:59:59.999999999-23:59"));
+    EXPECT_TRUE(parseRfc3339Nanos("1970-01-01T00:00:00+23:59"));
+}

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -39,7 +40,8 @@ public:
     Result<void> event(const std::string& mode, std::int64_t timeNanos, const std::string& kind,
                        const std::string& detail = {}, const nlohmann::json& data = nullptr);
     const std::filesystem::path& path() const { return path_; }
-    std::size_t linesWritten() const { return lines_; }
+    // Read by other threads (a progress display) while a collector writes: hence atomic.
+    std::size_t linesWritten() const { return lines_.load(); }
 
 private:
     explicit RecordingWriter(ExclusiveFile file)
@@ -51,7 +53,7 @@ private:
     std::filesystem::path path_;
     ExclusiveFile file_;
     std::mutex mutex_;
-    std::size_t lines_ = 0;
+    std::atomic<std::size_t> lines_{0};
 };
 
 struct RecordedEvent {
