@@ -96,8 +96,9 @@ void ComparisonPanel::showCaptions()
                         .arg(notes_[side].toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")));
         captions_[side]->setText(text);
         for (auto* chart : {cpu_[side], memory_[side]})
-            chart->setEmptyText(notes_[side].isEmpty() ? tr("No samples yet: start a pair, or open a recording")
-                                                       : tr("No samples: the container ended before its first one"));
+            chart->setEmptyText(notes_[side].isEmpty()
+                                    ? tr("No samples yet: start a pair, or open a recording")
+                                    : tr("No samples: the container ended before its first one"));
     }
 }
 
