@@ -10,7 +10,8 @@ namespace isolens {
 
 namespace {
 constexpr std::int64_t kNanosPerMilli = 1'000'000;
-}
+constexpr std::size_t kFirstChunkCapacity = 16; // points; the last chunk doubles up to kChunkPoints
+} // namespace
 
 bool TimeSeries::append(std::int64_t timeNanos, double value)
 {
@@ -21,15 +22,26 @@ bool TimeSeries::append(std::int64_t timeNanos, double value)
     if (offset > std::numeric_limits<std::uint32_t>::max())
         return false;
     const auto clamped = std::max(static_cast<std::uint32_t>(offset), lastOffset_);
-    if (size_ % kChunkPoints == 0)
+    if (size_ % kChunkPoints == 0) {
         chunks_.push_back(std::make_unique<Chunk>());
+        // A later chunk follows a full one, so the series is long: it starts at full size.
+        const auto capacity = chunks_.size() == 1 ? kFirstChunkCapacity : kChunkPoints;
+        chunks_.back()->offsetMillis.reserve(capacity);
+        chunks_.back()->values.reserve(capacity);
+        chunks_.back()->blocks.reserve((capacity + kBlockPoints - 1) / kBlockPoints);
+    }
     auto& chunk = *chunks_.back();
-    chunk.offsetMillis[size_ % kChunkPoints] = clamped;
+    if (chunk.values.size() == chunk.values.capacity()) {
+        const auto capacity = std::min(kChunkPoints, 2 * chunk.values.capacity());
+        chunk.offsetMillis.reserve(capacity);
+        chunk.values.reserve(capacity);
+    }
+    chunk.offsetMillis.push_back(clamped);
     const auto stored = static_cast<float>(value);
-    chunk.values[size_ % kChunkPoints] = stored;
-    auto& block = chunk.blocks[(size_ % kChunkPoints) / kBlockPoints];
+    chunk.values.push_back(stored);
     if (size_ % kBlockPoints == 0)
-        block = BlockSummary{};
+        chunk.blocks.emplace_back();
+    auto& block = chunk.blocks.back();
     if (std::isnan(stored)) {
         block.hasGap = true;
     } else {
@@ -102,8 +114,11 @@ std::vector<SeriesPoint> TimeSeries::range(std::int64_t firstNanos, std::int64_t
 
 std::size_t TimeSeries::memoryBytes() const
 {
-    return sizeof(*this) + chunks_.capacity() * sizeof(std::unique_ptr<Chunk>) +
-           chunks_.size() * sizeof(Chunk);
+    std::size_t bytes = sizeof(*this) + chunks_.capacity() * sizeof(std::unique_ptr<Chunk>);
+    for (const auto& chunk : chunks_)
+        bytes += sizeof(Chunk) + chunk->offsetMillis.capacity() * sizeof(std::uint32_t) +
+                 chunk->values.capacity() * sizeof(float) + chunk->blocks.capacity() * sizeof(BlockSummary);
+    return bytes;
 }
 
 } // namespace isolens

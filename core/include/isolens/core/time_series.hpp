@@ -14,9 +14,10 @@ struct SeriesPoint {
 };
 
 // One metric of one container over time: O(1) append, 8 bytes a point (milliseconds since the
-// first point as 32 bits, the value as a float), stored in fixed chunks so growing never copies.
-// 24 h at 1 Hz is 86,400 points, about 0.7 MB. Times must not go backwards; an earlier time is
-// clamped to the last one. Points more than 49 days after the first are refused.
+// first point as 32 bits, the value as a float), stored in chunks of kChunkPoints: a full chunk never
+// moves, and only the last one grows (doubling), so a series of a few points costs a few hundred bytes,
+// not a whole chunk. 24 h at 1 Hz is 86,400 points, about 0.7 MB. Times must not go backwards; an earlier
+// time is clamped to the last one. Points more than 49 days after the first are refused.
 class TimeSeries {
 public:
     static constexpr std::size_t kChunkPoints = 4096;
@@ -52,9 +53,9 @@ public:
 
 private:
     struct Chunk {
-        std::array<std::uint32_t, kChunkPoints> offsetMillis;
-        std::array<float, kChunkPoints> values;
-        std::array<BlockSummary, kChunkPoints / kBlockPoints> blocks;
+        std::vector<std::uint32_t> offsetMillis; // up to kChunkPoints
+        std::vector<float> values;
+        std::vector<BlockSummary> blocks;
     };
     std::vector<std::unique_ptr<Chunk>> chunks_;
     std::size_t size_ = 0;
