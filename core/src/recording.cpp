@@ -9,6 +9,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <set>
+#include <string>
 #include <type_traits>
 
 namespace isolens {
@@ -115,6 +117,65 @@ StatsSample sampleFromJson(const json& j)
     return sample;
 }
 
+namespace {
+
+enum class LineRead { Line, TooLong, End };
+
+// Reads up to the next newline into line, never holding more than kMaxRecordingLineBytes of it: the
+// rest of a longer line is skipped.
+LineRead readBoundedLine(std::streambuf& in, std::string& line)
+{
+    line.clear();
+    bool tooLong = false;
+    for (int c = in.sbumpc(); c != std::char_traits<char>::eof(); c = in.sbumpc()) {
+        if (c == '\n')
+            return tooLong ? LineRead::TooLong : LineRead::Line;
+        if (line.size() < kMaxRecordingLineBytes)
+            line.push_back(static_cast<char>(c));
+        else
+            tooLong = true;
+    }
+    if (tooLong)
+        return LineRead::TooLong;
+    return line.empty() ? LineRead::End : LineRead::Line;
+}
+
+std::string describeRefusal(std::size_t lineNumber, RecordingLimit limit)
+{
+    const auto line = "line " + std::to_string(lineNumber);
+    switch (limit) {
+    case RecordingLimit::LineLength:
+        return line + " is longer than " + std::to_string(kMaxRecordingLineBytes / 1024) + " KiB: refused";
+    case RecordingLimit::JsonDepth:
+        return line + " nests deeper than " + std::to_string(kMaxRecordingJsonDepth) + " levels: refused";
+    case RecordingLimit::ModeCount:
+        return line + " names a mode beyond the first " + std::to_string(kMaxRecordingModes) + ": refused";
+    }
+    return line + ": refused";
+}
+
+void refuse(RecordingRefusals& refused, std::size_t lineNumber, RecordingLimit limit)
+{
+    ++refused.count;
+    if (refused.lines.size() < kMaxReportedRefusals)
+        refused.lines.push_back({lineNumber, limit, describeRefusal(lineNumber, limit)});
+}
+
+// Parses one line; nesting beyond the limit is discarded as it is parsed (never built) and reported.
+json parseLine(const std::string& line, bool& tooDeep)
+{
+    tooDeep = false;
+    const json::parser_callback_t callback = [&](int depth, json::parse_event_t event, json&) {
+        if ((event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) &&
+            depth >= kMaxRecordingJsonDepth)
+            tooDeep = true;
+        return !tooDeep;
+    };
+    return json::parse(line, callback, /*allow_exceptions=*/false);
+}
+
+} // namespace
+
 Result<RecordingInfo> visitRecording(const std::filesystem::path& path, const RecordingVisitor& visitor)
 {
     std::ifstream in(path, std::ios::binary);
@@ -122,14 +183,35 @@ Result<RecordingInfo> visitRecording(const std::filesystem::path& path, const Re
         return makeError(ErrorKind::InvalidInput, "Cannot open the recording " + path.string());
     RecordingInfo info;
     std::string line;
+    std::size_t lineNumber = 0;
     bool first = true;
     bool pendingBadLine = false; // a bad line is a cut-off tail only if nothing follows it
-    while (std::getline(in, line)) {
+    std::set<std::string> modes; // at most kMaxRecordingModes
+    auto headerRefused = [&](RecordingLimit limit) {
+        return makeError(ErrorKind::InvalidInput, path.string() + " is not a readable IsoLens recording: " +
+                                                      describeRefusal(lineNumber, limit));
+    };
+    for (auto read = readBoundedLine(*in.rdbuf(), line); read != LineRead::End;
+         read = readBoundedLine(*in.rdbuf(), line)) {
+        ++lineNumber;
         if (pendingBadLine) {
             ++info.skippedLines;
             pendingBadLine = false;
         }
-        auto parsed = json::parse(line, nullptr, /*allow_exceptions=*/false);
+        if (read == LineRead::TooLong) {
+            if (first)
+                return headerRefused(RecordingLimit::LineLength);
+            refuse(info.refused, lineNumber, RecordingLimit::LineLength);
+            continue;
+        }
+        bool tooDeep = false;
+        auto parsed = parseLine(line, tooDeep);
+        if (tooDeep) {
+            if (first)
+                return headerRefused(RecordingLimit::JsonDepth);
+            refuse(info.refused, lineNumber, RecordingLimit::JsonDepth);
+            continue;
+        }
         if (!parsed.is_object()) {
             if (first)
                 return makeError(ErrorKind::InvalidInput, path.string() + " is not an IsoLens recording");
@@ -142,15 +224,25 @@ Result<RecordingInfo> visitRecording(const std::filesystem::path& path, const Re
                 return makeError(ErrorKind::InvalidInput, path.string() + " is not an IsoLens recording");
             info.header = std::move(parsed);
             first = false;
-        } else if (type == "sample") {
+            continue;
+        }
+        if (type != "sample" && type != "event")
+            continue;
+        auto mode = detail::textField(parsed, "mode");
+        if (!modes.contains(mode)) {
+            if (modes.size() >= kMaxRecordingModes) {
+                refuse(info.refused, lineNumber, RecordingLimit::ModeCount);
+                continue;
+            }
+            modes.insert(mode);
+        }
+        if (type == "sample") {
             if (visitor.sample)
-                visitor.sample(detail::textField(parsed, "mode"), sampleFromJson(parsed));
-        } else if (type == "event") {
-            if (visitor.event)
-                visitor.event(
-                    {detail::textField(parsed, "mode"), detail::integerField(parsed, "time_ns"),
-                     detail::textField(parsed, "kind"), detail::textField(parsed, "detail"),
-                     parsed.contains("data") && parsed["data"].is_object() ? parsed["data"] : json()});
+                visitor.sample(mode, sampleFromJson(parsed));
+        } else if (visitor.event) {
+            visitor.event({std::move(mode), detail::integerField(parsed, "time_ns"),
+                           detail::textField(parsed, "kind"), detail::textField(parsed, "detail"),
+                           parsed.contains("data") && parsed["data"].is_object() ? parsed["data"] : json()});
         }
     }
     info.truncatedTail = pendingBadLine;
@@ -173,6 +265,7 @@ Result<Recording> readRecording(const std::filesystem::path& path)
     recording.header = std::move(info.value().header);
     recording.truncatedTail = info.value().truncatedTail;
     recording.skippedLines = info.value().skippedLines;
+    recording.refused = std::move(info.value().refused);
     return recording;
 }
 

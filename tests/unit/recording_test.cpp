@@ -296,3 +296,127 @@ TEST(Recording, TheLineCountCanBeReadWhileAnotherThreadWrites)
     }
     fs::remove(path);
 }
+
+namespace {
+
+// A recording file written by hand: a header, then the given lines.
+fs::path handWrittenRecording(const std::vector<std::string>& lines)
+{
+    const auto path = temporaryFile();
+    std::ofstream out(path, std::ios::binary);
+    out << R"({"type":"header","format":"isolens-recording","version":1})"
+        << "\n";
+    for (const auto& line : lines)
+        out << line << "\n";
+    return path;
+}
+
+std::string sampleLine(const std::string& mode, int second)
+{
+    return R"({"type":"sample","mode":")" + mode + R"(","valid":true,"time_ns":)" +
+           std::to_string(kStart + second * kSecond) + R"(,"cpu_percent":1})";
+}
+
+} // namespace
+
+TEST(RecordingLimits, AnOverlongLineIsRefusedAndNamedWhileTheRestReplays)
+{
+    const auto huge =
+        R"({"type":"sample","mode":"a","name":")" + std::string(kMaxRecordingLineBytes, 'x') + "\"}";
+    const auto path = handWrittenRecording({sampleLine("a", 1), huge, sampleLine("a", 2)});
+    SeriesStore store;
+    auto replayed = replayFile(path, store);
+    fs::remove(path);
+    ASSERT_TRUE(replayed) << replayed.error().message;
+    EXPECT_EQ(replayed.value().samples, 2u);
+    EXPECT_EQ(store.size("a"), 2u);
+    ASSERT_EQ(replayed.value().info.refused.lines.size(), 1u);
+    const auto& refused = replayed.value().info.refused.lines[0];
+    EXPECT_EQ(refused.line, 3u) << "the header is line 1";
+    EXPECT_EQ(refused.limit, RecordingLimit::LineLength);
+    EXPECT_EQ(refused.reason, "line 3 is longer than 64 KiB: refused");
+    EXPECT_FALSE(replayed.value().info.truncatedTail);
+}
+
+TEST(RecordingLimits, AnOverlongHeaderIsAnErrorThatSaysWhy)
+{
+    const auto path = temporaryFile();
+    std::ofstream(path, std::ios::binary) << R"({"type":"header","format":"isolens-recording","pad":")"
+                                          << std::string(kMaxRecordingLineBytes, 'x') << "\"}\n";
+    auto recording = readRecording(path);
+    fs::remove(path);
+    ASSERT_FALSE(recording);
+    EXPECT_NE(recording.error().message.find("line 1 is longer than 64 KiB"), std::string::npos)
+        << recording.error().message;
+}
+
+TEST(RecordingLimits, ADeeplyNestedLineIsRefused)
+{
+    std::string deep = R"({"type":"event","mode":"a","kind":"x","data":)";
+    for (int i = 0; i < 100; ++i)
+        deep += "[";
+    for (int i = 0; i < 100; ++i)
+        deep += "]";
+    deep += "}";
+    const auto path = handWrittenRecording({deep, sampleLine("a", 1)});
+    auto recording = readRecording(path);
+    fs::remove(path);
+    ASSERT_TRUE(recording) << recording.error().message;
+    EXPECT_TRUE(recording.value().events.empty());
+    EXPECT_EQ(recording.value().samples.size(), 1u);
+    ASSERT_EQ(recording.value().refused.lines.size(), 1u);
+    EXPECT_EQ(recording.value().refused.lines[0].limit, RecordingLimit::JsonDepth);
+    EXPECT_EQ(recording.value().refused.lines[0].reason, "line 2 nests deeper than 16 levels: refused");
+}
+
+TEST(RecordingLimits, ThousandsOfModesStopAddingSeriesAtTheLimit)
+{
+    std::vector<std::string> lines;
+    for (int i = 0; i < 3000; ++i)
+        lines.push_back(sampleLine("m" + std::to_string(i), i));
+    lines.push_back(sampleLine("m0", 5000)); // a known mode still replays
+    const auto path = handWrittenRecording(lines);
+    SeriesStore store;
+    auto replayed = replayFile(path, store);
+    fs::remove(path);
+    ASSERT_TRUE(replayed) << replayed.error().message;
+    EXPECT_EQ(store.keys().size(), kMaxRecordingModes);
+    EXPECT_EQ(store.size("m0"), 2u);
+    EXPECT_EQ(replayed.value().samples, kMaxRecordingModes + 1);
+    const auto& refused = replayed.value().info.refused;
+    EXPECT_EQ(refused.count, 3000 - kMaxRecordingModes);
+    ASSERT_EQ(refused.lines.size(), kMaxReportedRefusals) << "the reasons kept are bounded too";
+    EXPECT_EQ(refused.lines[0].limit, RecordingLimit::ModeCount);
+    EXPECT_EQ(refused.lines[0].line, kMaxRecordingModes + 2);
+    EXPECT_EQ(refused.lines[0].reason, "line " + std::to_string(kMaxRecordingModes + 2) +
+                                           " names a mode beyond the first 64: refused");
+}
+
+TEST(RecordingLimits, AMegabyteOfShortLinesWithDistinctModesAllocatesLittle)
+{
+    std::vector<std::string> lines;
+    std::size_t bytes = 0;
+    for (int i = 0; bytes < 1024 * 1024; ++i) {
+        lines.push_back(R"({"type":"sample","mode":"m)" + std::to_string(i) + R"(","valid":true})");
+        bytes += lines.back().size() + 1;
+    }
+    const auto path = handWrittenRecording(lines);
+    SeriesStore store;
+    auto replayed = replayFile(path, store);
+    fs::remove(path);
+    ASSERT_TRUE(replayed) << replayed.error().message;
+    // Series storage grows with the points stored, not by a whole chunk per new series.
+    EXPECT_LT(store.memoryBytes(), 512u * 1024) << store.keys().size() << " series";
+}
+
+TEST(TimeSeriesStorage, ASeriesOfOnePointIsSmall)
+{
+    TimeSeries series;
+    series.append(kStart, 1.0);
+    EXPECT_LT(series.memoryBytes(), 1024u);
+    for (int i = 1; i < 10'000; ++i)
+        series.append(kStart + i * kSecond, i);
+    EXPECT_EQ(series.size(), 10'000u);
+    EXPECT_FLOAT_EQ(series.valueAt(9'999), 9'999.0f);
+    EXPECT_LT(series.memoryBytes(), 10'000u * 8 * 2) << "about 8 bytes a point";
+}

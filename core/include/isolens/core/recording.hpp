@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <cstddef>
 #include <cstdio>
 #include <filesystem>
 #include <functional>
@@ -64,15 +65,39 @@ struct RecordedEvent {
     nlohmann::json data = nullptr; // null when the event has none
 };
 
+// What a recording may ask of the reader, so a hostile file cannot ask for gigabytes. A real line is far
+// below each: a sample < 1 KB, an exit with its output < 5 KB, the header < 16 KB, nesting 3 deep,
+// and a pair records two modes.
+inline constexpr std::size_t kMaxRecordingLineBytes = 64 * 1024;
+inline constexpr int kMaxRecordingJsonDepth = 16;
+inline constexpr std::size_t kMaxRecordingModes = 64;   // distinct modes, each a series in the store
+inline constexpr std::size_t kMaxReportedRefusals = 16; // refusals kept with their reasons; the rest counted
+
+enum class RecordingLimit { LineLength, JsonDepth, ModeCount };
+
+// A line the reader refused (it is not replayed): which line (1-based) and which limit.
+struct RefusedLine {
+    std::size_t line = 0;
+    RecordingLimit limit = RecordingLimit::LineLength;
+    std::string reason; // "line 12 is longer than 64 KiB: refused"
+};
+
+struct RecordingRefusals {
+    std::vector<RefusedLine> lines; // the first kMaxReportedRefusals
+    std::size_t count = 0;          // all of them
+};
+
 struct Recording {
     nlohmann::json header;
     std::vector<std::pair<std::string, StatsSample>> samples; // mode, sample
     std::vector<RecordedEvent> events;
     bool truncatedTail = false;   // the last line was cut off (a crash while writing it)
     std::size_t skippedLines = 0; // unreadable lines before the last one
+    RecordingRefusals refused;    // lines over a limit
 };
 
-// Reads a recording; a cut-off last line is tolerated and reported, not an error.
+// Reads a recording; a cut-off last line is tolerated and reported, not an error, and so are lines over
+// a limit (refused and named). Only a header over a limit makes the file an error.
 Result<Recording> readRecording(const std::filesystem::path& path);
 
 // A recording line by line, without holding it: the header is returned, samples and events go to
@@ -81,6 +106,7 @@ struct RecordingInfo {
     nlohmann::json header;
     bool truncatedTail = false;
     std::size_t skippedLines = 0;
+    RecordingRefusals refused;
 };
 struct RecordingVisitor {
     std::function<void(const std::string& mode, StatsSample&& sample)> sample;
