@@ -450,5 +450,10 @@ QString DashboardController::openRecording(const QString& path)
     if (replayed.value().info.truncatedTail)
         emit problem(tr("The recording's last line was cut off (the session ended abruptly); everything "
                         "before it is shown."));
+    if (const auto& refused = replayed.value().info.refused; refused.count > 0)
+        emit problem(
+            tr("%n line(s) of the recording were over a reading limit and are not shown (first: %1).",
+               nullptr, static_cast<int>(refused.count))
+                .arg(fromStd(refused.lines.front().reason)));
     return {};
 }
