@@ -26,6 +26,9 @@ asio::awaitable<Result<void>> connectTcpSocket(tcp::socket& socket, const Endpoi
     co_await asio::async_connect(socket, addresses, asio::redirect_error(asio::use_awaitable, ec));
     if (ec)
         co_return connectionError(ec, endpoint, "connecting");
+    // Without probes a half-open connection (the engine's host gone without a FIN) keeps a quiet
+    // stream waiting forever. A failure here only loses that safety net: the exchange goes on.
+    socket.set_option(tcp::socket::keep_alive(true), ec);
     co_return success();
 }
 
