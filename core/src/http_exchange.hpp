@@ -150,7 +150,8 @@ asio::awaitable<void> readReply(Stream& stream, beast::flat_buffer& buffer, Exch
 
     const auto idle = context.options.streamIdleTimeout;
     if (idle.count() > 0)
-        context.guard.expireAfter(idle, "waiting for the next streamed line");
+        context.guard.expireAfter(idle,
+                                  "streaming (silent for more than " + std::to_string(idle.count()) + " ms)");
     else
         context.guard.noDeadline("reading the stream");
     LineSplitter splitter(context.options.maxLineBytes);

@@ -175,6 +175,8 @@ TEST(HttpTransport, AStreamIdleTimeoutEndsADeadStream)
         server.endpoint(), get("/stats"), [&](std::string_view) { return ++lines > 0; }, options);
     ASSERT_FALSE(reply);
     EXPECT_EQ(reply.error().kind, ErrorKind::Timeout);
+    EXPECT_NE(reply.error().message.find("silent for more than 150 ms"), std::string::npos)
+        << reply.error().message;
     EXPECT_EQ(lines, 1);
 }
 
