@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -59,6 +60,47 @@ TEST(StatsCollector, AContainerThatGoesSilentIsMarkedAsAGapNotZero)
     for (const auto& event : events)
         gaps += event.kind == CollectorEvent::Kind::Gap ? 1 : 0;
     EXPECT_EQ(gaps, 1) << "one gap per silence, not one per watchdog tick";
+}
+
+TEST(StatsCollector, AStatsStreamSilentPastItsIdleTimeoutFailsSoTheRetryRuns)
+{
+    // One sample, then a stream that stays open and silent: a hung engine or a half-open connection.
+    const std::string sample =
+        R"({"read":"2026-11-28T00:39:05Z","preread":"2026-11-28T00:39:04Z","id":"abc","name":"/hung",)"
+        R"("cpu_stats":{"cpu_usage":{"total_usage":2},"system_cpu_usage":10,"online_cpus":1},)"
+        R"("precpu_stats":{"cpu_usage":{"total_usage":1},"system_cpu_usage":5},"memory_stats":{"usage":100}})"
+        "\n";
+    ScriptedHttpServer engine(
+        {{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"}, {http_script::chunk(sample)}},
+        ScriptedHttpServer::Ending::HoldOpen);
+    EngineClientOptions options;
+    options.pinnedApiVersion = "1.41";
+    options.requests.responseTimeout = 300ms; // the inspect after the failure meets the same engine
+    auto client = std::make_shared<EngineClient>(engine.endpoint(), options);
+
+    std::mutex mutex;
+    std::vector<CollectorEvent> events;
+    {
+        StatsCollector collector(
+            client, EngineOs::Linux,
+            [&](const CollectorEvent& event) {
+                std::lock_guard lock(mutex);
+                events.push_back(event);
+            },
+            200ms, 300ms);
+        collector.watch({"abc", "hung", {}});
+        std::this_thread::sleep_for(1200ms);
+        collector.unwatch("abc");
+    }
+    std::lock_guard lock(mutex);
+    const auto failed = std::find_if(events.begin(), events.end(), [](const CollectorEvent& event) {
+        return event.kind == CollectorEvent::Kind::Error;
+    });
+    ASSERT_NE(failed, events.end()) << "a silent stream must not block the collector forever";
+    ASSERT_TRUE(failed->error);
+    EXPECT_EQ(failed->error->kind, ErrorKind::Timeout);
+    EXPECT_NE(failed->error->message.find("silent for more than 300 ms"), std::string::npos)
+        << failed->error->message;
 }
 
 TEST(HostileEngine, InvalidJsonInAStreamIsAClearErrorNotACrash)
