@@ -126,7 +126,8 @@ Result<void> EngineClient::containerAction(HttpMethod method, const std::string&
 
 Result<void> EngineClient::streamJsonLines(const std::string& path, std::optional<std::string> body,
                                            const std::function<bool(const json&)>& onJson,
-                                           CancelToken* cancel, HttpMethod method)
+                                           CancelToken* cancel, HttpMethod method,
+                                           std::optional<std::chrono::milliseconds> idleTimeout)
 {
     auto target = versionedPath(path);
     if (!target)
@@ -141,8 +142,11 @@ Result<void> EngineClient::streamJsonLines(const std::string& path, std::optiona
         }
         return onJson(parsed);
     };
+    auto requestOptions = options_.requests;
+    if (idleTimeout)
+        requestOptions.streamIdleTimeout = *idleTimeout;
     auto reply = streamRequest(endpoint_, HttpRequest{method, target.value(), std::move(body)}, onLine,
-                               options_.requests, cancel);
+                               requestOptions, cancel);
     if (!reply)
         return reply.error();
     if (!reply.value().ok())

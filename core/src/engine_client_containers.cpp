@@ -106,12 +106,13 @@ Result<json> EngineClient::statsOnce(const std::string& id, bool oneShot)
 }
 
 Result<void> EngineClient::streamStats(const std::string& id,
-                                       const std::function<bool(const json&)>& onSample, CancelToken* cancel)
+                                       const std::function<bool(const json&)>& onSample, CancelToken* cancel,
+                                       std::optional<std::chrono::milliseconds> idleTimeout)
 {
     auto path = containerPath(id, "/stats?stream=1");
     if (!path)
         return path.error();
-    return streamJsonLines(path.value(), std::nullopt, onSample, cancel);
+    return streamJsonLines(path.value(), std::nullopt, onSample, cancel, HttpMethod::Get, idleTimeout);
 }
 
 Result<std::string> EngineClient::createExec(const std::string& containerId,

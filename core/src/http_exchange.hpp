@@ -18,6 +18,7 @@
 #include <cctype>
 #include <exception>
 #include <limits>
+#include <string>
 
 // One HTTP/1.1 exchange over any Asio stream, run to completion on a private io_context in the
 // calling thread. Each transport (unix socket, named pipe, TCP, TLS) instantiates it with its stream.
@@ -95,6 +96,11 @@ asio::awaitable<Result<void>> readBodyPieces(Stream& stream, beast::flat_buffer&
         co_await http::async_read_some(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
         if (ec == http::error::need_buffer)
             ec = {};
+        if (ec == http::error::buffer_overflow)
+            co_return makeError(ErrorKind::ProtocolError, "The engine at " + context.endpoint.url +
+                                                              " sent a chunk header longer than " +
+                                                              std::to_string(buffer.max_size()) +
+                                                              " bytes while " + context.guard.phase());
         if (ec)
             co_return exchangeError(ec, context.endpoint, context.guard.phase());
         const auto received = piece.size() - parser.get().body().size;
@@ -144,7 +150,8 @@ asio::awaitable<void> readReply(Stream& stream, beast::flat_buffer& buffer, Exch
 
     const auto idle = context.options.streamIdleTimeout;
     if (idle.count() > 0)
-        context.guard.expireAfter(idle, "waiting for the next streamed line");
+        context.guard.expireAfter(idle,
+                                  "streaming (silent for more than " + std::to_string(idle.count()) + " ms)");
     else
         context.guard.noDeadline("reading the stream");
     LineSplitter splitter(context.options.maxLineBytes);
@@ -182,7 +189,9 @@ asio::awaitable<void> exchange(Stream& stream, Connect& connect, ExchangeContext
         context.outcome = exchangeError(ec, context.endpoint, "sending the request");
         co_return;
     }
-    beast::flat_buffer buffer;
+    // Boost 1.74's parser does not cap a chunk-size line (nor its extensions): this buffer's limit
+    // is what stops an engine that never ends one. The header is the largest thing it has to hold.
+    beast::flat_buffer buffer(context.options.maxHeaderBytes);
     co_await readReply(stream, buffer, context);
 }
 

@@ -18,11 +18,13 @@ struct StatsCollector::Stream {
 };
 
 StatsCollector::StatsCollector(std::shared_ptr<EngineClient> client, EngineOs os, Sink sink,
-                               std::chrono::milliseconds staleAfter)
+                               std::chrono::milliseconds staleAfter,
+                               std::chrono::milliseconds streamIdleTimeout)
     : client_(std::move(client))
     , os_(os)
     , sink_(std::move(sink))
     , staleAfter_(staleAfter)
+    , streamIdleTimeout_(streamIdleTimeout)
 {
     watchdog_ = std::thread([this] { watchdog(); });
 }
@@ -138,7 +140,7 @@ void StatsCollector::follow(Stream& stream)
                 deliver(event);
                 return !stream.stop.load();
             },
-            &stream.cancel);
+            &stream.cancel, streamIdleTimeout_);
         if (stream.stop)
             return;
 

@@ -1,4 +1,5 @@
 #include "http_exchange.hpp"
+#include "tcp_connect.hpp"
 #include "transport.hpp"
 
 #include <boost/asio/connect.hpp>
@@ -12,11 +13,9 @@
 
 namespace isolens::detail {
 
-namespace {
-
 using tcp = asio::ip::tcp;
 
-asio::awaitable<Result<void>> connectSocket(tcp::socket& socket, const Endpoint& endpoint)
+asio::awaitable<Result<void>> connectTcpSocket(tcp::socket& socket, const Endpoint& endpoint)
 {
     boost::system::error_code ec;
     tcp::resolver resolver(socket.get_executor());
@@ -27,8 +26,13 @@ asio::awaitable<Result<void>> connectSocket(tcp::socket& socket, const Endpoint&
     co_await asio::async_connect(socket, addresses, asio::redirect_error(asio::use_awaitable, ec));
     if (ec)
         co_return connectionError(ec, endpoint, "connecting");
+    // Without probes a half-open connection (the engine's host gone without a FIN) keeps a quiet
+    // stream waiting forever. A failure here only loses that safety net: the exchange goes on.
+    socket.set_option(tcp::socket::keep_alive(true), ec);
     co_return success();
 }
+
+namespace {
 
 #if defined(ISOLENS_WITH_TLS)
 
@@ -49,7 +53,7 @@ Result<HttpResponse> exchangeOverTls(const Endpoint& endpoint, const HttpRequest
         stream.set_verify_callback(asio::ssl::host_name_verification(endpoint.address));
 
     auto connect = [&]() -> asio::awaitable<Result<void>> {
-        if (auto connected = co_await connectSocket(stream.next_layer(), endpoint); !connected)
+        if (auto connected = co_await connectTcpSocket(stream.next_layer(), endpoint); !connected)
             co_return connected.error();
         boost::system::error_code ec;
         co_await stream.async_handshake(asio::ssl::stream_base::client,
@@ -116,7 +120,7 @@ Result<HttpResponse> exchangeOverTcp(const Endpoint& endpoint, const HttpRequest
     asio::io_context io;
     tcp::socket socket(io);
     auto connect = [&]() -> asio::awaitable<Result<void>> {
-        co_return co_await connectSocket(socket, endpoint);
+        co_return co_await connectTcpSocket(socket, endpoint);
     };
     return runExchange(io, socket, connect, endpoint, request, options, onLine, cancel);
 }

@@ -175,6 +175,8 @@ TEST(HttpTransport, AStreamIdleTimeoutEndsADeadStream)
         server.endpoint(), get("/stats"), [&](std::string_view) { return ++lines > 0; }, options);
     ASSERT_FALSE(reply);
     EXPECT_EQ(reply.error().kind, ErrorKind::Timeout);
+    EXPECT_NE(reply.error().message.find("silent for more than 150 ms"), std::string::npos)
+        << reply.error().message;
     EXPECT_EQ(lines, 1);
 }
 
@@ -291,4 +293,33 @@ TEST(HttpTransport, AnEngineThatDripsOneByteAtATimeCannotHoldARequestOpen)
     ASSERT_FALSE(reply);
     EXPECT_EQ(reply.error().kind, ErrorKind::Timeout);
     EXPECT_LT(took, 1500ms);
+}
+
+TEST(HttpTransport, AChunkSizeLineWithoutEndIsRefused)
+{
+    // Boost 1.74's parser does not cap a chunk-size line: only the buffer's limit stops it.
+    std::vector<Step> script{{http_script::kChunkedHead}};
+    for (int i = 0; i < 256; ++i)
+        script.push_back({std::string(4096, 'f')});
+    ScriptedHttpServer server(script, ScriptedHttpServer::Ending::HoldOpen);
+    auto options = quick();
+    options.streamIdleTimeout = 1s; // without a bound the read would wait for the CRLF forever
+    const auto started = std::chrono::steady_clock::now();
+    auto reply = streamRequest(
+        server.endpoint(), get("/events"), [](std::string_view) { return true; }, options);
+    const auto took = std::chrono::steady_clock::now() - started;
+    ASSERT_FALSE(reply);
+    EXPECT_EQ(reply.error().kind, ErrorKind::ProtocolError) << reply.error().message;
+    EXPECT_NE(reply.error().message.find("longer than 65536 bytes"), std::string::npos)
+        << reply.error().message;
+    EXPECT_LT(took, 1s);
+}
+
+TEST(HttpTransport, ChunksLargerThanTheBufferLimitStillArrive)
+{
+    const std::string big(300 * 1024, 'b');
+    ScriptedHttpServer server({{http_script::kChunkedHead}, {http_script::chunk(big)}, {"0\r\n\r\n"}});
+    auto reply = sendRequest(server.endpoint(), get("/images/json"), quick());
+    ASSERT_TRUE(reply) << reply.error().message;
+    EXPECT_EQ(reply.value().body.size(), big.size());
 }

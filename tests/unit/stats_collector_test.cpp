@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -17,31 +18,46 @@
 using namespace isolens;
 using namespace std::chrono_literals;
 
+namespace {
+
+// A stats stream that sends one sample (20 % CPU), then nothing: the caller holds it open.
+std::vector<ScriptedHttpServer::Step> oneSampleThenSilence(const std::string& name)
+{
+    const std::string sample =
+        R"({"read":"2026-11-28T00:39:05Z","preread":"2026-11-28T00:39:04Z","id":"abc","name":"/)" + name +
+        R"(","cpu_stats":{"cpu_usage":{"total_usage":2},"system_cpu_usage":10,"online_cpus":1},)"
+        R"("precpu_stats":{"cpu_usage":{"total_usage":1},"system_cpu_usage":5},"memory_stats":{"usage":100}})"
+        "\n";
+    return {{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"}, {http_script::chunk(sample)}};
+}
+
+// The collector's events, gathered from its threads.
+struct EventLog {
+    std::mutex mutex;
+    std::vector<CollectorEvent> events;
+
+    StatsCollector::Sink sink()
+    {
+        return [this](const CollectorEvent& event) {
+            std::lock_guard lock(mutex);
+            events.push_back(event);
+        };
+    }
+};
+
+} // namespace
+
 TEST(StatsCollector, AContainerThatGoesSilentIsMarkedAsAGapNotZero)
 {
     // The fake engine sends one sample, then nothing while keeping the stream open.
-    const std::string sample =
-        R"({"read":"2026-11-28T00:39:05Z","preread":"2026-11-28T00:39:04Z","id":"abc","name":"/quiet",)"
-        R"("cpu_stats":{"cpu_usage":{"total_usage":2},"system_cpu_usage":10,"online_cpus":1},)"
-        R"("precpu_stats":{"cpu_usage":{"total_usage":1},"system_cpu_usage":5},"memory_stats":{"usage":100}})"
-        "\n";
-    ScriptedHttpServer engine(
-        {{"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"}, {http_script::chunk(sample)}},
-        ScriptedHttpServer::Ending::HoldOpen);
+    ScriptedHttpServer engine(oneSampleThenSilence("quiet"), ScriptedHttpServer::Ending::HoldOpen);
     EngineClientOptions options;
     options.pinnedApiVersion = "1.41"; // no ping: the fake engine only speaks stats
     auto client = std::make_shared<EngineClient>(engine.endpoint(), options);
 
-    std::mutex mutex;
-    std::vector<CollectorEvent> events;
+    EventLog log;
     {
-        StatsCollector collector(
-            client, EngineOs::Linux,
-            [&](const CollectorEvent& event) {
-                std::lock_guard lock(mutex);
-                events.push_back(event);
-            },
-            300ms);
+        StatsCollector collector(client, EngineOs::Linux, log.sink(), 300ms);
         collector.watch({"abc", "quiet", {}});
         std::this_thread::sleep_for(1200ms);
         const auto started = std::chrono::steady_clock::now();
@@ -50,7 +66,8 @@ TEST(StatsCollector, AContainerThatGoesSilentIsMarkedAsAGapNotZero)
             << "unwatch must stop the stream quickly";
         EXPECT_TRUE(collector.watched().empty());
     }
-    std::lock_guard lock(mutex);
+    std::lock_guard lock(log.mutex);
+    const auto& events = log.events;
     ASSERT_GE(events.size(), 2u);
     EXPECT_EQ(events[0].kind, CollectorEvent::Kind::Sample);
     EXPECT_DOUBLE_EQ(events[0].sample.cpuPercent, 20.0);
@@ -59,6 +76,34 @@ TEST(StatsCollector, AContainerThatGoesSilentIsMarkedAsAGapNotZero)
     for (const auto& event : events)
         gaps += event.kind == CollectorEvent::Kind::Gap ? 1 : 0;
     EXPECT_EQ(gaps, 1) << "one gap per silence, not one per watchdog tick";
+}
+
+TEST(StatsCollector, AStatsStreamSilentPastItsIdleTimeoutFailsSoTheRetryRuns)
+{
+    // One sample, then a stream that stays open and silent: a hung engine or a half-open connection.
+    ScriptedHttpServer engine(oneSampleThenSilence("hung"), ScriptedHttpServer::Ending::HoldOpen);
+    EngineClientOptions options;
+    options.pinnedApiVersion = "1.41";
+    options.requests.responseTimeout = 300ms; // the inspect after the failure meets the same engine
+    auto client = std::make_shared<EngineClient>(engine.endpoint(), options);
+
+    EventLog log;
+    {
+        StatsCollector collector(client, EngineOs::Linux, log.sink(), 200ms, 300ms);
+        collector.watch({"abc", "hung", {}});
+        std::this_thread::sleep_for(1200ms);
+        collector.unwatch("abc");
+    }
+    std::lock_guard lock(log.mutex);
+    const auto& events = log.events;
+    const auto failed = std::find_if(events.begin(), events.end(), [](const CollectorEvent& event) {
+        return event.kind == CollectorEvent::Kind::Error;
+    });
+    ASSERT_NE(failed, events.end()) << "a silent stream must not block the collector forever";
+    ASSERT_TRUE(failed->error);
+    EXPECT_EQ(failed->error->kind, ErrorKind::Timeout);
+    EXPECT_NE(failed->error->message.find("silent for more than 300 ms"), std::string::npos)
+        << failed->error->message;
 }
 
 TEST(HostileEngine, InvalidJsonInAStreamIsAClearErrorNotACrash)

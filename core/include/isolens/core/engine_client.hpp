@@ -73,9 +73,11 @@ public:
     // engine waits for a second sample so the CPU figure has a previous one (as docker stats
     // --no-stream); oneShot answers at once, without it (API 1.41+).
     Result<nlohmann::json> statsOnce(const std::string& id, bool oneShot = false);
+    // idleTimeout, when given, replaces the client's streamIdleTimeout for this stream.
     Result<void> streamStats(const std::string& id,
                              const std::function<bool(const nlohmann::json&)>& onSample,
-                             CancelToken* cancel = nullptr);
+                             CancelToken* cancel = nullptr,
+                             std::optional<std::chrono::milliseconds> idleTimeout = std::nullopt);
 
     Result<std::string> createExec(const std::string& containerId, const std::vector<std::string>& command,
                                    bool attachOutput);
@@ -100,7 +102,8 @@ private:
                                  std::optional<std::chrono::milliseconds> responseTimeout = {});
     Result<void> streamJsonLines(const std::string& path, std::optional<std::string> body,
                                  const std::function<bool(const nlohmann::json&)>& onJson,
-                                 CancelToken* cancel, HttpMethod method = HttpMethod::Get);
+                                 CancelToken* cancel, HttpMethod method = HttpMethod::Get,
+                                 std::optional<std::chrono::milliseconds> idleTimeout = std::nullopt);
 
     Endpoint endpoint_;
     EngineClientOptions options_;

@@ -41,6 +41,10 @@ struct CollectorEvent {
     std::optional<ContainerExit> exit; // Stopped: how it ended, with its last output
 };
 
+// The engine sends a stats sample every second: a stream silent this long is dead (a hung engine,
+// a half-open TCP connection) and is ended so the collector's retry can run.
+inline constexpr std::chrono::milliseconds kStatsStreamIdleTimeout = std::chrono::seconds(10);
+
 // One stats stream per watched container, each on its own thread: nothing is collected for a
 // container nobody watches. Events go to the sink from the collector's threads.
 class StatsCollector {
@@ -48,7 +52,8 @@ public:
     using Sink = std::function<void(const CollectorEvent&)>;
 
     StatsCollector(std::shared_ptr<EngineClient> client, EngineOs os, Sink sink,
-                   std::chrono::milliseconds staleAfter = std::chrono::seconds(2));
+                   std::chrono::milliseconds staleAfter = std::chrono::seconds(2),
+                   std::chrono::milliseconds streamIdleTimeout = kStatsStreamIdleTimeout);
     ~StatsCollector();
     StatsCollector(const StatsCollector&) = delete;
     StatsCollector& operator=(const StatsCollector&) = delete;
@@ -70,6 +75,7 @@ private:
     EngineOs os_;
     Sink sink_;
     std::chrono::milliseconds staleAfter_;
+    std::chrono::milliseconds streamIdleTimeout_;
     mutable std::mutex mutex_;
     std::map<std::string, std::unique_ptr<Stream>> streams_;
     std::mutex sinkMutex_;
