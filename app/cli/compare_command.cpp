@@ -26,11 +26,23 @@
 #include <optional>
 #include <thread>
 
+#ifndef _WIN32
+#include <poll.h>
+#include <unistd.h>
+#endif
+
 using namespace isolens;
 
 namespace {
 
-std::atomic<bool> interrupted{false};
+// The signal that ended the run (0: none). A handler may only store to a lock-free atomic.
+std::atomic<int> interrupted{0};
+static_assert(std::atomic<int>::is_always_lock_free);
+#ifdef SIGPIPE
+constexpr int kOutputClosed = SIGPIPE;
+#else
+constexpr int kOutputClosed = SIGTERM;
+#endif
 
 // Removes the recording made only to build a CSV, however the command ends. Declared before the
 // writer, so the file is closed first (Windows cannot remove an open file).
@@ -48,10 +60,71 @@ struct TemporaryRecordingRemover {
     }
 };
 
-extern "C" void onCompareInterrupt(int)
+extern "C" void onCompareInterrupt(int signal)
 {
-    interrupted = true;
+    interrupted = signal;
 }
+
+// Ctrl+C, a closed terminal and a kill all end the run the same way: the pair is removed. A closed
+// pipe (| head) must not kill the process either: writes fail with EPIPE and the run ends cleanly.
+void handleInterrupts()
+{
+    std::signal(SIGINT, onCompareInterrupt);
+    std::signal(SIGTERM, onCompareInterrupt);
+#ifndef _WIN32
+    std::signal(SIGHUP, onCompareInterrupt);
+    std::signal(SIGPIPE, SIG_IGN);
+#endif
+}
+
+// Nobody reads the output any more (| head has exited): a pipe's write end reports an error.
+bool outputClosed()
+{
+#ifdef _WIN32
+    return false;
+#else
+    for (const int fd : {STDOUT_FILENO, STDERR_FILENO}) {
+        pollfd output{fd, 0, 0};
+        if (poll(&output, 1, 0) == 1 && (output.revents & POLLERR))
+            return true;
+    }
+    return false;
+#endif
+}
+
+int interruptedExitCode()
+{
+    return 128 + interrupted.load();
+}
+
+// CancelToken::cancel takes a mutex and runs a callback, which a signal handler may not: this thread
+// turns the handler's flag into a cancel of the pull and the start. A closed output, which a run may
+// not write to for a long time, ends the run the same way.
+class InterruptWatcher {
+public:
+    explicit InterruptWatcher(CancelToken& token)
+        : thread_([this, &token] {
+            while (!done_ && !interrupted) {
+                if (outputClosed())
+                    interrupted = kOutputClosed;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+            if (interrupted)
+                token.cancel();
+        })
+    {}
+    InterruptWatcher(const InterruptWatcher&) = delete;
+    InterruptWatcher& operator=(const InterruptWatcher&) = delete;
+    ~InterruptWatcher()
+    {
+        done_ = true;
+        thread_.join();
+    }
+
+private:
+    std::atomic<bool> done_{false};
+    std::thread thread_;
+};
 
 // --modes or --runtimes against what the engine offers.
 Result<std::array<IsolationMode, 2>> chooseModes(const CompareOptions& options, const EngineInfo& engine)
@@ -190,7 +263,7 @@ int compareGroups(const CliContext& context, const CompareOptions& options,
     });
     for (const auto& target : targets)
         collector.watch(target);
-    std::signal(SIGINT, onCompareInterrupt);
+    handleInterrupts();
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(options.durationSeconds);
     while (!interrupted && std::chrono::steady_clock::now() < until) {
         std::this_thread::sleep_for(std::chrono::seconds(1));
@@ -209,7 +282,7 @@ int compareGroups(const CliContext& context, const CompareOptions& options,
     } else {
         printSummary(label + " groups", summaries, std::nullopt);
     }
-    return interrupted ? 130 : 0;
+    return interrupted ? interruptedExitCode() : 0;
 }
 
 } // namespace
@@ -286,12 +359,23 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     }
 
     SeriesStore store;
-    auto log = [&](const std::string& line) { std::cerr << escapeForTerminal(line) << '\n'; };
+    handleInterrupts();
+    // stderr gone (a closed pipe): nobody is watching, so the run ends as if interrupted.
+    auto log = [&](const std::string& line) {
+        if (!(std::cerr << escapeForTerminal(line) << '\n').flush())
+            interrupted.store(kOutputClosed);
+    };
+    CancelToken cancel;
+    InterruptWatcher watcher(cancel);
     PairSession session(client, info, request, store, recorder.get(), log);
-    std::signal(SIGINT, onCompareInterrupt);
-    std::signal(SIGTERM, onCompareInterrupt);
-    if (auto started = session.start(); !started)
+    PairObserver observer;
+    observer.cancelPull = &cancel;
+    session.setObserver(std::move(observer));
+    if (auto started = session.start(); !started) {
+        if (started.error().kind == ErrorKind::Cancelled)
+            return interruptedExitCode();
         return reportError(context, started.error());
+    }
     // The host's figures (CPU, memory, VM workers, isolation tax) beside the pair's, in the same recording.
     auto hostSampler = std::make_unique<HostSampler>(makeHostMetrics(), store, recorder.get(),
                                                      hyperVModeLabel(request.modes, info));
@@ -345,6 +429,6 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     for (const auto& why : unmeasured)
         std::cerr << "isolens-cli: error: " << escapeForTerminal(why) << '\n';
     if (interrupted)
-        return 130;
+        return interruptedExitCode();
     return unmeasured.empty() ? 0 : 1;
 }
