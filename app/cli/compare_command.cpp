@@ -2,6 +2,7 @@
 
 #include "isolens/core/safe_text.hpp"
 
+#include "interrupts.hpp"
 #include "text_table.hpp"
 
 #include "isolens/core/clock.hpp"
@@ -19,30 +20,15 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
 #include <optional>
 #include <thread>
 
-#ifndef _WIN32
-#include <poll.h>
-#include <unistd.h>
-#endif
-
 using namespace isolens;
 
 namespace {
-
-// The signal that ended the run (0: none). A handler may only store to a lock-free atomic.
-std::atomic<int> interrupted{0};
-static_assert(std::atomic<int>::is_always_lock_free);
-#ifdef SIGPIPE
-constexpr int kOutputClosed = SIGPIPE;
-#else
-constexpr int kOutputClosed = SIGTERM;
-#endif
 
 // Removes the recording made only to build a CSV, however the command ends. Declared before the
 // writer, so the file is closed first (Windows cannot remove an open file).
@@ -58,72 +44,6 @@ struct TemporaryRecordingRemover {
         std::error_code ec;
         std::filesystem::remove(path, ec);
     }
-};
-
-extern "C" void onCompareInterrupt(int signal)
-{
-    interrupted = signal;
-}
-
-// Ctrl+C, a closed terminal and a kill all end the run the same way: the pair is removed. A closed
-// pipe (| head) must not kill the process either: writes fail with EPIPE and the run ends cleanly.
-void handleInterrupts()
-{
-    std::signal(SIGINT, onCompareInterrupt);
-    std::signal(SIGTERM, onCompareInterrupt);
-#ifndef _WIN32
-    std::signal(SIGHUP, onCompareInterrupt);
-    std::signal(SIGPIPE, SIG_IGN);
-#endif
-}
-
-// Nobody reads the output any more (| head has exited): a pipe's write end reports an error.
-bool outputClosed()
-{
-#ifdef _WIN32
-    return false;
-#else
-    for (const int fd : {STDOUT_FILENO, STDERR_FILENO}) {
-        pollfd output{fd, 0, 0};
-        if (poll(&output, 1, 0) == 1 && (output.revents & POLLERR))
-            return true;
-    }
-    return false;
-#endif
-}
-
-int interruptedExitCode()
-{
-    return 128 + interrupted.load();
-}
-
-// CancelToken::cancel takes a mutex and runs a callback, which a signal handler may not: this thread
-// turns the handler's flag into a cancel of the pull and the start. A closed output, which a run may
-// not write to for a long time, ends the run the same way.
-class InterruptWatcher {
-public:
-    explicit InterruptWatcher(CancelToken& token)
-        : thread_([this, &token] {
-            while (!done_ && !interrupted) {
-                if (outputClosed())
-                    interrupted = kOutputClosed;
-                std::this_thread::sleep_for(std::chrono::milliseconds(20));
-            }
-            if (interrupted)
-                token.cancel();
-        })
-    {}
-    InterruptWatcher(const InterruptWatcher&) = delete;
-    InterruptWatcher& operator=(const InterruptWatcher&) = delete;
-    ~InterruptWatcher()
-    {
-        done_ = true;
-        thread_.join();
-    }
-
-private:
-    std::atomic<bool> done_{false};
-    std::thread thread_;
 };
 
 // --modes or --runtimes against what the engine offers.
@@ -265,7 +185,7 @@ int compareGroups(const CliContext& context, const CompareOptions& options,
         collector.watch(target);
     handleInterrupts();
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(options.durationSeconds);
-    while (!interrupted && std::chrono::steady_clock::now() < until) {
+    while (!interrupted() && std::chrono::steady_clock::now() < until) {
         std::this_thread::sleep_for(std::chrono::seconds(1));
         for (const auto& [group, sum] : groups.tick(wallClockNanos()))
             store.addSample(group, sum);
@@ -282,7 +202,7 @@ int compareGroups(const CliContext& context, const CompareOptions& options,
     } else {
         printSummary(label + " groups", summaries, std::nullopt);
     }
-    return interrupted ? interruptedExitCode() : 0;
+    return interrupted() ? interruptedExitCode() : 0;
 }
 
 } // namespace
@@ -363,7 +283,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     // stderr gone (a closed pipe): nobody is watching, so the run ends as if interrupted.
     auto log = [&](const std::string& line) {
         if (!(std::cerr << escapeForTerminal(line) << '\n').flush())
-            interrupted.store(kOutputClosed);
+            noteOutputClosed();
     };
     CancelToken cancel;
     InterruptWatcher watcher(cancel);
@@ -383,7 +303,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     if (auto workload = session.runWorkload(); !workload)
         log("workload failed: " + workload.error().describe());
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(options.durationSeconds);
-    while (!interrupted && std::chrono::steady_clock::now() < until && !session.bothExited())
+    while (!interrupted() && std::chrono::steady_clock::now() < until && !session.bothExited())
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     if (session.bothExited())
         log("both containers have exited: the comparison ends early");
@@ -428,7 +348,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
         printSummary(options.image, summaries, session.runs());
     for (const auto& why : unmeasured)
         std::cerr << "isolens-cli: error: " << escapeForTerminal(why) << '\n';
-    if (interrupted)
+    if (interrupted())
         return interruptedExitCode();
     return unmeasured.empty() ? 0 : 1;
 }
