@@ -2,6 +2,7 @@
 
 #include "isolens/core/safe_text.hpp"
 
+#include "interrupts.hpp"
 #include "text_table.hpp"
 
 #include "isolens/core/clock.hpp"
@@ -19,7 +20,6 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -29,8 +29,6 @@
 using namespace isolens;
 
 namespace {
-
-std::atomic<bool> interrupted{false};
 
 // Removes the recording made only to build a CSV, however the command ends. Declared before the
 // writer, so the file is closed first (Windows cannot remove an open file).
@@ -47,11 +45,6 @@ struct TemporaryRecordingRemover {
         std::filesystem::remove(path, ec);
     }
 };
-
-extern "C" void onCompareInterrupt(int)
-{
-    interrupted = true;
-}
 
 // --modes or --runtimes against what the engine offers.
 Result<std::array<IsolationMode, 2>> chooseModes(const CompareOptions& options, const EngineInfo& engine)
@@ -190,9 +183,9 @@ int compareGroups(const CliContext& context, const CompareOptions& options,
     });
     for (const auto& target : targets)
         collector.watch(target);
-    std::signal(SIGINT, onCompareInterrupt);
+    handleInterrupts();
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(options.durationSeconds);
-    while (!interrupted && std::chrono::steady_clock::now() < until) {
+    while (!interrupted() && std::chrono::steady_clock::now() < until) {
         std::this_thread::sleep_for(std::chrono::seconds(1));
         for (const auto& [group, sum] : groups.tick(wallClockNanos()))
             store.addSample(group, sum);
@@ -209,7 +202,7 @@ int compareGroups(const CliContext& context, const CompareOptions& options,
     } else {
         printSummary(label + " groups", summaries, std::nullopt);
     }
-    return interrupted ? 130 : 0;
+    return interrupted() ? interruptedExitCode() : 0;
 }
 
 } // namespace
@@ -286,12 +279,23 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     }
 
     SeriesStore store;
-    auto log = [&](const std::string& line) { std::cerr << escapeForTerminal(line) << '\n'; };
+    handleInterrupts();
+    // stderr gone (a closed pipe): nobody is watching, so the run ends as if interrupted.
+    auto log = [&](const std::string& line) {
+        if (!(std::cerr << escapeForTerminal(line) << '\n').flush())
+            noteOutputClosed();
+    };
+    CancelToken cancel;
+    InterruptWatcher watcher(cancel);
     PairSession session(client, info, request, store, recorder.get(), log);
-    std::signal(SIGINT, onCompareInterrupt);
-    std::signal(SIGTERM, onCompareInterrupt);
-    if (auto started = session.start(); !started)
+    PairObserver observer;
+    observer.cancelPull = &cancel;
+    session.setObserver(std::move(observer));
+    if (auto started = session.start(); !started) {
+        if (started.error().kind == ErrorKind::Cancelled)
+            return interruptedExitCode();
         return reportError(context, started.error());
+    }
     // The host's figures (CPU, memory, VM workers, isolation tax) beside the pair's, in the same recording.
     auto hostSampler = std::make_unique<HostSampler>(makeHostMetrics(), store, recorder.get(),
                                                      hyperVModeLabel(request.modes, info));
@@ -299,7 +303,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     if (auto workload = session.runWorkload(); !workload)
         log("workload failed: " + workload.error().describe());
     const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(options.durationSeconds);
-    while (!interrupted && std::chrono::steady_clock::now() < until && !session.bothExited())
+    while (!interrupted() && std::chrono::steady_clock::now() < until && !session.bothExited())
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
     if (session.bothExited())
         log("both containers have exited: the comparison ends early");
@@ -344,7 +348,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
         printSummary(options.image, summaries, session.runs());
     for (const auto& why : unmeasured)
         std::cerr << "isolens-cli: error: " << escapeForTerminal(why) << '\n';
-    if (interrupted)
-        return 130;
+    if (interrupted())
+        return interruptedExitCode();
     return unmeasured.empty() ? 0 : 1;
 }

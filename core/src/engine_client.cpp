@@ -78,7 +78,8 @@ Result<std::string> EngineClient::versionedPath(const std::string& path)
 
 Result<HttpResponse> EngineClient::call(HttpMethod method, const std::string& path,
                                         std::optional<std::string> body,
-                                        std::optional<std::chrono::milliseconds> responseTimeout)
+                                        std::optional<std::chrono::milliseconds> responseTimeout,
+                                        CancelToken* cancel)
 {
     auto target = versionedPath(path);
     if (!target)
@@ -86,7 +87,8 @@ Result<HttpResponse> EngineClient::call(HttpMethod method, const std::string& pa
     auto requestOptions = options_.requests;
     if (responseTimeout)
         requestOptions.responseTimeout = *responseTimeout;
-    auto reply = sendRequest(endpoint_, HttpRequest{method, target.value(), std::move(body)}, requestOptions);
+    auto reply =
+        sendRequest(endpoint_, HttpRequest{method, target.value(), std::move(body)}, requestOptions, cancel);
     if (!reply)
         return reply.error();
     if (!reply.value().ok() && reply.value().status != 304)
@@ -95,20 +97,21 @@ Result<HttpResponse> EngineClient::call(HttpMethod method, const std::string& pa
 }
 
 Result<json> EngineClient::callJson(HttpMethod method, const std::string& path,
-                                    std::optional<std::string> body)
+                                    std::optional<std::string> body, CancelToken* cancel)
 {
-    auto reply = call(method, path, std::move(body));
+    auto reply = call(method, path, std::move(body), std::nullopt, cancel);
     if (!reply)
         return reply.error();
     return parseJsonBody(reply.value().body, path);
 }
 
-Result<json> EngineClient::containerJson(HttpMethod method, const std::string& id, const std::string& suffix)
+Result<json> EngineClient::containerJson(HttpMethod method, const std::string& id, const std::string& suffix,
+                                         CancelToken* cancel)
 {
     auto path = containerPath(id, suffix);
     if (!path)
         return path.error();
-    return callJson(method, path.value());
+    return callJson(method, path.value(), std::nullopt, cancel);
 }
 
 Result<void> EngineClient::containerAction(HttpMethod method, const std::string& id,

@@ -59,12 +59,12 @@ Result<void> EngineClient::removeContainer(const std::string& id, bool force, An
                                .str());
 }
 
-Result<ContainerDetails> EngineClient::inspectContainer(const std::string& id)
+Result<ContainerDetails> EngineClient::inspectContainer(const std::string& id, CancelToken* cancel)
 {
-    return parsed(containerJson(HttpMethod::Get, id, "/json"), parseContainerDetails);
+    return parsed(containerJson(HttpMethod::Get, id, "/json", cancel), parseContainerDetails);
 }
 
-Result<DemuxedOutput> EngineClient::containerLogs(const std::string& id, int tailLines)
+Result<DemuxedOutput> EngineClient::containerLogs(const std::string& id, int tailLines, CancelToken* cancel)
 {
     auto path = containerPath(
         id,
@@ -72,7 +72,7 @@ Result<DemuxedOutput> EngineClient::containerLogs(const std::string& id, int tai
             QueryString().add("stdout", "1").add("stderr", "1").add("tail", std::to_string(tailLines)).str());
     if (!path)
         return path.error();
-    auto reply = call(HttpMethod::Get, path.value());
+    auto reply = call(HttpMethod::Get, path.value(), std::nullopt, std::nullopt, cancel);
     if (!reply)
         return reply.error();
     return demultiplexOutput(reply.value().body);

@@ -159,11 +159,23 @@ Result<void> PairSession::start()
                          "A pair needs two different modes, not '" + request_.modes[0].label + "' twice");
     if (auto image = parseImageReference(request_.image); !image && request_.image.rfind("sha256:", 0) != 0)
         return image.error();
-    if (auto pulled = ensureImage(); !pulled)
+    // On cancel, whatever was created is removed (stop) and start says Cancelled.
+    auto cancelled = [this]() -> std::optional<Error> {
+        if (!observer_.cancelPull || !observer_.cancelPull->isCancelled())
+            return std::nullopt;
+        stop();
+        return makeError(ErrorKind::Cancelled, "Interrupted while the pair was starting");
+    };
+    if (auto pulled = ensureImage(); !pulled) {
+        if (auto stopped = cancelled())
+            return *stopped;
         return pulled.error();
+    }
 
     std::array<std::chrono::steady_clock::time_point, 2> createdAt;
     for (std::size_t side = 0; side < 2; ++side) {
+        if (auto stopped = cancelled())
+            return *stopped;
         const auto& mode = request_.modes[side];
         ContainerSpec spec;
         spec.name = pairContainerName(id_, mode.label);
@@ -194,6 +206,8 @@ Result<void> PairSession::start()
                  "; if this run is killed, cleanup will not remove its containers");
     }
 
+    if (auto stopped = cancelled())
+        return *stopped;
     // Start both at the same moment.
     std::array<std::future<Result<void>>, 2> started;
     for (std::size_t side = 0; side < 2; ++side)
@@ -218,6 +232,8 @@ Result<void> PairSession::start()
         log_(runs_[side].mode.label + ": " + runs_[side].containerName + " running after " +
              std::to_string(static_cast<int>(runs_[side].createToRunningMillis)) + " ms");
     }
+    if (auto stopped = cancelled())
+        return *stopped;
 
     const auto os = engine_.osType == "windows" ? EngineOs::Windows : EngineOs::Linux;
     collector_ = std::make_unique<StatsCollector>(client_, os, [this](const CollectorEvent& event) {

@@ -65,7 +65,11 @@ void StatsCollector::unwatch(const std::string& id)
         stream = std::move(it->second);
         streams_.erase(it);
     }
-    stream->stop = true;
+    {
+        // Under the mutex: the stream's wait checks stop under it, so it cannot miss the wake-up.
+        std::lock_guard lock(mutex_);
+        stream->stop = true;
+    }
     stream->cancel.cancel();
     wake_.notify_all();
     stream->thread.join();
@@ -148,13 +152,16 @@ void StatsCollector::follow(Stream& stream)
         event.containerId = target.id;
         event.name = target.name;
         event.timeNanos = wallClockNanos();
-        auto details = client_->inspectContainer(target.id);
+        // With the stream's token: unwatch() must not wait for an engine that does not answer.
+        auto details = client_->inspectContainer(target.id, &stream.cancel);
+        if (stream.stop)
+            return;
         const bool removed = !details && details.error().kind == ErrorKind::ContainerNotFound;
         if (removed || (details && !details.value().running)) {
             event.kind = CollectorEvent::Kind::Stopped; // nothing more will come
             stream.ended = true;
             if (details) {
-                auto output = client_->containerLogs(target.id, kExitOutputLines);
+                auto output = client_->containerLogs(target.id, kExitOutputLines, &stream.cancel);
                 event.exit = containerExitFrom(details.value(), output ? output.value().both : std::string());
                 if (!output)
                     event.exit->lastOutput = {"(its output could not be read: " + output.error().message +

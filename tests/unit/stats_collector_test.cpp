@@ -200,3 +200,20 @@ TEST(HostileEngine, AnEngineMessageReachesTheTerminalWithItsControlsEscaped)
     EXPECT_EQ(run.output.find('\r'), std::string::npos) << "no raw CR";
     EXPECT_EQ(run.output.find("\xc2\x9b"), std::string::npos) << "no raw CSI";
 }
+
+TEST(StatsCollector, UnwatchDoesNotWaitForAnInspectTheEngineNeverAnswers)
+{
+    // The stream ends on its first line (an invalid sample), and the inspect that follows gets no reply.
+    ScriptedHttpServer engine({{http_script::kChunkedHead}, {http_script::chunk("{}\n"), 60s}},
+                              ScriptedHttpServer::Ending::HoldOpen);
+    EngineClientOptions options;
+    options.pinnedApiVersion = "1.41";
+    auto client = std::make_shared<EngineClient>(engine.endpoint(), options);
+    StatsCollector collector(client, EngineOs::Linux, [](const CollectorEvent&) {});
+    collector.watch({"abc", "mute", {}});
+    // The server plays one connection at a time: the inspect waits behind the first one's silence.
+    std::this_thread::sleep_for(500ms);
+    const auto started = std::chrono::steady_clock::now();
+    collector.unwatch("abc");
+    EXPECT_LT(std::chrono::steady_clock::now() - started, 500ms) << "unwatch waited for the inspect";
+}

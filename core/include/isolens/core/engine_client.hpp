@@ -62,10 +62,11 @@ public:
     // Anonymous volumes go too only when asked: only for containers IsoLens created itself.
     Result<void> removeContainer(const std::string& id, bool force = true,
                                  AnonymousVolumes volumes = AnonymousVolumes::Keep);
-    Result<ContainerDetails> inspectContainer(const std::string& id);
+    // cancel (optional) ends the request at once, with ErrorKind::Cancelled.
+    Result<ContainerDetails> inspectContainer(const std::string& id, CancelToken* cancel = nullptr);
     // The last lines a container wrote (stdout and stderr), also after it exited. For containers
     // created without a TTY, as IsoLens creates them.
-    Result<DemuxedOutput> containerLogs(const std::string& id, int tailLines);
+    Result<DemuxedOutput> containerLogs(const std::string& id, int tailLines, CancelToken* cancel = nullptr);
     Result<ProcessTable> top(const std::string& id);
     Result<std::vector<ContainerSummary>> listContainers(const EngineFilters& filters = {}, bool all = true);
 
@@ -94,10 +95,12 @@ private:
     Result<std::string> versionedPath(const std::string& path);
     Result<HttpResponse> call(HttpMethod method, const std::string& path,
                               std::optional<std::string> body = {},
-                              std::optional<std::chrono::milliseconds> responseTimeout = {});
+                              std::optional<std::chrono::milliseconds> responseTimeout = {},
+                              CancelToken* cancel = nullptr);
     Result<nlohmann::json> callJson(HttpMethod method, const std::string& path,
-                                    std::optional<std::string> body = {});
-    Result<nlohmann::json> containerJson(HttpMethod method, const std::string& id, const std::string& suffix);
+                                    std::optional<std::string> body = {}, CancelToken* cancel = nullptr);
+    Result<nlohmann::json> containerJson(HttpMethod method, const std::string& id, const std::string& suffix,
+                                         CancelToken* cancel = nullptr);
     Result<void> containerAction(HttpMethod method, const std::string& id, const std::string& suffix,
                                  std::optional<std::chrono::milliseconds> responseTimeout = {});
     Result<void> streamJsonLines(const std::string& path, std::optional<std::string> body,

@@ -30,7 +30,8 @@ struct PairRequest {
 };
 
 // What a pair reports while it starts and runs, from its own threads: pull progress, and every event
-// it records (created, started, gap, exited, error, removed...). cancelPull stops a pull.
+// it records (created, started, gap, exited, error, removed...). cancelPull stops a pull, and a start
+// that is under way: start() checks it between the pull, each create and the start.
 struct PairObserver {
     std::function<void(const PullProgressTracker&)> pullProgress;
     std::function<void(const std::string& mode, const std::string& kind, const std::string& detail)> event;

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "isolens/core/cancel_token.hpp"
+
+#include <atomic>
+#include <thread>
+
+// Ctrl+C, a closed terminal (SIGHUP) and a kill (SIGTERM) all end a run the same way, so that what it
+// started is removed. A closed pipe (| head) must not kill the process either: SIGPIPE is ignored,
+// and a closed output ends the run like an interrupt.
+void handleInterrupts();
+// A signal came, or nobody reads the output any more: the run should end.
+bool interrupted();
+// A write to the output failed: the run ends as if interrupted.
+void noteOutputClosed();
+// 128 plus the signal, as a shell reports a process that a signal ended.
+int interruptedExitCode();
+
+// CancelToken::cancel takes a mutex and runs a callback, which a signal handler may not: this thread
+// turns the handler's flag into a cancel of the token (a pull, a start). It also notices a closed
+// output, which a run may not write to for a long time.
+class InterruptWatcher {
+public:
+    explicit InterruptWatcher(isolens::CancelToken& token);
+    InterruptWatcher(const InterruptWatcher&) = delete;
+    InterruptWatcher& operator=(const InterruptWatcher&) = delete;
+    ~InterruptWatcher();
+
+private:
+    std::atomic<bool> done_{false};
+    std::thread thread_;
+};

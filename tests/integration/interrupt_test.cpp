@@ -1,0 +1,218 @@
+#include "private_engine.hpp"
+
+#include "isolens/core/container_ownership.hpp"
+#include "isolens/core/http_transport.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+using namespace isolens;
+using namespace std::chrono_literals;
+
+namespace {
+
+// isolens-cli compare as a child of its own (its pid is the owner label of its containers), with
+// stdout and stderr on one pipe that the test reads.
+struct CompareRun {
+    pid_t pid = -1;
+    int output = -1;
+    std::string seen;
+
+    explicit CompareRun(const std::string& image)
+    {
+        int fds[2];
+        if (pipe(fds) != 0)
+            return;
+        const std::vector<std::string> args{ISOLENS_CLI_PATH,
+                                            "--host",
+                                            privateEngine().var("ISOLENS_TEST_DOCKER_HOST"),
+                                            "compare",
+                                            "--image",
+                                            image,
+                                            "--cmd",
+                                            "sleep 600",
+                                            "--runtimes",
+                                            "runc," + privateEngine().secondRuntime(),
+                                            "--duration",
+                                            "60"};
+        std::vector<char*> argv;
+        for (const auto& arg : args)
+            argv.push_back(const_cast<char*>(arg.c_str()));
+        argv.push_back(nullptr);
+        pid = fork();
+        if (pid == 0) {
+            dup2(fds[1], STDOUT_FILENO);
+            dup2(fds[1], STDERR_FILENO);
+            close(fds[0]);
+            close(fds[1]);
+            execv(argv[0], argv.data());
+            _exit(127);
+        }
+        close(fds[1]);
+        output = fds[0];
+        ownerPid = pid;
+    }
+    CompareRun(const CompareRun&) = delete;
+    CompareRun& operator=(const CompareRun&) = delete;
+    ~CompareRun()
+    {
+        closeOutput();
+        if (pid > 0 && waitpid(pid, nullptr, WNOHANG) == 0) {
+            kill(pid, SIGKILL);
+            waitpid(pid, nullptr, 0);
+        }
+        // A failed test leaves nothing behind.
+        auto client = privateEngine().client();
+        if (auto left = containers())
+            for (const auto& container : *left)
+                (void)client.removeContainer(container.id, /*force=*/true);
+    }
+
+    void closeOutput()
+    {
+        if (output >= 0)
+            close(output);
+        output = -1;
+    }
+
+    // Reads the output until it holds the text; false at the end of the output or after the timeout.
+    bool waitFor(const std::string& text, std::chrono::milliseconds timeout)
+    {
+        const auto until = std::chrono::steady_clock::now() + timeout;
+        while (seen.find(text) == std::string::npos) {
+            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                until - std::chrono::steady_clock::now());
+            if (left <= 0ms)
+                return false;
+            pollfd ready{output, POLLIN, 0};
+            if (poll(&ready, 1, static_cast<int>(left.count())) <= 0)
+                continue;
+            char buffer[4096];
+            const auto got = read(output, buffer, sizeof buffer);
+            if (got <= 0)
+                return false;
+            seen.append(buffer, static_cast<std::size_t>(got));
+        }
+        return true;
+    }
+
+    // The exit code, or nothing if the process is still running after the timeout.
+    std::optional<int> exitWithin(std::chrono::milliseconds timeout)
+    {
+        const auto until = std::chrono::steady_clock::now() + timeout;
+        do {
+            int status = 0;
+            if (waitpid(pid, &status, WNOHANG) == pid) {
+                pid = -1;
+                if (WIFSIGNALED(status)) {
+                    killedBy = WTERMSIG(status);
+                    return 128 + killedBy;
+                }
+                return WEXITSTATUS(status);
+            }
+            std::this_thread::sleep_for(10ms);
+        } while (std::chrono::steady_clock::now() < until);
+        return std::nullopt;
+    }
+
+    std::string drained()
+    {
+        if (output >= 0)
+            waitFor("\x01never", 200ms);
+        return seen;
+    }
+
+    std::optional<std::vector<ContainerSummary>> containers() const
+    {
+        auto client = privateEngine().client();
+        auto listed = client.listContainers(
+            {{"label", {std::string(kOwnerPidLabel) + "=" + std::to_string(ownerPid)}}}, /*all=*/true);
+        if (!listed)
+            return std::nullopt;
+        return listed.value();
+    }
+
+    pid_t ownerPid = -1;
+    int killedBy = 0; // the signal that ended the process, if one did
+};
+
+void removeImage(const std::string& reference)
+{
+    (void)sendRequest(privateEngine().unixEndpoint(),
+                      HttpRequest{HttpMethod::Delete, "/images/" + reference + "?force=1", std::nullopt});
+}
+
+void expectNoContainers(const CompareRun& run)
+{
+    const auto left = run.containers();
+    ASSERT_TRUE(left);
+    EXPECT_TRUE(left->empty()) << left->size() << " containers of the run are still there";
+}
+
+} // namespace
+
+TEST(Interrupts, CtrlCDuringThePullEndsTheRunBeforeAnyContainerIsCreated)
+{
+    const auto image = privateEngine().registry() + "/isolens/layered:1.0"; // not local: it is pulled
+    removeImage(image);
+    CompareRun run(image);
+    ASSERT_GT(run.pid, 0);
+    ASSERT_TRUE(run.waitFor("pulling " + image, 30s)) << run.seen;
+    kill(run.pid, SIGINT);
+    const auto code = run.exitWithin(2s);
+    ASSERT_TRUE(code) << "Ctrl+C during the pull did not end the run:\n" << run.seen;
+    EXPECT_EQ(*code, 130) << run.drained();
+    EXPECT_EQ(run.drained().find("running after"), std::string::npos)
+        << "the pair was started after Ctrl+C:\n"
+        << run.seen;
+    expectNoContainers(run);
+    removeImage(image);
+}
+
+TEST(Interrupts, CtrlCDuringTheStartRemovesWhatWasCreatedWithinASecond)
+{
+    CompareRun run(privateEngine().testImage());
+    ASSERT_GT(run.pid, 0);
+    ASSERT_TRUE(run.waitFor("running after", 30s)) << run.seen;
+    kill(run.pid, SIGINT);
+    const auto code = run.exitWithin(1s);
+    ASSERT_TRUE(code) << "Ctrl+C during the start did not end the run within a second:\n" << run.seen;
+    EXPECT_EQ(*code, 130) << run.drained();
+    expectNoContainers(run);
+}
+
+TEST(Interrupts, AClosedTerminalRemovesThePair)
+{
+    CompareRun run(privateEngine().testImage());
+    ASSERT_GT(run.pid, 0);
+    ASSERT_TRUE(run.waitFor("running after", 30s)) << run.seen;
+    ASSERT_TRUE(run.waitFor("watching for", 10s)) << run.seen;
+    kill(run.pid, SIGHUP);
+    const auto code = run.exitWithin(2s);
+    ASSERT_TRUE(code) << "SIGHUP did not end the run:\n" << run.seen;
+    EXPECT_EQ(*code, 128 + SIGHUP) << run.drained();
+    expectNoContainers(run);
+}
+
+TEST(Interrupts, AClosedPipeRemovesThePair)
+{
+    CompareRun run(privateEngine().testImage());
+    ASSERT_GT(run.pid, 0);
+    ASSERT_TRUE(run.waitFor("running after", 30s)) << run.seen;
+    run.closeOutput(); // like `| head -c 1`: the next line written meets a closed pipe
+    const auto code = run.exitWithin(5s);
+    ASSERT_TRUE(code) << "a closed pipe did not end the run";
+    EXPECT_EQ(run.killedBy, 0) << "a closed pipe killed the run, leaving its pair";
+    expectNoContainers(run);
+}
