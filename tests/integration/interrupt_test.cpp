@@ -180,14 +180,15 @@ TEST(Interrupts, CtrlCDuringThePullEndsTheRunBeforeAnyContainerIsCreated)
     removeImage(image);
 }
 
-TEST(Interrupts, CtrlCDuringTheStartRemovesWhatWasCreatedWithinASecond)
+TEST(Interrupts, CtrlCDuringTheStartRemovesWhatWasCreated)
 {
     CompareRun run(privateEngine().testImage());
     ASSERT_GT(run.pid, 0);
     ASSERT_TRUE(run.waitFor("running after", 30s)) << run.seen;
     kill(run.pid, SIGINT);
-    const auto code = run.exitWithin(1s);
-    ASSERT_TRUE(code) << "Ctrl+C during the start did not end the run within a second:\n" << run.seen;
+    // The engine's own stop and removal of two running containers took 1.6 s once under ASan on 2 CPUs.
+    const auto code = run.exitWithin(2s);
+    ASSERT_TRUE(code) << "Ctrl+C during the start did not end the run within 2 s:\n" << run.seen;
     EXPECT_EQ(*code, 130) << run.drained();
     expectNoContainers(run);
 }
