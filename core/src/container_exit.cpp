@@ -98,8 +98,7 @@ ContainerExit exitFromJson(const nlohmann::json& data)
         exit.exitCode = detail::clampedInteger<int>(*code);
     if (auto ran = data.find("ran_seconds"); ran != data.end() && ran->is_number())
         exit.ranSeconds = ran->get<double>();
-    if (auto error = data.find("engine_error"); error != data.end() && error->is_string())
-        exit.engineError = error->get<std::string>();
+    exit.engineError = detail::textField(data, "engine_error");
     if (auto output = data.find("output"); output != data.end() && output->is_array())
         for (const auto& line : *output)
             if (line.is_string())
