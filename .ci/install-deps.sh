@@ -3,6 +3,15 @@
 # Safe to run again: it only calls apt when something is missing.
 set -euo pipefail
 
+as_root() {
+    if [[ $(id -u) -eq 0 ]]; then
+        "$@"
+    else
+        command -v sudo >/dev/null || { echo "install-deps: run as root, or install sudo" >&2; exit 1; }
+        sudo "$@"
+    fi
+}
+
 packages=(
     # toolchain
     cmake ninja-build g++ pkg-config clang-format ccache
@@ -13,6 +22,9 @@ packages=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
     # the Windows build, cross-compiled and tested under Wine
     g++-mingw-w64-x86-64-posix wine wine64
+    # the Windows dashboard's tests: a real X display (Xvfb), a window found and clicked (xdotool), a
+    # screenshot (ImageMagick's import), a relay from the private engine's socket to TCP (socat)
+    xvfb xdotool imagemagick socat
     # packaging: the Windows setup (NSIS), the Debian package (dpkg-shlibdeps) and their checks
     # (python3-debian parses the package's copyright file)
     nsis dpkg-dev desktop-file-utils appstream file binutils python3-debian
@@ -26,6 +38,21 @@ packages=(
     debootstrap debian-archive-keyring gpgv git
 )
 
+# Qt Base's source for the Windows build of the dashboard (cmake/qt-mingw/qt-for-mingw.sh, when no
+# prebuilt Qt is at hand) comes from Debian's source package: a deb-src entry for the mirror apt uses.
+# shellcheck source=apt-sources.sh
+source "$(dirname "${BASH_SOURCE[0]}")/apt-sources.sh"
+suite=bookworm
+need_update=false
+if ! apt_has_deb_src "$suite"; then
+    mirror=$(apt_mirror_of "$suite")
+    [[ -n "$mirror" ]] || { echo "install-deps: no apt source for $suite to add a deb-src entry for" >&2; exit 1; }
+    entry="Types: deb-src\nURIs: $mirror\nSuites: $suite\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n"
+    echo "install-deps: adding a deb-src entry for $mirror $suite (/etc/apt/sources.list.d/isolens-deb-src.sources)"
+    printf "$entry" | as_root tee /etc/apt/sources.list.d/isolens-deb-src.sources >/dev/null
+    need_update=true
+fi
+
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
@@ -33,15 +60,11 @@ for package in "${packages[@]}"; do
     fi
 done
 if [[ ${#missing[@]} -eq 0 ]]; then
+    $need_update && as_root apt-get update -qq
     echo "install-deps: all ${#packages[@]} packages are installed"
     exit 0
 fi
 
-sudo=()
-if [[ $(id -u) -ne 0 ]]; then
-    command -v sudo >/dev/null || { echo "install-deps: run as root, or install sudo" >&2; exit 1; }
-    sudo=(sudo)
-fi
 echo "install-deps: installing ${missing[*]}"
-"${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+as_root apt-get update -qq
+as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"

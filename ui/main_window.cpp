@@ -28,6 +28,7 @@
 
 #include <QAction>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -54,14 +55,40 @@ QString fromStd(const std::string& text)
     return QString::fromStdString(text);
 }
 
-// Where the shipped sample recording is, as a file the core can read.
-QString sampleRecordingFile()
+// The shipped sample recording as a file the core can read: copied out of the resources into the user's
+// own cache folder (not the shared temporary folder), or why not. A resource's copy is read-only, and
+// Windows refuses to delete a read-only file, so the previous copy is made writable before it is replaced.
+struct SampleFile {
+    QString path;
+    QString error;
+};
+
+SampleFile sampleRecordingFile()
 {
+    const QString resource = QStringLiteral(":/isolens/sample-recording.jsonl");
+    if (!QFile::exists(resource))
+        return {{}, QObject::tr("The sample recording is missing from this build")};
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    if (!QDir().mkpath(folder))
+        return {{},
+                QObject::tr("Could not create %1 for the sample recording")
+                    .arg(QDir::toNativeSeparators(folder))};
     const QString target =
-        QStandardPaths::writableLocation(QStandardPaths::TempLocation) +
-        QStringLiteral("/isolens-sample-recording-%1.jsonl").arg(QLatin1String(kIsoLensVersion));
-    QFile::remove(target);
-    return QFile::copy(QStringLiteral(":/isolens/sample-recording.jsonl"), target) ? target : QString();
+        folder + QStringLiteral("/isolens-sample-recording-%1.jsonl").arg(QLatin1String(kIsoLensVersion));
+    if (QFile::exists(target)) {
+        QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+        if (!QFile::remove(target))
+            return {{},
+                    QObject::tr("Could not replace the sample recording's copy at %1")
+                        .arg(QDir::toNativeSeparators(target))};
+    }
+    QFile source(resource);
+    if (!source.copy(target))
+        return {{},
+                QObject::tr("Could not copy the sample recording to %1: %2")
+                    .arg(QDir::toNativeSeparators(target), source.errorString())};
+    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return {target, {}};
 }
 
 } // namespace
@@ -467,14 +494,13 @@ QString MainWindow::openRecording(const QString& path, bool quiet)
 
 QString MainWindow::openSampleRecording(bool quiet)
 {
-    const auto file = sampleRecordingFile();
-    if (file.isEmpty()) {
-        const auto error = tr("The sample recording is missing from this build");
+    const auto sample = sampleRecordingFile();
+    if (!sample.error.isEmpty()) {
         if (!quiet)
-            report(error);
-        return error;
+            report(sample.error);
+        return sample.error;
     }
-    return openRecording(file, quiet);
+    return openRecording(sample.path, quiet);
 }
 
 QString MainWindow::exportDashboardPng(const QString& path, QSize size)

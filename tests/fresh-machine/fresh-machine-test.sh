@@ -31,26 +31,11 @@ for tool in debootstrap chroot git tar flock sha256sum; do
     command -v "$tool" >/dev/null || die "$tool is missing: run .ci/install-deps.sh"
 done
 
-# deb822 sources: the URIs of the first stanza whose Suites name SUITE (a word on its own).
-mirror_of() {
-    local wanted=$1 file
-    for file in /etc/apt/sources.list.d/*.sources; do
-        [[ -f "$file" ]] || continue
-        awk -v suite="$wanted" 'BEGIN { RS = ""; FS = "\n" }
-            { uris = ""; found = 0
-              for (i = 1; i <= NF; i++) {
-                  if ($i ~ /^URIs:/) { uris = $i; sub(/^URIs:[ \t]*/, "", uris); sub(/[ \t].*/, "", uris) }
-                  if ($i ~ /^Suites:/) { line = " " $i " "; if (index(line, " " suite " ")) found = 1 }
-              }
-              if (found && uris != "") { print uris; exit } }' "$file"
-    done | head -n 1
-}
-mirror=$(mirror_of "$suite")
-if [[ -z "$mirror" ]]; then
-    mirror=$(awk -v suite="$suite" '$1 == "deb" && $3 == suite { print $2; exit }' /etc/apt/sources.list 2>/dev/null || true)
-fi
+# shellcheck source=../../.ci/apt-sources.sh
+source "$repo/.ci/apt-sources.sh"
+mirror=$(apt_mirror_of "$suite")
 [[ -n "$mirror" ]] || die "no apt source for $suite on this machine (/etc/apt/sources.list.d/*.sources, /etc/apt/sources.list)"
-security_mirror=$(mirror_of "$suite-security")
+security_mirror=$(apt_mirror_of "$suite-security")
 arch=$(dpkg --print-architecture)
 keyring=/usr/share/keyrings/debian-archive-keyring.gpg
 [[ -f "$keyring" ]] || die "$keyring is missing: install debian-archive-keyring (.ci/install-deps.sh)"

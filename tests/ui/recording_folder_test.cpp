@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QByteArray>
+#include <QDir>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -41,6 +42,18 @@ protected:
     QTemporaryDir dataHome;
 };
 
+#ifdef _WIN32
+// Windows: the roaming application data folder, as the README says (%APPDATA%\IsoLens\recordings).
+TEST_F(UserDataFolder, RecordingsGoToIsoLensRecordingsUnderAppData)
+{
+    const QByteArray savedAppData = qgetenv("APPDATA");
+    qputenv("APPDATA", QDir::toNativeSeparators(dataHome.path()).toLocal8Bit());
+    DashboardController controller;
+    const auto directory = controller.recordingDirectory();
+    restore("APPDATA", savedAppData);
+    EXPECT_EQ(directory, dataHome.path() + "/IsoLens/recordings");
+}
+#else
 TEST_F(UserDataFolder, RecordingsGoToIsoLensRecordingsUnderTheXdgDataHome)
 {
     qputenv("XDG_DATA_HOME", dataHome.path().toLocal8Bit());
@@ -54,6 +67,7 @@ TEST_F(UserDataFolder, RecordingsGoToLocalShareIsoLensRecordingsWithoutAnXdgData
     DashboardController controller;
     EXPECT_EQ(controller.recordingDirectory(), home.path() + "/.local/share/IsoLens/recordings");
 }
+#endif
 
 TEST_F(UserDataFolder, AChosenFolderWins)
 {

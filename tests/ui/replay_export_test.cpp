@@ -24,6 +24,7 @@
 #include <QFile>
 #include <QImage>
 #include <QPushButton>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 using namespace isolens;
@@ -101,6 +102,26 @@ TEST(SampleRecording, ReplaysIntoEveryView)
     EXPECT_TRUE(window.statusText().contains("replay")) << window.statusText().toStdString();
     EXPECT_EQ(window.dashboard()->processes()->model()->rowCount(), 0);
     EXPECT_TRUE(window.dashboard()->processes()->note().contains("The process list is live"));
+}
+
+// The sample is copied out of the resources as a read-only file; Windows refuses to delete a read-only
+// file, so a second opening (the next launch, or a second click) failed there before the copy was made
+// writable first.
+TEST(SampleRecording, OpensAgainAfterAnEarlierCopyAndFromASecondWindow)
+{
+    {
+        MainWindow first(unreachableEndpoint());
+        ASSERT_TRUE(waitForProbe(first));
+        ASSERT_EQ(first.openSampleRecording(true), "");
+        ASSERT_EQ(first.openSampleRecording(true), "");
+    }
+    MainWindow second(unreachableEndpoint());
+    ASSERT_TRUE(waitForProbe(second));
+    ASSERT_EQ(second.openSampleRecording(true), "");
+    EXPECT_TRUE(second.controller()->isReplay());
+    EXPECT_TRUE(second.controller()->recordingPath().startsWith(
+        QStandardPaths::writableLocation(QStandardPaths::CacheLocation)))
+        << second.controller()->recordingPath().toStdString();
 }
 
 TEST(SampleRecording, TheNoEngineBannerOffersIt)
