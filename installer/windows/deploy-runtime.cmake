@@ -9,7 +9,8 @@
 # (where DLLs are searched), ISOLENS_DEPLOY_OBJDUMP (cross builds: the target's objdump),
 # ISOLENS_DEPLOY_SYSTEM_IMPORT_LIB_DIR (cross builds: mingw-w64's import libraries, which name what Windows
 # provides), ISOLENS_DEPLOY_STRIP (a strip program: debugging sections are left out of the copies),
-# ISOLENS_DEPLOY_LIST (a file that receives the deployed files, one per line).
+# ISOLENS_DEPLOY_LIST (a file that receives the deployed files, one per line), ISOLENS_DEPLOY_WORK_DIR (a
+# scratch folder in the build tree).
 set(bin ${CMAKE_INSTALL_PREFIX}/bin)
 
 set(executables)
@@ -43,7 +44,7 @@ endif()
 # system (cross-compiling), search a folder of lower-case links to the DLLs instead.
 set(search_dirs ${ISOLENS_DEPLOY_DIRS})
 if(ISOLENS_DEPLOY_OBJDUMP)
-    set(folded ${CMAKE_CURRENT_BINARY_DIR}/deploy-lowercase)
+    set(folded ${ISOLENS_DEPLOY_WORK_DIR}/deploy-lowercase)
     file(REMOVE_RECURSE ${folded})
     file(MAKE_DIRECTORY ${folded})
     set(search_dirs ${folded})

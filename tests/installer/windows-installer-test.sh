@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Installs IsoLens' Windows setup silently under Wine, checks what a user would find (Start-menu
 # shortcuts, the Add/Remove Programs entry, the licence and third-party notices, a CLI that runs and
-# names its licence), uninstalls it silently and checks that everything setup wrote is gone.
-#   Usage: windows-installer-test.sh IsoLens-<version>-win64.exe VERSION
+# names its licence, and the dashboard: windows-dashboard-checks.sh), uninstalls it silently and checks
+# that everything setup wrote is gone.
+#   Usage: windows-installer-test.sh IsoLens-<version>-win64.exe VERSION [TOOLS_DIR OUTPUT_DIR]
+#   TOOLS_DIR holds the Windows test tools (the pipe relay, the shortcut reader); OUTPUT_DIR receives the
+#   screenshots and PNGs. Both are needed when the setup carries the dashboard.
 set -euo pipefail
 installer=$1
 version=$2
+tools_dir=${3:-}
+output_dir=${4:-}
+engine_script=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/engine/private-engine.sh
 [[ -f "$installer" ]] || { echo "FAIL: no installer at $installer" >&2; exit 1; }
 command -v wine >/dev/null || { echo "FAIL: wine is not installed (apt install wine wine64)" >&2; exit 1; }
 
@@ -45,9 +51,6 @@ check "the Start-menu folder has the uninstall shortcut" test -f "$start_menu/Un
 check "the CLI carries version information" grep -q "IsoLens command line" <(strings -a -el "$install_dir/isolens-cli.exe")
 check "the CLI declares per-monitor DPI awareness" grep -q "PerMonitorV2" <(strings -a "$install_dir/isolens-cli.exe")
 check "the shortcut starts isolens-cli" grep -qa "isolens-cli" <(strings -a -el "$start_menu/IsoLens command line.lnk"; strings -a "$start_menu/IsoLens command line.lnk")
-if [[ -f "$install_dir/isolens.exe" ]]; then
-    check "the Start-menu folder has the dashboard's shortcut" test -f "$start_menu/IsoLens.lnk"
-fi
 check "no desktop shortcut unless chosen" test ! -e "$desktop/IsoLens.lnk" -a ! -e "$desktop/IsoLens command line.lnk"
 check "Add/Remove Programs shows version $version" test "$(registry_value DisplayVersion)" = "$version"
 check "Add/Remove Programs shows the publisher" test -n "$(registry_value Publisher)"
@@ -71,6 +74,12 @@ check "the installed CLI's --version names the licence" grep -q "GPL-3.0-or-late
 offline=$(wine "C:\\Program Files\\IsoLens\\isolens-cli.exe" preflight mcr.microsoft.com/windows/servercore:ltsc2022 --host-build 17763 --offline 2>&1 | tr -d '\r' || true)
 check "the installed CLI predicts an OS mismatch offline" grep -q "no matching manifest" <<<"$offline"
 
+if [[ -f "$install_dir/isolens.exe" ]]; then
+    [[ -n "$tools_dir" && -n "$output_dir" ]] || { echo "FAIL: the dashboard's checks need TOOLS_DIR and OUTPUT_DIR" >&2; exit 1; }
+    # shellcheck source=windows-dashboard-checks.sh
+    source "$(dirname "${BASH_SOURCE[0]}")/windows-dashboard-checks.sh"
+fi
+
 echo "uninstalling silently (/S)"
 wine "C:\\Program Files\\IsoLens\\uninstall.exe" /S
 wineserver -w
@@ -79,6 +88,8 @@ wineserver -w
 check "the licence and the notices are gone" test ! -e "$install_dir/LICENSE.txt" -a ! -e "$notices"
 check "Program Files\\IsoLens is gone" test ! -e "$install_dir"
 check "the Start-menu folder is gone" test ! -e "$start_menu"
+check "the dashboard and its Qt runtime are gone" test ! -e "$install_dir/isolens.exe" -a ! -e "$install_dir/Qt6Core.dll"
+check "no shortcut is left on the desktop" test ! -e "$desktop/IsoLens.lnk"
 check "the Add/Remove Programs entry is gone" test -z "$(registry_value DisplayVersion)"
 
 finish_checks windows-installer-test
