@@ -38,6 +38,8 @@ LauncherPanel::LauncherPanel(QWidget* parent)
     image_->setEditable(true);
     image_->setInsertPolicy(QComboBox::NoInsert);
     image_->setObjectName(QStringLiteral("imagePicker"));
+    command_->setObjectName(QStringLiteral("command"));
+    workload_->setObjectName(QStringLiteral("workload"));
     image_->lineEdit()->setPlaceholderText(tr("image, e.g. mcr.microsoft.com/windows/nanoserver:ltsc2022"));
     image_->setToolTip(tr("A local image, or any reference: it is pulled when missing"));
     imageProblem_->setWordWrap(true);
@@ -161,10 +163,14 @@ void LauncherPanel::setModes(const std::vector<IsolationMode>& modes, const QStr
     modeList_ = modes;
     for (int side = 0; side < 2; ++side) {
         const QSignalBlocker block(modes_[side]);
+        // The engine lists its modes again on a reconnect: a mode chosen (or running) stays chosen.
+        const auto chosen = modes_[side]->currentText();
         modes_[side]->clear();
         for (const auto& mode : modes)
             modes_[side]->addItem(QString::fromStdString(mode.label));
-        modes_[side]->setCurrentIndex(std::min<int>(side, static_cast<int>(modes.size()) - 1));
+        const auto kept = chosen.isEmpty() ? -1 : modes_[side]->findText(chosen);
+        modes_[side]->setCurrentIndex(kept >= 0 ? kept
+                                                : std::min<int>(side, static_cast<int>(modes.size()) - 1));
     }
     modeReason_->setText(reason);
     modeReason_->setVisible(!reason.isEmpty());
@@ -195,6 +201,7 @@ void LauncherPanel::setPreflight(int side, const QString& verdict, const QString
 void LauncherPanel::setRunning(bool running)
 {
     running_ = running;
+    pending_ = false;
     busy_->clear();
     validate();
 }
@@ -202,8 +209,8 @@ void LauncherPanel::setRunning(bool running)
 void LauncherPanel::setBusy(const QString& what)
 {
     busy_->setText(what);
-    start_->setEnabled(false);
-    stop_->setEnabled(running_);
+    pending_ = true;
+    validate();
 }
 
 void LauncherPanel::setPullProgress(double fraction, const QString& detail)
@@ -277,13 +284,15 @@ void LauncherPanel::validate()
                                 !workload_->text().trimmed().isEmpty();
     imageProblem_->setText(engine_ && typedSomething ? problem : QString());
     imageProblem_->setVisible(!imageProblem_->text().isEmpty());
-    start_->setEnabled(problem.isEmpty() && !running_);
+    // From Start until the pair has stopped (or failed to start) the fields describe that pair.
+    const bool locked = running_ || pending_;
+    start_->setEnabled(problem.isEmpty() && !locked);
     start_->setToolTip(problem.isEmpty() ? tr("Start the same image and command once per mode (Ctrl+Return)")
                                          : problem);
     stop_->setEnabled(running_);
     for (auto* combo : modes_)
-        combo->setEnabled(engine_ && !running_);
-    image_->setEnabled(engine_ && !running_);
-    command_->setEnabled(engine_ && !running_);
-    workload_->setEnabled(engine_ && !running_);
+        combo->setEnabled(engine_ && !locked);
+    image_->setEnabled(engine_ && !locked);
+    command_->setEnabled(engine_ && !locked);
+    workload_->setEnabled(engine_ && !locked);
 }

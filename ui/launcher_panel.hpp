@@ -38,8 +38,10 @@ public:
     const isolens::IsolationMode* mode(int index) const;
     // One badge per side: ok (green), a predicted failure (red) with the engine's words, or unknown.
     void setPreflight(int side, const QString& verdict, const QString& detail);
-    void setRunning(bool running);     // a pair is up: Stop instead of Start pair
-    void setBusy(const QString& what); // starting / stopping: both disabled, what it is doing
+    // A pair is up: Stop instead of Start pair, and the fields, read-only, show the pair that runs.
+    void setRunning(bool running);
+    // Starting / stopping: Start pair disabled, the fields read-only, what it is doing; until setRunning.
+    void setBusy(const QString& what);
     void setPullProgress(double fraction, const QString& detail);
     void hidePullProgress();
     void setLeftovers(int count);
@@ -79,6 +81,7 @@ private:
     QLabel* busy_;
     std::vector<isolens::IsolationMode> modeList_;
     bool running_ = false;
+    bool pending_ = false; // starting or stopping
     bool engine_ = false;
     isolens::CommandSyntax syntax_;
 };

@@ -25,9 +25,11 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStatusBar>
@@ -83,6 +85,14 @@ protected:
     DashboardController* controller = nullptr;
     LauncherPanel* launcher = nullptr;
 };
+
+// The launcher's fields that describe the pair, as shown: image, command, workload and both modes.
+std::vector<QWidget*> launcherFields(const LauncherPanel& launcher)
+{
+    return {launcher.findChild<QComboBox*>("imagePicker"), launcher.findChild<QLineEdit*>("command"),
+            launcher.findChild<QLineEdit*>("workload"), launcher.findChild<QComboBox*>("mode0"),
+            launcher.findChild<QComboBox*>("mode1")};
+}
 
 } // namespace
 
@@ -326,6 +336,82 @@ TEST(DashboardWindow, AReplayStaysWhenTheEngineConnectsAndOnReconnect)
         window.reconnect(); // the second round: after Reconnect (F5)
         ASSERT_TRUE(waitForProbe(window));
     }
+}
+
+// However a pair is started (here as --start does it), the launcher shows the choice that runs, read-only
+// from the start (a pull can take minutes) until Stop, and keeps it afterwards for another Start.
+TEST(DashboardWindow, APairStartedOnConnectIsShownInTheLauncherReadOnlyUntilStopAndKeptAfter)
+{
+    QTemporaryDir recordings;
+    MainWindow window(privateEndpoint());
+    auto* controller = window.controller();
+    controller->setRecordingDirectory(recordings.path());
+    auto* launcher = window.dashboard()->launcher();
+    const auto fields = launcherFields(*launcher);
+    for (auto* field : fields)
+        ASSERT_NE(field, nullptr);
+    std::vector<QString> editableWhileStarting;
+    QObject::connect(controller, &DashboardController::pairStarting, launcher, [&] {
+        if (controller->isRunning())
+            return; // stopping
+        for (auto* field : fields)
+            if (field->isEnabled())
+                editableWhileStarting.push_back(field->objectName());
+    });
+
+    const auto image = QString::fromStdString(privateEngine().testImage());
+    const auto second = QString::fromStdString(privateEngine().secondRuntime());
+    // Not the order the launcher offers by default (the engine lists its runtimes by name).
+    window.startPairOnConnect(image, "sleep 30", "", {"runc", second});
+    window.show();
+    ASSERT_TRUE(waitForProbe(window));
+    ASSERT_TRUE(waitUntil([&] { return controller->isRunning() || !controller->isBusy(); }, 60000));
+    ASSERT_TRUE(controller->isRunning()) << window.statusBar()->currentMessage().toStdString();
+
+    const auto showsTheChoice = [&](const char* when) {
+        SCOPED_TRACE(when);
+        EXPECT_EQ(qobject_cast<QComboBox*>(fields[0])->currentText().toStdString(), image.toStdString());
+        EXPECT_EQ(qobject_cast<QLineEdit*>(fields[1])->text().toStdString(), "sleep 30");
+        EXPECT_EQ(qobject_cast<QLineEdit*>(fields[2])->text().toStdString(), "");
+        EXPECT_EQ(qobject_cast<QComboBox*>(fields[3])->currentText().toStdString(), "runc");
+        EXPECT_EQ(qobject_cast<QComboBox*>(fields[4])->currentText().toStdString(), second.toStdString());
+        const auto choice = launcher->choice();
+        ASSERT_NE(launcher->mode(choice.modeIndexes[0]), nullptr);
+        ASSERT_NE(launcher->mode(choice.modeIndexes[1]), nullptr);
+        EXPECT_EQ(launcher->mode(choice.modeIndexes[0])->label, "runc");
+        EXPECT_EQ(launcher->mode(choice.modeIndexes[1])->label, second.toStdString());
+    };
+    const auto readOnly = [&](const char* when) {
+        SCOPED_TRACE(when);
+        for (auto* field : fields)
+            EXPECT_FALSE(field->isEnabled())
+                << field->objectName().toStdString() << " describes the running pair";
+        EXPECT_FALSE(launcher->findChild<QPushButton*>("startPair")->isEnabled());
+        EXPECT_TRUE(launcher->findChild<QPushButton*>("stopPair")->isEnabled());
+    };
+    EXPECT_TRUE(editableWhileStarting.empty())
+        << editableWhileStarting.front().toStdString() << " could be edited while the pair was starting";
+    showsTheChoice("running");
+    readOnly("running");
+    window.refresh();
+    EXPECT_TRUE(window.dashboard()->sessionCaption().contains(image))
+        << window.dashboard()->sessionCaption().toStdString();
+
+    // Connecting again while the pair runs lists the engine's modes again: the running ones stay shown.
+    window.reconnect();
+    ASSERT_TRUE(waitForProbe(window));
+    ASSERT_TRUE(controller->isRunning());
+    showsTheChoice("running, after a reconnect");
+    readOnly("running, after a reconnect");
+
+    launcher->findChild<QPushButton*>("stopPair")->click();
+    ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 60000));
+    showsTheChoice("stopped");
+    for (auto* field : fields)
+        EXPECT_TRUE(field->isEnabled()) << field->objectName().toStdString();
+    EXPECT_TRUE(launcher->findChild<QPushButton*>("startPair")->isEnabled())
+        << launcher->inputProblem().toStdString();
+    EXPECT_TRUE(ownContainers().empty());
 }
 
 TEST(DashboardCommandLine, StartsAPairFromTheCommandLineAndRemovesItOnExit)
