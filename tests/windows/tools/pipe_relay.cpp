@@ -20,7 +20,7 @@ constexpr const wchar_t* usage = L"usage: isolens_pipe_relay --port N [--pipe \\
                                  L"[--ready-file PATH] [--verbose]\n";
 // Instances waiting for a client at the same time: a burst of this many connections never finds
 // every instance busy while the relay makes replacements.
-constexpr std::size_t listeningInstances = 4;
+constexpr std::size_t listeningInstances = 8;
 
 struct Options {
     std::wstring pipe = L"\\\\.\\pipe\\docker_engine";
