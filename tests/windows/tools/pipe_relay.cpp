@@ -16,11 +16,24 @@
 
 namespace {
 
-constexpr const wchar_t* usage = L"usage: isolens_pipe_relay --port N [--pipe \\\\.\\pipe\\docker_engine] "
-                                 L"[--ready-file PATH] [--verbose]\n";
+constexpr const char* usage = "usage: isolens_pipe_relay --port N [--pipe \\\\.\\pipe\\docker_engine] "
+                              "[--ready-file PATH] [--verbose]\n";
 // Instances waiting for a client at the same time: a burst of this many connections never finds
 // every instance busy while the relay makes replacements.
 constexpr std::size_t listeningInstances = 8;
+
+// Messages go out as UTF-8 through the narrow stdio functions: under Wine, msvcrt's wide ones
+// (fwprintf, fputws) held stderr's text back until the process exited.
+std::string utf8(const std::wstring& text)
+{
+    const int size = WideCharToMultiByte(CP_UTF8, 0, text.c_str(), static_cast<int>(text.size()), nullptr, 0,
+                                         nullptr, nullptr);
+    std::string out(static_cast<std::size_t>(size > 0 ? size : 0), '\0');
+    if (size > 0)
+        WideCharToMultiByte(CP_UTF8, 0, text.c_str(), static_cast<int>(text.size()), out.data(), size,
+                            nullptr, nullptr);
+    return out;
+}
 
 struct Options {
     std::wstring pipe = L"\\\\.\\pipe\\docker_engine";
@@ -123,18 +136,20 @@ int serve(const Options& options)
     for (std::size_t i = 0; i < instances.size(); ++i) {
         instances[i].ov.hEvent = events[i] = CreateEventW(nullptr, TRUE, FALSE, nullptr);
         if (!listen(instances[i], options.pipe)) {
-            std::fwprintf(stderr, L"isolens_pipe_relay: cannot create %ls (error %lu)\n",
-                          options.pipe.c_str(), GetLastError());
+            const DWORD error = GetLastError();
+            std::fprintf(stderr, "isolens_pipe_relay: cannot create %s (error %lu)\n",
+                         utf8(options.pipe).c_str(), error);
             return 1;
         }
     }
     if (!options.readyFile.empty() && !writeReadyFile(options.readyFile)) {
-        std::fwprintf(stderr, L"isolens_pipe_relay: cannot write %ls (error %lu)\n",
-                      options.readyFile.c_str(), GetLastError());
+        const DWORD error = GetLastError();
+        std::fprintf(stderr, "isolens_pipe_relay: cannot write %s (error %lu)\n",
+                     utf8(options.readyFile).c_str(), error);
         return 1;
     }
     if (options.verbose)
-        std::fwprintf(stderr, L"relay: %ls -> 127.0.0.1:%u\n", options.pipe.c_str(), options.port);
+        std::fprintf(stderr, "relay: %s -> 127.0.0.1:%u\n", utf8(options.pipe).c_str(), options.port);
     for (int id = 1;; ++id) {
         const DWORD woken =
             WaitForMultipleObjects(static_cast<DWORD>(events.size()), events.data(), FALSE, INFINITE);
@@ -155,13 +170,13 @@ int serve(const Options& options)
         std::thread([client, id, port = options.port, verbose = options.verbose] {
             const SOCKET socket = connectToEngine(port);
             if (socket == INVALID_SOCKET) {
-                std::fwprintf(stderr, L"isolens_pipe_relay: connection %d: cannot connect to 127.0.0.1:%u\n",
-                              id, port);
+                std::fprintf(stderr, "isolens_pipe_relay: connection %d: cannot connect to 127.0.0.1:%u\n",
+                             id, port);
                 CloseHandle(client);
                 return;
             }
             if (verbose)
-                std::fwprintf(stderr, L"relay: connection %d open\n", id);
+                std::fprintf(stderr, "relay: connection %d open\n", id);
             relayConnection(client, socket, id, verbose);
         }).detach();
     }
@@ -175,12 +190,12 @@ int main()
     wchar_t** argv = CommandLineToArgvW(GetCommandLineW(), &argc);
     const auto options = argv ? parseOptions(argc, argv) : std::nullopt;
     if (!options) {
-        std::fputws(usage, stderr);
+        std::fputs(usage, stderr);
         return 2;
     }
     WSADATA wsa{};
     if (WSAStartup(MAKEWORD(2, 2), &wsa) != 0) {
-        std::fputws(L"isolens_pipe_relay: Winsock is not available\n", stderr);
+        std::fputs("isolens_pipe_relay: Winsock is not available\n", stderr);
         return 1;
     }
     return serve(*options);
