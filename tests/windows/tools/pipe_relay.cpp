@@ -109,8 +109,11 @@ bool listen(ListeningInstance& instance, const std::wstring& name)
     instance.connectedEarly = false;
     if (ConnectNamedPipe(instance.pipe, &instance.ov) || GetLastError() == ERROR_IO_PENDING)
         return true;
-    if (GetLastError() != ERROR_PIPE_CONNECTED)
+    if (GetLastError() != ERROR_PIPE_CONNECTED) {
+        CloseHandle(instance.pipe);
+        instance.pipe = INVALID_HANDLE_VALUE;
         return false;
+    }
     instance.connectedEarly = true;
     SetEvent(event);
     return true;
