@@ -2,6 +2,7 @@
 #include "dashboard_controller.hpp"
 #include "main_window.hpp"
 #include "png_export.hpp"
+#include "ui_font.hpp"
 
 #include "isolens/core/endpoint_resolver.hpp"
 #include "isolens/core/licence.hpp"
@@ -22,6 +23,7 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("IsoLens"));
     QApplication::setApplicationVersion(QString::fromLatin1(isolens::kIsoLensVersion));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/isolens/isolens.png")));
+    applyUiFont(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
