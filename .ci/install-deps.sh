@@ -22,8 +22,8 @@ packages=(
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
     # the Windows build, cross-compiled and tested under Wine
     g++-mingw-w64-x86-64-posix wine wine64
-    # Wine's own Windows fonts (Tahoma, the UI font Wine reports): without them Qt's text falls back to a serif
-    fonts-wine
+    # Qt for Windows (cmake/qt-mingw/qt-for-mingw.sh): xz for its tarballs (flock: util-linux, below)
+    xz-utils
     # the Windows dashboard's tests: a real X display (Xvfb), a window found and clicked (xdotool), a
     # screenshot (ImageMagick's import), a relay from the private engine's socket to TCP (socat)
     xvfb xdotool imagemagick socat

@@ -14,9 +14,14 @@
 # below, it is unpacked instead of building, which saves about 45 minutes on 2 cores. --from-source
 # builds even then.
 #
-#   Usage: qt-for-mingw.sh [--from-source]     prints the Qt prefix as the last line of its output
+# The third-party inputs, once seen and checked, are kept in the cache too (third-party/), so that a clone
+# elsewhere (as CI makes) and a fresh root (the fresh-machine test) find them.
+#
+#   Usage: qt-for-mingw.sh [--from-source]   prints the Qt prefix as the last line of its output
+#          qt-for-mingw.sh --inputs          prints the folder that holds the checked third-party inputs
 #   Environment: ISOLENS_CACHE_DIR (default /var/cache/isolens as root, else ~/.cache/isolens);
-#                ISOLENS_THIRD_PARTY_DIR (default: ../shared/third_party beside the checkout)
+#                ISOLENS_THIRD_PARTY_DIR (default: ../shared/third_party beside the checkout, then the
+#                cache's third-party/)
 set -euo pipefail
 
 qt_version=6.4.2
@@ -39,15 +44,16 @@ fail() {
 }
 
 from_source=false
+inputs_only=false
 case "${1:-}" in
 "") ;;
 --from-source) from_source=true ;;
-*) fail "unknown argument '$1' (usage: qt-for-mingw.sh [--from-source])" ;;
+--inputs) inputs_only=true ;;
+*) fail "unknown argument '$1' (usage: qt-for-mingw.sh [--from-source | --inputs])" ;;
 esac
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
-third_party=${ISOLENS_THIRD_PARTY_DIR:-$root/../shared/third_party}
 if [[ -n "${ISOLENS_CACHE_DIR:-}" ]]; then
     cache=$ISOLENS_CACHE_DIR
 elif [[ $(id -u) -eq 0 ]]; then
@@ -62,6 +68,34 @@ dest=$cache/$key
 prefix=$dest/qt6-mingw
 
 mkdir -p "$cache"
+
+# The inputs: the first folder that has the Qt Charts source with its checksum; its files are kept in the
+# cache (checked) for clones elsewhere. The prebuilt is optional.
+sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
+stash=$cache/third-party
+third_party=
+for candidate in ${ISOLENS_THIRD_PARTY_DIR:+"$ISOLENS_THIRD_PARTY_DIR"} "$root/../shared/third_party" "$stash"; do
+    if [[ -f "$candidate/$charts_tarball" && $(sha256_of "$candidate/$charts_tarball") == "$charts_sha256" ]]; then
+        third_party=$(cd "$candidate" && pwd)
+        break
+    fi
+done
+[[ -n "$third_party" ]] || fail "no $charts_tarball with sha256 $charts_sha256 in ${ISOLENS_THIRD_PARTY_DIR:+$ISOLENS_THIRD_PARTY_DIR, }$root/../shared/third_party or $stash (set ISOLENS_THIRD_PARTY_DIR to the folder that holds it)"
+if [[ "$third_party" != "$stash" ]]; then
+    mkdir -p "$stash"
+    for file in "$charts_tarball:$charts_sha256" "$prebuilt_tarball:$prebuilt_sha256"; do
+        name=${file%%:*}
+        sum=${file#*:}
+        if [[ -f "$third_party/$name" && ! -f "$stash/$name" && $(sha256_of "$third_party/$name") == "$sum" ]]; then
+            cp "$third_party/$name" "$stash/$name.partial" && mv "$stash/$name.partial" "$stash/$name"
+        fi
+    done
+fi
+if $inputs_only; then
+    echo "$third_party"
+    exit 0
+fi
+
 # One build at a time per key: a second configure waits for the first instead of building twice.
 exec 9>"$cache/$key.lock"
 flock 9
@@ -75,7 +109,7 @@ mkdir -p "$dest"
 started=$SECONDS
 
 if ! $from_source && [[ -f "$third_party/$prebuilt_tarball" ]]; then
-    if [[ $(sha256sum "$third_party/$prebuilt_tarball" | cut -d' ' -f1) == "$prebuilt_sha256" ]]; then
+    if [[ $(sha256_of "$third_party/$prebuilt_tarball") == "$prebuilt_sha256" ]]; then
         log "unpacking the prebuilt $third_party/$prebuilt_tarball (same version and configure lines)"
         tar -xJf "$third_party/$prebuilt_tarball" -C "$dest"
         [[ -f "$prefix/lib/cmake/Qt6Charts/Qt6ChartsConfig.cmake" ]] || fail "the prebuilt has no Qt Charts"
@@ -87,10 +121,6 @@ if ! $from_source && [[ -f "$third_party/$prebuilt_tarball" ]]; then
     log "the prebuilt's checksum is not the one this script was made for: building from the sources"
 fi
 
-[[ -f "$third_party/$charts_tarball" ]] ||
-    fail "$third_party/$charts_tarball is missing (set ISOLENS_THIRD_PARTY_DIR to the folder that holds it)"
-[[ $(sha256sum "$third_party/$charts_tarball" | cut -d' ' -f1) == "$charts_sha256" ]] ||
-    fail "$third_party/$charts_tarball does not have the expected checksum $charts_sha256"
 for tool in x86_64-w64-mingw32-g++-posix /usr/lib/qt6/libexec/moc dpkg-source; do
     command -v "$tool" >/dev/null || fail "$tool is missing: run .ci/install-deps.sh"
 done

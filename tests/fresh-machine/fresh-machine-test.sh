@@ -34,6 +34,9 @@ done
 # shellcheck source=../../.ci/apt-sources.sh
 source "$repo/.ci/apt-sources.sh"
 mirror=$(apt_mirror_of "$suite")
+# The inputs of Qt for Windows (the mingw-cross preset's configure needs them), found as that build finds them.
+third_party=$("$repo/cmake/qt-mingw/qt-for-mingw.sh" --inputs) || die "no inputs for Qt for Windows (see above)"
+
 [[ -n "$mirror" ]] || die "no apt source for $suite on this machine (/etc/apt/sources.list.d/*.sources, /etc/apt/sources.list)"
 security_mirror=$(apt_mirror_of "$suite-security")
 arch=$(dpkg --print-architecture)
@@ -191,12 +194,17 @@ prepare_root() {
     bind /dev/pts "$root/dev/pts"
     bind "$cache/apt-archives" "$root/var/cache/apt/archives"
     bind "$cache/ccache" "$root/var/cache/ccache"
+    # Qt for the mingw-cross preset: the third-party inputs (read-only) that cmake/qt-mingw/qt-for-mingw.sh
+    # unpacks or builds from; the result stays in the root.
+    mkdir -p "$root/var/cache/isolens-third-party"
+    bind "$third_party" "$root/var/cache/isolens-third-party" ro
     in_root chown _apt:root /var/cache/apt/archives/partial # apt downloads as _apt
 }
 
 in_root() { # runs a command in the root with a clean environment
     chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
         HOME=/root LANG=C.UTF-8 DEBIAN_FRONTEND=noninteractive CCACHE_DIR=/var/cache/ccache \
+        ISOLENS_THIRD_PARTY_DIR=/var/cache/isolens-third-party \
         CCACHE_MAXSIZE=4G "$@"
 }
 
