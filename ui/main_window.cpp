@@ -12,6 +12,7 @@
 #include "process_view.hpp"
 #include "series_chart.hpp"
 #include "time_window_bar.hpp"
+#include "window_size.hpp"
 
 #include "isolens/core/clock.hpp"
 #include "isolens/core/command_line.hpp"
@@ -39,6 +40,7 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -110,7 +112,7 @@ MainWindow::MainWindow(const EndpointRequest& endpoint, QWidget* parent)
     pages_->addWidget(status_);
     pages_->addWidget(dashboard_);
     setCentralWidget(pages_);
-    resize(1280, 800);
+    resize(initialWindowSize({1280, 800}, screen() ? screen()->availableSize() : QSize()));
     health_->setObjectName(QStringLiteral("samplingHealth"));
     samples_->setObjectName(QStringLiteral("samplesRecorded"));
     recording_->setObjectName(QStringLiteral("recordingFile"));
@@ -687,6 +689,12 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    // A size saved on a bigger screen (or at a lower scale) is fitted to this one.
+    if (screen()) {
+        const QSize available = screen()->availableSize();
+        if (width() > available.width() || height() > available.height())
+            resize(initialWindowSize(size(), available));
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     PairChoice choice;
     choice.image = settings.value(QStringLiteral("pair/image")).toString();
