@@ -98,6 +98,23 @@ if [[ -n "$window" ]]; then
     check "the dashboard closes when asked (WM_CLOSE)" bash -c "! pgrep -f 'isolens\\.exe' >/dev/null"
 fi
 
+# At 150% (144 DPI, a common laptop setting) the whole window must still fit the 1600x1000 screen, its
+# status bar included: 1280x800 logical pixels would be 1920x1200.
+wine reg add 'HKCU\Control Panel\Desktop' /v LogPixels /t REG_DWORD /d 144 /f >/dev/null 2>&1
+wine "$dashboard_win" --host npipe:////./pipe/isolens-no-engine >/dev/null 2>&1 &
+window=$(timeout 90 xdotool search --sync --onlyvisible --name '^IsoLens' 2>/dev/null | head -n 1 || true)
+check "at 150% the dashboard's window appears" test -n "$window"
+if [[ -n "$window" ]]; then
+    sleep 3
+    eval "$(xdotool getwindowgeometry --shell "$window")" # X, Y, WIDTH, HEIGHT
+    check "at 150% the window fits the screen (${WIDTH}x${HEIGHT} at $X,$Y on 1600x1000)" \
+        test "$X" -ge 0 -a "$Y" -ge 0 -a $((X + WIDTH)) -le 1600 -a $((Y + HEIGHT)) -le 1000
+    import -window root "$output_dir/at-150-percent.png"
+    wine taskkill /im isolens.exe >/dev/null 2>&1 || true
+    for _ in $(seq 50); do pgrep -f 'isolens\.exe' >/dev/null || break; sleep 0.2; done
+fi
+wine reg add 'HKCU\Control Panel\Desktop' /v LogPixels /t REG_DWORD /d 96 /f >/dev/null 2>&1
+
 # Whether both modes' colours (#1f77b4 and #e8590c, ui/dashboard_colors.hpp) cover at least N pixels.
 colour_pixels() {
     convert "$1" -alpha off -fuzz 8% -fill black +opaque "$2" -fill white -opaque "$2" \
