@@ -17,8 +17,10 @@ fi
 # root is cached under /var/cache/isolens/fresh-root).
 tests/fresh-machine/fresh-machine-test.sh
 
-# Then the Windows build: cross-compiled with mingw-w64, its tests run under Wine, and its setup
-# program (NSIS) installed and uninstalled silently in a fresh Wine prefix.
+# Then the Windows build: the dashboard and the CLI cross-compiled with mingw-w64 against Qt for Windows
+# (made once into /var/cache/isolens by cmake/qt-mingw/qt-for-mingw.sh), their tests under Wine, and the
+# setup installed silently in a fresh Wine prefix: the dashboard opened from its Start-menu shortcut on
+# Xvfb, run live through \\.\pipe\docker_engine against a private engine, then uninstalled.
 cmake --preset mingw-cross
 cmake --build --preset mingw-cross
 ctest --preset mingw-cross
