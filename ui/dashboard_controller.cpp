@@ -1,6 +1,7 @@
 #include "dashboard_controller.hpp"
 
 #include "dashboard_colors.hpp"
+#include "recording_folder.hpp"
 
 #include "isolens/core/cancel_token.hpp"
 #include "isolens/core/container_exit.hpp"
@@ -15,8 +16,6 @@
 #include "isolens/core/series_store.hpp"
 
 #include <QDateTime>
-#include <QDir>
-#include <QStandardPaths>
 
 using namespace isolens;
 
@@ -103,19 +102,7 @@ void DashboardController::onGui(Fn&& fn)
 
 QString DashboardController::recordingDirectory() const
 {
-    if (!recordingDirectory_.isEmpty())
-        return recordingDirectory_;
-        // The folder the README documents: <the user's data folder>/IsoLens/recordings. Not Qt's
-        // AppDataLocation, which is <data>/<organization>/<application>, i.e. IsoLens/IsoLens.
-#ifdef Q_OS_WIN
-    // %APPDATA% (the roaming folder); Qt's GenericDataLocation is the local one.
-    QString userData = QDir::fromNativeSeparators(qEnvironmentVariable("APPDATA"));
-    if (userData.isEmpty())
-        userData = QDir::homePath() + QStringLiteral("/AppData/Roaming");
-#else
-    const QString userData = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
-#endif
-    return userData + QStringLiteral("/IsoLens/recordings");
+    return recordingDirectory_.isEmpty() ? defaultRecordingFolder() : recordingDirectory_;
 }
 
 std::array<StartupTimes, 2> DashboardController::startupTimes() const

@@ -10,6 +10,7 @@
 #include "launcher_panel.hpp"
 #include "png_export.hpp"
 #include "process_view.hpp"
+#include "recording_folder.hpp"
 #include "series_chart.hpp"
 #include "time_window_bar.hpp"
 #include "window_size.hpp"
@@ -147,7 +148,22 @@ MainWindow::MainWindow(const EndpointRequest& endpoint, QWidget* parent)
     connect(tick_, &QTimer::timeout, this, &MainWindow::refresh);
     tick_->start();
     restoreSettings();
+    moveEarlierRecordings();
     reconnect();
+}
+
+void MainWindow::moveEarlierRecordings()
+{
+    const auto moved = moveRecordings(earlierRecordingFolder(), defaultRecordingFolder());
+    if (!moved.failed.isEmpty())
+        statusBar()->showMessage(
+            tr("Recordings left in %1: %2")
+                .arg(QDir::toNativeSeparators(earlierRecordingFolder()), moved.failed.join(u"; ")),
+            30000);
+    else if (moved.moved > 0)
+        statusBar()->showMessage(tr("%n recording(s) moved to %1", nullptr, moved.moved)
+                                     .arg(QDir::toNativeSeparators(defaultRecordingFolder())),
+                                 15000);
 }
 
 MainWindow::~MainWindow()

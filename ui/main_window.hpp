@@ -77,6 +77,8 @@ private:
     void askForCsv();
     void askToSaveRecording();
     void restoreSettings();
+    // Windows: recordings of earlier versions, in the roaming profile, move to the local one.
+    void moveEarlierRecordings();
     void saveSettings() const;
     void requestPreflight(const QString& image);
     void report(const QString& message);

@@ -137,7 +137,7 @@ check "the installed dashboard replays the sample into a PNG" test -s "$output_d
 check "the replay's PNG shows both modes' colours" has_both_colours "$output_dir/replay.png"
 
 # 4. Live, with no --host: the default pipe.
-recordings="$WINEPREFIX/drive_c/users/$(whoami)/AppData/Roaming/IsoLens/recordings"
+recordings="$WINEPREFIX/drive_c/users/$(whoami)/AppData/Local/IsoLens/recordings"
 rm -rf "$recordings" "$WINEPREFIX/drive_c/live.png"
 wine "$dashboard_win" --start "$ISOLENS_TEST_IMAGE" --cmd "sleep 600" \
     --modes "runc,$ISOLENS_TEST_SECOND_RUNTIME" --export-png 'C:\live.png' --after 15 --size 1400x900 \
@@ -146,7 +146,7 @@ cp "$WINEPREFIX/drive_c/live.png" "$output_dir/live.png" 2>/dev/null || true
 check "the live pair's PNG was exported" test -s "$output_dir/live.png"
 check "the live PNG shows both modes' colours" has_both_colours "$output_dir/live.png"
 recording=$(ls "$recordings"/*.jsonl 2>/dev/null | head -n 1 || true)
-check "the live pair was recorded in %APPDATA%\\IsoLens\\recordings" test -n "$recording"
+check "the live pair was recorded in %LOCALAPPDATA%\\IsoLens\\recordings" test -n "$recording"
 if [[ -n "$recording" ]]; then
     counts=$(python3 -c 'import json, sys, collections
 c = collections.Counter(json.loads(l).get("mode") for l in open(sys.argv[1]) if "\"type\":\"sample\"" in l)

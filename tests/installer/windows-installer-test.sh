@@ -80,12 +80,28 @@ if [[ -f "$install_dir/isolens.exe" ]]; then
     source "$(dirname "${BASH_SOURCE[0]}")/windows-dashboard-checks.sh"
 fi
 
+uninstall() {
+    wine "C:\\Program Files\\IsoLens\\uninstall.exe" /S
+    wineserver -w
+    sleep 1
+    wineserver -w
+}
+# A file and a folder of the user's own in the install folder: the uninstaller removes what setup
+# installed, not the folder with everything in it.
+echo "my notes" >"$install_dir/my-notes.txt"
+mkdir -p "$install_dir/my-data" && echo "kept" >"$install_dir/my-data/kept.txt"
 echo "uninstalling silently (/S)"
-wine "C:\\Program Files\\IsoLens\\uninstall.exe" /S
-wineserver -w
-sleep 1
-wineserver -w
+uninstall
 check "the licence and the notices are gone" test ! -e "$install_dir/LICENSE.txt" -a ! -e "$notices"
+left=$(cd "$install_dir" 2>/dev/null && find . -mindepth 1 | sort | tr '\n' ' ')
+check "only the user's own files are left in Program Files\\IsoLens ($left)" \
+    test "$left" = "./my-data ./my-data/kept.txt ./my-notes.txt "
+rm -rf "$install_dir"
+echo "installing and uninstalling again, with nothing of the user's in the folder"
+wine "$installer" /S
+wineserver -w
+check "installed again" test -f "$install_dir/isolens-cli.exe"
+uninstall
 check "Program Files\\IsoLens is gone" test ! -e "$install_dir"
 check "the Start-menu folder is gone" test ! -e "$start_menu"
 check "the dashboard and its Qt runtime are gone" test ! -e "$install_dir/isolens.exe" -a ! -e "$install_dir/Qt6Core.dll"
