@@ -3,7 +3,9 @@
 #include <chrono>
 #include <csignal>
 
-#ifndef _WIN32
+#ifdef _WIN32
+#include <windows.h>
+#else
 #include <poll.h>
 #include <unistd.h>
 #endif
@@ -39,13 +41,43 @@ bool outputClosed()
 #endif
 }
 
+#ifdef _WIN32
+// The run has removed what it started: a closing console may end the process now.
+std::atomic<bool> runEnded{false};
+
+// Windows has only Ctrl+C and Ctrl+Break as signals, and the C runtime resets its handler after the first.
+// A closed console window, a log-off and a shut-down come as console events: Windows ends the process when
+// the handler returns, and after about 5 s in any case ("HandlerRoutine callback function", Microsoft's
+// Win32 documentation), so the handler waits up to 4.5 s for the run to remove its containers.
+BOOL WINAPI onConsoleEvent(DWORD event)
+{
+    switch (event) {
+    case CTRL_C_EVENT:
+    case CTRL_BREAK_EVENT:
+        signalled = SIGINT;
+        return TRUE;
+    case CTRL_CLOSE_EVENT:
+    case CTRL_LOGOFF_EVENT:
+    case CTRL_SHUTDOWN_EVENT:
+        signalled = SIGTERM;
+        for (int waited = 0; waited < 4500 && !runEnded; waited += 50)
+            Sleep(50);
+        return TRUE;
+    default:
+        return FALSE;
+    }
+}
+#endif
+
 } // namespace
 
 void handleInterrupts()
 {
     std::signal(SIGINT, onRunInterrupt);
     std::signal(SIGTERM, onRunInterrupt);
-#ifndef _WIN32
+#ifdef _WIN32
+    SetConsoleCtrlHandler(onConsoleEvent, TRUE);
+#else
     std::signal(SIGHUP, onRunInterrupt);
     std::signal(SIGPIPE, SIG_IGN);
 #endif
@@ -59,6 +91,13 @@ bool interrupted()
 void noteOutputClosed()
 {
     signalled = kOutputClosed;
+}
+
+void noteRunEnded()
+{
+#ifdef _WIN32
+    runEnded = true;
+#endif
 }
 
 int interruptedExitCode()

@@ -6,13 +6,16 @@
 #include <thread>
 
 // Ctrl+C, a closed terminal (SIGHUP) and a kill (SIGTERM) all end a run the same way, so that what it
-// started is removed. A closed pipe (| head) must not kill the process either: SIGPIPE is ignored,
-// and a closed output ends the run like an interrupt.
+// started is removed; on Windows also Ctrl+Break, a closed console window, a log-off and a shut-down. A
+// closed pipe (| head) must not kill the process either: SIGPIPE is ignored, and a closed output ends the run
+// like an interrupt.
 void handleInterrupts();
 // A signal came, or nobody reads the output any more: the run should end.
 bool interrupted();
 // A write to the output failed: the run ends as if interrupted.
 void noteOutputClosed();
+// The run has removed what it started (a closing console window waits for this, a few seconds at most).
+void noteRunEnded();
 // 128 plus the signal, as a shell reports a process that a signal ended.
 int interruptedExitCode();
 

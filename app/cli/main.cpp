@@ -2,8 +2,10 @@
 #include "cleanup_command.hpp"
 #include "cli_context.hpp"
 #include "compare_command.hpp"
+#include "console.hpp"
 #include "host_command.hpp"
 #include "info_command.hpp"
+#include "interrupts.hpp"
 #include "normalize_command.hpp"
 #include "preflight_command.hpp"
 #include "stats_command.hpp"
@@ -14,6 +16,7 @@
 
 int main(int argc, char** argv)
 {
+    prepareConsole(); // UTF-8 and escape codes on Windows' console, or plain ASCII
     CLI::App app{"IsoLens: what does Hyper-V isolation cost compared with process isolation?", "isolens-cli"};
     app.set_version_flag("--version", isolens::versionStatement("isolens-cli"));
     app.require_subcommand(1);
@@ -106,8 +109,11 @@ int main(int argc, char** argv)
 
     if (*info)
         return runInfoCommand(context);
-    if (*compare)
-        return runCompareCommand(context, compareOptions);
+    if (*compare) {
+        const int code = runCompareCommand(context, compareOptions);
+        noteRunEnded(); // its containers are removed: a closing console window may end the process
+        return code;
+    }
     if (*cleanup)
         return runCleanupCommand(context, cleanupOptions);
     if (*hostCommand)

@@ -2,6 +2,7 @@
 
 #include "isolens/core/safe_text.hpp"
 
+#include "console.hpp"
 #include "stats_table.hpp"
 
 #include "isolens/core/cgroup_stats.hpp"
@@ -15,14 +16,6 @@
 #include <future>
 #include <iostream>
 #include <thread>
-
-#ifdef _WIN32
-#include <io.h>
-#define isatty _isatty
-#define fileno _fileno
-#else
-#include <unistd.h>
-#endif
 
 using namespace isolens;
 
@@ -43,12 +36,14 @@ bool waitASecond()
     return !interrupted;
 }
 
-// The table in place of the last one on a terminal (clear and home, as docker stats does), appended
-// otherwise.
+// The table in place of the last one on a terminal that takes escape codes (clear and home, as docker
+// stats does), appended otherwise (a file, a pipe, a console without virtual-terminal processing).
 void showTable(const LatestStats& table, EngineOs os, bool terminal)
 {
     if (terminal)
         std::cout << "\033[2J\033[H";
+    else if (prepareConsole().terminal)
+        std::cout << '\n';
     std::cout << renderStatsTable(table.snapshot(), os) << std::flush;
 }
 
@@ -146,7 +141,7 @@ int stream(const CliContext& context, std::shared_ptr<EngineClient> client,
         collector.watch(target);
 
     stopOnSignals();
-    const bool terminal = isatty(fileno(stdout));
+    const bool terminal = prepareConsole().escapeCodes;
     while (waitASecond()) {
         if (context.json)
             continue;
@@ -173,7 +168,7 @@ int streamDirect(const CliContext& context, EngineClient& client, const std::vec
         table.add(target.id, target.name);
     }
     stopOnSignals();
-    const bool terminal = isatty(fileno(stdout));
+    const bool terminal = prepareConsole().escapeCodes;
     while (waitASecond()) {
         for (std::size_t i = 0; i < readers.size(); ++i) {
             CollectorEvent event;

@@ -1,6 +1,8 @@
 #include "isolens/core/safe_text.hpp"
 
+#include <array>
 #include <cstdio>
+#include <utility>
 
 namespace isolens {
 
@@ -88,6 +90,65 @@ std::string escapeForTerminal(std::string_view text, TerminalText where)
             out.append(text.substr(at, length));
         }
         at += length;
+    }
+    return out;
+}
+
+namespace {
+
+// The nearest ASCII for the characters IsoLens' own messages use.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kAscii{{
+    {"\u2014", "-"},   // em dash
+    {"\u2013", "-"},   // en dash
+    {"\u2026", "..."}, // ellipsis
+    {"\u2192", "->"},  // arrow
+    {"\u2264", "<="},  // less or equal
+    {"\u2265", ">="},  // greater or equal
+    {"\u00d7", "x"},   // multiplication sign
+    {"\u00b5", "u"},   // micro
+    {"\u2713", "ok"},  // check mark
+    {"\u2717", "x"},   // ballot x
+    {"\u2018", "'"},
+    {"\u2019", "'"},
+    {"\u201c", "\""},
+    {"\u201d", "\""},
+}};
+
+// The length of the UTF-8 sequence that a lead byte starts, or 1 for a byte that starts none.
+std::size_t utf8Length(unsigned char lead)
+{
+    if ((lead & 0xE0) == 0xC0)
+        return 2;
+    if ((lead & 0xF0) == 0xE0)
+        return 3;
+    if ((lead & 0xF8) == 0xF0)
+        return 4;
+    return 1;
+}
+
+} // namespace
+
+std::string toPlainAscii(std::string_view utf8)
+{
+    std::string out;
+    out.reserve(utf8.size());
+    std::size_t i = 0;
+    while (i < utf8.size()) {
+        const auto lead = static_cast<unsigned char>(utf8[i]);
+        if (lead < 0x80) {
+            out.push_back(utf8[i++]);
+            continue;
+        }
+        std::size_t length = utf8Length(lead);
+        if (i + length > utf8.size())
+            length = 1;
+        const std::string_view character = utf8.substr(i, length);
+        std::string_view replacement = "?";
+        for (const auto& [from, to] : kAscii)
+            if (character == from)
+                replacement = to;
+        out += replacement;
+        i += length;
     }
     return out;
 }

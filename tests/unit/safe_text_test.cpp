@@ -66,3 +66,28 @@ TEST(SafeText, TerminalEscapesWhatATerminalWouldActOn)
         EXPECT_EQ(escapeForTerminal(c.text, TerminalText::Cell), c.cell) << c.text;
     }
 }
+
+TEST(SafeText, PlainAsciiForAConsoleWithoutUtf8)
+{
+    struct Case {
+        const char* what;
+        std::string utf8;
+        std::string ascii;
+    };
+    const Case cases[] = {
+        {"ASCII as it is", "isolens-cli 0.1.0\n", "isolens-cli 0.1.0\n"},
+        {"an em dash", "runc \u2014 kata", "runc - kata"},
+        {"an ellipsis", "Pulling\u2026", "Pulling..."},
+        {"comparisons", "\u2264 5 s, \u2265 2", "<= 5 s, >= 2"},
+        {"a check mark and quotes", "\u2713 \u201cok\u201d \u2018x\u2019", "ok \"ok\" 'x'"},
+        {"other characters, one ? each", "Jos\u00e9 \u4e2d", "Jos? ?"},
+        {"a cut character", std::string("a\xe2\x80", 3), "a??"},
+        {"a stray byte",
+         std::string("a\xff"
+                     "b",
+                     3),
+         "a?b"},
+    };
+    for (const auto& c : cases)
+        EXPECT_EQ(toPlainAscii(c.utf8), c.ascii) << c.what;
+}

@@ -24,4 +24,9 @@ enum class TerminalText { Line, Cell };
 // UTF-8 as \xNN, C1 controls (U+0080..U+009F) as \u00NN. Printable text, UTF-8 included, is kept.
 std::string escapeForTerminal(std::string_view text, TerminalText where = TerminalText::Line);
 
+// UTF-8 text as plain ASCII, for a console that cannot show UTF-8: the punctuation IsoLens writes in its
+// nearest ASCII form ("—" as "-", "…" as "...", "≤" as "<=", "✓" as "ok"...), any other non-ASCII
+// character (or a byte that starts none) as "?".
+std::string toPlainAscii(std::string_view utf8);
+
 } // namespace isolens
