@@ -37,7 +37,8 @@ Fn function(HMODULE module, const char* name)
 
 Result<std::vector<ComputeSystem>> enumerateComputeSystems()
 {
-    std::unique_ptr<std::remove_pointer_t<HMODULE>, LibraryCloser> library(LoadLibraryW(L"computecore.dll"));
+    std::unique_ptr<std::remove_pointer_t<HMODULE>, LibraryCloser> library(
+        LoadLibraryExW(L"computecore.dll", nullptr, LOAD_LIBRARY_SEARCH_SYSTEM32));
     if (!library)
         return makeError(ErrorKind::Other,
                          "computecore.dll is missing: the Host Compute Service needs Windows 10 "

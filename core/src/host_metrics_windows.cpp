@@ -145,6 +145,11 @@ private:
             if (ProcessIdToSessionId(entry.th32ProcessID, &session))
                 process.sessionId = static_cast<int>(session);
 
+            if (entry.th32ProcessID == 0) {
+                // The System Idle Process: no process to open, for anyone (not an access problem).
+                snapshot.processes.push_back(std::move(process));
+                continue;
+            }
             UniqueHandle handle(
                 OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION | PROCESS_VM_READ, FALSE, entry.th32ProcessID));
             if (!handle) // vmmem and protected processes refuse us without administrator rights

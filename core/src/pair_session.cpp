@@ -87,8 +87,9 @@ bool processAlive(int pid)
         return false;
 #ifdef _WIN32
     HANDLE process = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, FALSE, static_cast<DWORD>(pid));
-    if (!process)
-        return false;
+    if (!process) // another user's process (access denied) is alive, as EPERM is below; no such process is
+                  // not
+        return GetLastError() == ERROR_ACCESS_DENIED;
     DWORD code = 0;
     const bool running = GetExitCodeProcess(process, &code) && code == STILL_ACTIVE;
     CloseHandle(process);

@@ -28,8 +28,10 @@ Result<HANDLE> openPipe(const Endpoint& endpoint, std::chrono::milliseconds time
     const auto name = widen(endpoint.address);
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
+        // Anonymous impersonation only (as the docker CLI's go-winio opens the pipe): whoever created a pipe
+        // of that name while the engine was down cannot act as this user.
         HANDLE pipe = CreateFileW(name.c_str(), GENERIC_READ | GENERIC_WRITE, 0, nullptr, OPEN_EXISTING,
-                                  FILE_FLAG_OVERLAPPED, nullptr);
+                                  FILE_FLAG_OVERLAPPED | SECURITY_SQOS_PRESENT | SECURITY_ANONYMOUS, nullptr);
         if (pipe != INVALID_HANDLE_VALUE)
             return pipe;
         const DWORD code = GetLastError();
