@@ -88,6 +88,8 @@ std::string_view toString(ErrorKind kind)
         return "name-conflict";
     case ErrorKind::OsMismatch:
         return "os-mismatch";
+    case ErrorKind::HypervisorMissing:
+        return "hypervisor-missing";
     case ErrorKind::NoMatchingManifest:
         return "no-matching-manifest";
     case ErrorKind::InvalidIsolation:
@@ -136,6 +138,14 @@ std::string hintFor(ErrorKind kind)
         return "Check the container's name or ID (docker ps -a lists them); it may have been removed.";
     case ErrorKind::NameConflict:
         return "Choose another container name, or remove the existing container with that name.";
+    case ErrorKind::HypervisorMissing:
+        return "Hyper-V isolation needs the Hyper-V feature and virtualization: enable Hyper-V (Windows "
+               "10/11: "
+               "Enable-WindowsOptionalFeature -Online -FeatureName Microsoft-Hyper-V; Windows Server: "
+               "Install-WindowsFeature Hyper-V) and virtualization in the firmware, or, in a virtual "
+               "machine, "
+               "nested virtualization (Set-VMProcessor -ExposeVirtualizationExtensions $true on its host). "
+               "Process isolation needs neither.";
     case ErrorKind::OsMismatch:
         return "Process isolation needs an image built for this host's Windows build: use the tag that "
                "matches the host (e.g. ltsc2022 on Windows Server 2022), or run with Hyper-V isolation.";
@@ -172,6 +182,9 @@ Error classifyEngineError(int httpStatus, std::string_view engineMessage)
     if (contains(text, "0x80370101") || contains(text, "0xc0370101") ||
         contains(text, "container operating system does not match")) {
         kind = ErrorKind::OsMismatch;
+    } else if (contains(text, "0x80370102") || contains(text, "a required feature is not installed") ||
+               contains(text, "no hypervisor is present") || contains(text, "0xc0351000")) {
+        kind = ErrorKind::HypervisorMissing;
     } else if (contains(text, "no matching manifest") || contains(text, "image is incompatible with")) {
         kind = ErrorKind::NoMatchingManifest;
     } else if (contains(text, "invalid isolation")) {

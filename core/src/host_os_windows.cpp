@@ -9,7 +9,7 @@ namespace {
 using RtlGetVersionFn = LONG(WINAPI*)(OSVERSIONINFOW*);
 
 // RtlGetVersion reports the real version; GetVersionEx lies to unmanifested programs.
-bool realVersion(OSVERSIONINFOW& info)
+bool realVersion(OSVERSIONINFOEXW& info)
 {
     info.dwOSVersionInfoSize = sizeof info;
     auto ntdll = GetModuleHandleW(L"ntdll.dll");
@@ -17,7 +17,7 @@ bool realVersion(OSVERSIONINFOW& info)
         return false;
     auto rtlGetVersion =
         reinterpret_cast<RtlGetVersionFn>(reinterpret_cast<void*>(GetProcAddress(ntdll, "RtlGetVersion")));
-    return rtlGetVersion && rtlGetVersion(&info) == 0;
+    return rtlGetVersion && rtlGetVersion(reinterpret_cast<OSVERSIONINFOW*>(&info)) == 0;
 }
 
 std::optional<unsigned> updateBuildRevision()
@@ -36,7 +36,7 @@ HostOs readHostOs()
 {
     HostOs os;
     os.family = "windows";
-    OSVERSIONINFOW info{};
+    OSVERSIONINFOEXW info{};
     if (!realVersion(info)) {
         os.description = "Windows (version unknown)";
         return os;
@@ -55,7 +55,9 @@ HostOs readHostOs()
         os.version += '.';
         os.version += std::to_string(*os.revision);
     }
-    os.description = "Windows " + os.version;
+    const auto product =
+        windowsProductName(info.dwMajorVersion, info.dwBuildNumber, info.wProductType != VER_NT_WORKSTATION);
+    os.description = product.empty() ? "Windows " + os.version : product + " (" + os.version + ")";
     return os;
 }
 

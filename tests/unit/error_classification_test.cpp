@@ -36,6 +36,15 @@ INSTANTIATE_TEST_SUITE_P(
                            "system call: (0x80370101)",
                            ErrorKind::OsMismatch},
         ClassificationCase{500, "failure in a Windows system call: (0xc0370101)", ErrorKind::OsMismatch},
+        // Hyper-V isolation where Hyper-V is not installed, or no hypervisor runs (docker/for-win#6606).
+        ClassificationCase{500,
+                           "hcsshim::CreateComputeSystem 6dee7e16: The virtual machine could not be started "
+                           "because a required feature is not installed.",
+                           ErrorKind::HypervisorMissing},
+        ClassificationCase{500, "failure in a Windows system call: (0x80370102)",
+                           ErrorKind::HypervisorMissing},
+        ClassificationCase{500, "hcsshim::CreateComputeSystem x: No hypervisor is present on this system.",
+                           ErrorKind::HypervisorMissing},
         ClassificationCase{200,
                            "no matching manifest for windows/amd64 10.0.17763 in the manifest list entries",
                            ErrorKind::NoMatchingManifest},
@@ -170,6 +179,14 @@ TEST(ErrorText, EveryKindHasANameAndAHint)
         EXPECT_FALSE(toString(kind).empty());
         EXPECT_FALSE(hintFor(kind).empty()) << toString(kind);
     }
+}
+
+TEST(ErrorText, HypervisorMissingHintSaysHowToEnableHyperV)
+{
+    const auto hint = hintFor(ErrorKind::HypervisorMissing);
+    EXPECT_NE(hint.find("Microsoft-Hyper-V"), std::string::npos);
+    EXPECT_NE(hint.find("nested virtualization"), std::string::npos);
+    EXPECT_NE(hint.find("Process isolation needs neither"), std::string::npos);
 }
 
 TEST(ErrorText, OsMismatchHintSuggestsTheMatchingTagOrHyperV)

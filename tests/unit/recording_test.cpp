@@ -258,8 +258,9 @@ TEST(Recording, ReplayingTheFileLineByLineFillsTheStoreAsReadingItWhole)
         for (std::size_t i = 0; i < a.size(); ++i) {
             EXPECT_EQ(a[i].timeNanos, b[i].timeNanos);
             EXPECT_EQ(std::isnan(a[i].value), std::isnan(b[i].value)) << "the gap is at the same place";
-            if (!std::isnan(a[i].value))
+            if (!std::isnan(a[i].value)) {
                 EXPECT_EQ(a[i].value, b[i].value);
+            }
         }
     }
     EXPECT_DOUBLE_EQ(startupFromEvents(replayed.value().events, "a").createToRunningMillis.value_or(0), 42.5);

@@ -1,3 +1,4 @@
+#include "isolens/core/host_os.hpp"
 #include "isolens/core/windows_compatibility.hpp"
 
 #include <gtest/gtest.h>
@@ -123,4 +124,24 @@ TEST(WindowsCompatibility, SuggestsTheTagThatMatchesTheHost)
     EXPECT_FALSE(suggestTag("docker.io/library/busybox", 20348, "process"));
     EXPECT_TRUE(isMicrosoftBaseImage("mcr.microsoft.com/windows/nanoserver"));
     EXPECT_FALSE(isMicrosoftBaseImage("example.com/windows/nanoserver"));
+}
+
+TEST(WindowsProductName, FromTheBuildAndTheProductType)
+{
+    struct Case {
+        unsigned major;
+        unsigned build;
+        bool server;
+        const char* expected;
+    };
+    const Case cases[] = {
+        {10, 19045, false, "Windows 10"},         {10, 22000, false, "Windows 11"},
+        {10, 22631, false, "Windows 11"},         {10, 26100, false, "Windows 11"},
+        {10, 14393, true, "Windows Server 2016"}, {10, 17763, true, "Windows Server 2019"},
+        {10, 20348, true, "Windows Server 2022"}, {10, 26100, true, "Windows Server 2025"},
+        {10, 25398, true, "Windows Server"},      {6, 7601, false, ""},
+    };
+    for (const auto& c : cases)
+        EXPECT_EQ(isolens::windowsProductName(c.major, c.build, c.server), c.expected)
+            << c.build << (c.server ? " server" : " client");
 }
