@@ -26,6 +26,7 @@ enum class ErrorKind {
     InvalidIsolation,    // e.g. a Linux engine asked for "process" or "hyperv"
     ApiVersionTooOld,    // client or server API version outside what the other supports
     RegistryUnreachable, // the engine answered, but it could not reach the registry (DNS, proxy, firewall)
+    DiskFull,            // a file being written: its disk is full, or the user's quota is used up
     Other,
 };
 
