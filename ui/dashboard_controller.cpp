@@ -188,6 +188,26 @@ void DashboardController::onHostSnapshot(const HostSnapshot& host, const std::st
     });
 }
 
+void DashboardController::onRecordingFailure(const RecordingFailure& failure)
+{
+    // On the thread whose write failed (a collector's, the host sampler's).
+    const auto folder = QString::fromStdU16String(failure.path.parent_path().u16string());
+    const auto when =
+        QDateTime::fromMSecsSinceEpoch(failure.timeNanos / 1'000'000).toString(QStringLiteral("HH:mm:ss"));
+    const auto todo =
+        failure.error.kind == ErrorKind::DiskFull
+            ? tr("The disk that holds %1 is full: free space there before the next pair.").arg(folder)
+            : fromStd(failure.error.hint);
+    const auto hint = todo + QLatin1Char(' ') +
+                      tr("Sampling goes on: the charts and the summary keep every sample, but the recording "
+                         "(and a CSV exported from it) ends at %1.")
+                          .arg(when);
+    onGui([this, message = fromStd(failure.error.message), hint] {
+        recordingProblem_ = message;
+        emit recordingFailed(message, hint);
+    });
+}
+
 void DashboardController::startPair(const PairRequest& request)
 {
     if (!client_ || running_ || busy_)
@@ -216,6 +236,8 @@ void DashboardController::startPair(const PairRequest& request)
         return;
     }
     recorder_ = std::shared_ptr<RecordingWriter>(std::move(created.value()));
+    recordingProblem_.clear();
+    recorder_->onFailure([this](const RecordingFailure& failure) { onRecordingFailure(failure); });
     restartHostSampling(recorder_.get(), hyperVModeLabel(request.modes, *info_));
 
     pullCancel_ = std::make_shared<CancelToken>();
@@ -300,8 +322,11 @@ void DashboardController::stopPair()
         onGui([this, runs] {
             for (int side = 0; side < 2; ++side)
                 startup_[side].startToFirstSampleMillis = runs[side].startToFirstSampleMillis;
-            // The recording ends with the pair; the host is still watched, unrecorded.
+            // The recording ends with the pair; the host is still watched, unrecorded. Its close is
+            // checked like its writes (the file is put on the disk then).
             restartHostSampling(nullptr, {});
+            if (recorder_)
+                (void)recorder_->close();
             recorder_.reset();
             session_.reset();
             busy_ = false;
