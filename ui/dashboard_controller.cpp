@@ -129,6 +129,13 @@ std::array<StartupTimes, 2> DashboardController::startupTimes() const
     return times;
 }
 
+std::vector<std::pair<std::string, StatsSample>> DashboardController::samplesNotRecorded() const
+{
+    if (recorder_)
+        return recorder_->unwrittenSamples();
+    return notRecorded_ ? *notRecorded_ : std::vector<std::pair<std::string, StatsSample>>{};
+}
+
 std::size_t DashboardController::linesRecorded() const
 {
     return recorder_ ? recorder_->linesWritten() : 0;
@@ -198,10 +205,11 @@ void DashboardController::onRecordingFailure(const RecordingFailure& failure)
         failure.error.kind == ErrorKind::DiskFull
             ? tr("The disk that holds %1 is full: free space there before the next pair.").arg(folder)
             : fromStd(failure.error.hint);
-    const auto hint = todo + QLatin1Char(' ') +
-                      tr("Sampling goes on: the charts and the summary keep every sample, but the recording "
-                         "(and a CSV exported from it) ends at %1.")
-                          .arg(when);
+    const auto hint =
+        todo + QLatin1Char(' ') +
+        tr("Sampling goes on: the charts, the summary and Export data as CSV keep every sample, "
+           "but the recording file ends at %1.")
+            .arg(when);
     onGui([this, message = fromStd(failure.error.message), hint] {
         recordingProblem_ = message;
         emit recordingFailed(message, hint);
@@ -237,6 +245,7 @@ void DashboardController::startPair(const PairRequest& request)
     }
     recorder_ = std::shared_ptr<RecordingWriter>(std::move(created.value()));
     recordingProblem_.clear();
+    notRecorded_.reset();
     recorder_->onFailure([this](const RecordingFailure& failure) { onRecordingFailure(failure); });
     restartHostSampling(recorder_.get(), hyperVModeLabel(request.modes, *info_));
 
@@ -325,8 +334,11 @@ void DashboardController::stopPair()
             // The recording ends with the pair; the host is still watched, unrecorded. Its close is
             // checked like its writes (the file is put on the disk then).
             restartHostSampling(nullptr, {});
-            if (recorder_)
+            if (recorder_) {
                 (void)recorder_->close();
+                notRecorded_ = std::make_shared<const std::vector<std::pair<std::string, StatsSample>>>(
+                    recorder_->unwrittenSamples());
+            }
             recorder_.reset();
             session_.reset();
             busy_ = false;
@@ -462,6 +474,7 @@ QString DashboardController::openRecording(const QString& path)
     }
     replay_ = true;
     recordingPath_ = path;
+    notRecorded_.reset();
     title_ = header.contains("image") && header["image"].is_string()
                  ? fromStd(header["image"].get<std::string>())
                  : QString();

@@ -26,6 +26,7 @@ struct HostSnapshot;
 struct IsolationMode;
 struct PairRequest;
 struct RecordingFailure;
+struct StatsSample;
 struct ModeRun;
 struct OrphanedContainer;
 } // namespace isolens
@@ -58,6 +59,9 @@ public:
     std::size_t linesRecorded() const;
     // Why the live pair's recording stopped being written (a full disk…); empty while it is whole.
     QString recordingProblem() const { return recordingProblem_; }
+    // The live or last pair's samples that its recording could not take (mode, sample), in order: the
+    // recording holds every sample before them.
+    std::vector<std::pair<std::string, isolens::StatsSample>> samplesNotRecorded() const;
     QString sessionTitle() const { return title_; }
 
     // Where live sessions are recorded (default: IsoLens/recordings in the user's data folder,
@@ -118,6 +122,8 @@ private:
     std::array<StartupTimes, 2> startup_;
     QString recordingPath_;
     QString recordingProblem_;
+    std::shared_ptr<const std::vector<std::pair<std::string, isolens::StatsSample>>>
+        notRecorded_; // last pair's
     QString recordingDirectory_;
     QString title_;
     bool running_ = false;

@@ -546,6 +546,11 @@ QString MainWindow::exportCsv(const QString& path)
         return fromStd(recording.error().describe());
     // The save dialog has asked before replacing a file. The CSV goes to a temporary file beside it,
     // renamed over it when whole: a failure leaves the old file as it was, never half a new one.
+    // After a write failure the recording ends early: the samples it could not take are in memory.
+    auto notRecorded = controller_->samplesNotRecorded();
+    auto& samples = recording.value().samples;
+    samples.insert(samples.end(), std::make_move_iterator(notRecorded.begin()),
+                   std::make_move_iterator(notRecorded.end()));
     QSaveFile out(path);
     const auto csv = recordingToCsv(recording.value());
     if (!out.open(QIODevice::WriteOnly) ||

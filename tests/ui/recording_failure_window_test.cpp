@@ -11,14 +11,19 @@
 #include "isolens/core/endpoint.hpp"
 #include "isolens/core/engine_client.hpp"
 #include "isolens/core/isolation_modes.hpp"
+#include "isolens/core/recording.hpp"
 #include "isolens/core/series_store.hpp"
 
 #include <gtest/gtest.h>
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTemporaryDir>
 
 #include <unistd.h>
+
+#include <algorithm>
 
 using namespace isolens;
 
@@ -99,4 +104,22 @@ TEST(DashboardRecordingFailure, AFullDiskIsShownAtOnceAndTheChartsKeepFilling)
     controller->stopPair();
     ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 60000));
     EXPECT_TRUE(ownContainers().empty());
+
+    // The CSV export has every sample: the recording's, then those it could not take.
+    auto recorded = readRecording(controller->recordingPath().toStdString());
+    ASSERT_TRUE(recorded) << recorded.error().message;
+    QTemporaryDir exports;
+    const auto csvPath = exports.filePath("session.csv");
+    ASSERT_EQ(window.exportCsv(csvPath), QString());
+    QFile csv(csvPath);
+    ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
+    const auto rows = QString::fromUtf8(csv.readAll()).split('\n', Qt::SkipEmptyParts);
+    for (const auto& key : keys) {
+        const auto inCsv = std::count_if(rows.begin(), rows.end(),
+                                         [&](const QString& row) { return row.section(',', 1, 1) == key; });
+        const auto inFile = std::count_if(
+            recorded.value().samples.begin(), recorded.value().samples.end(),
+            [&](const auto& sample) { return sample.first == key.toStdString() && sample.second.valid; });
+        EXPECT_GE(inCsv, inFile + 2) << key.toStdString();
+    }
 }
