@@ -116,6 +116,13 @@ std::array<StartupTimes, 2> DashboardController::startupTimes() const
     return times;
 }
 
+std::vector<std::pair<std::string, StatsSample>> DashboardController::samplesNotRecorded() const
+{
+    if (recorder_)
+        return recorder_->unwrittenSamples();
+    return notRecorded_ ? *notRecorded_ : std::vector<std::pair<std::string, StatsSample>>{};
+}
+
 std::size_t DashboardController::linesRecorded() const
 {
     return recorder_ ? recorder_->linesWritten() : 0;
@@ -175,6 +182,27 @@ void DashboardController::onHostSnapshot(const HostSnapshot& host, const std::st
     });
 }
 
+void DashboardController::onRecordingFailure(const RecordingFailure& failure)
+{
+    // On the thread whose write failed (a collector's, the host sampler's).
+    const auto folder = QString::fromStdU16String(failure.path.parent_path().u16string());
+    const auto when =
+        QDateTime::fromMSecsSinceEpoch(failure.timeNanos / 1'000'000).toString(QStringLiteral("HH:mm:ss"));
+    const auto todo =
+        failure.error.kind == ErrorKind::DiskFull
+            ? tr("The disk that holds %1 is full: free space there before the next pair.").arg(folder)
+            : fromStd(failure.error.hint);
+    const auto hint =
+        todo + QLatin1Char(' ') +
+        tr("Sampling goes on: the charts, the summary and Export data as CSV keep every sample, "
+           "but the recording file ends at %1.")
+            .arg(when);
+    onGui([this, message = fromStd(failure.error.message), hint] {
+        recordingProblem_ = message;
+        emit recordingFailed(message, hint);
+    });
+}
+
 void DashboardController::startPair(const PairRequest& request)
 {
     if (!client_ || running_ || busy_)
@@ -203,6 +231,9 @@ void DashboardController::startPair(const PairRequest& request)
         return;
     }
     recorder_ = std::shared_ptr<RecordingWriter>(std::move(created.value()));
+    recordingProblem_.clear();
+    notRecorded_.reset();
+    recorder_->onFailure([this](const RecordingFailure& failure) { onRecordingFailure(failure); });
     restartHostSampling(recorder_.get(), hyperVModeLabel(request.modes, *info_));
 
     pullCancel_ = std::make_shared<CancelToken>();
@@ -287,8 +318,14 @@ void DashboardController::stopPair()
         onGui([this, runs] {
             for (int side = 0; side < 2; ++side)
                 startup_[side].startToFirstSampleMillis = runs[side].startToFirstSampleMillis;
-            // The recording ends with the pair; the host is still watched, unrecorded.
+            // The recording ends with the pair; the host is still watched, unrecorded. Its close is
+            // checked like its writes (the file is put on the disk then).
             restartHostSampling(nullptr, {});
+            if (recorder_) {
+                (void)recorder_->close();
+                notRecorded_ = std::make_shared<const std::vector<std::pair<std::string, StatsSample>>>(
+                    recorder_->unwrittenSamples());
+            }
             recorder_.reset();
             session_.reset();
             busy_ = false;
@@ -424,6 +461,7 @@ QString DashboardController::openRecording(const QString& path)
     }
     replay_ = true;
     recordingPath_ = path;
+    notRecorded_.reset();
     title_ = header.contains("image") && header["image"].is_string()
                  ? fromStd(header["image"].get<std::string>())
                  : QString();

@@ -25,6 +25,8 @@ struct EngineInfo;
 struct HostSnapshot;
 struct IsolationMode;
 struct PairRequest;
+struct RecordingFailure;
+struct StatsSample;
 struct ModeRun;
 struct OrphanedContainer;
 } // namespace isolens
@@ -55,6 +57,11 @@ public:
     bool isReplay() const { return replay_; }
     QString recordingPath() const { return recordingPath_; }
     std::size_t linesRecorded() const;
+    // Why the live pair's recording stopped being written (a full disk…); empty while it is whole.
+    QString recordingProblem() const { return recordingProblem_; }
+    // The live or last pair's samples that its recording could not take (mode, sample), in order: the
+    // recording holds every sample before them.
+    std::vector<std::pair<std::string, isolens::StatsSample>> samplesNotRecorded() const;
     QString sessionTitle() const { return title_; }
 
     // Where live sessions are recorded (default: IsoLens/recordings in the user's data folder,
@@ -93,10 +100,13 @@ signals:
     void preflightReady(const QString& image, int side, const QString& verdict, const QString& detail);
     void leftoversFound(int count, const QString& detail);
     void problem(const QString& message); // something failed that is not the pair's start
+    // The recording could not be written, once, at the first failure: sampling goes on in memory.
+    void recordingFailed(const QString& message, const QString& hint);
 
 private:
     void restartHostSampling(isolens::RecordingWriter* recorder, const std::string& hyperVSeries);
     void onHostSnapshot(const isolens::HostSnapshot& host, const std::string& taxExplanation);
+    void onRecordingFailure(const isolens::RecordingFailure& failure);
     template <typename Fn>
     void onGui(Fn&& fn);
 
@@ -111,6 +121,9 @@ private:
     std::array<QString, 2> modeKeys_;
     std::array<StartupTimes, 2> startup_;
     QString recordingPath_;
+    QString recordingProblem_;
+    std::shared_ptr<const std::vector<std::pair<std::string, isolens::StatsSample>>>
+        notRecorded_; // last pair's
     QString recordingDirectory_;
     QString title_;
     bool running_ = false;

@@ -258,6 +258,13 @@ void MainWindow::connectController()
                 report(tr("<p><b>The pair did not start.</b></p><p>%1</p><p><b>What to do:</b> %2</p>")
                            .arg(message.toHtmlEscaped(), hint.toHtmlEscaped()));
             });
+    connect(controller_, &DashboardController::recordingFailed, this,
+            [this](const QString& message, const QString& hint) {
+                report(tr("<p><b>The recording could not be written.</b></p><p>%1</p><p><b>What to do:</b> "
+                          "%2</p>")
+                           .arg(message.toHtmlEscaped(), hint.toHtmlEscaped()));
+                refresh();
+            });
     connect(controller_, &DashboardController::pairStopped, this, [this] {
         dashboard_->launcher()->setRunning(false);
         statusBar()->showMessage(tr("Pair stopped; its recording is %1").arg(controller_->recordingPath()));
@@ -453,7 +460,15 @@ void MainWindow::refresh()
         health << text;
     }
     health_->setText(health.join(QStringLiteral(" \u00b7 ")));
-    samples_->setText(tr("%n line(s) recorded", nullptr, static_cast<int>(controller_->linesRecorded())));
+    const auto lines = static_cast<int>(controller_->linesRecorded());
+    if (controller_->recordingProblem().isEmpty()) {
+        samples_->setText(tr("%n line(s) recorded", nullptr, lines));
+        samples_->setToolTip({});
+    } else {
+        // Stays in view for as long as the pair runs: the recording no longer grows.
+        samples_->setText(tr("recording stopped after %n line(s)", nullptr, lines));
+        samples_->setToolTip(controller_->recordingProblem());
+    }
     recording_->setText(tr("Recording: %1").arg(QFileInfo(controller_->recordingPath()).fileName()));
     recording_->setToolTip(controller_->recordingPath());
     dashboard_->setSessionCaption(tr("Live: <b>%1</b> \u2014 %2 vs %3")
@@ -547,6 +562,11 @@ QString MainWindow::exportCsv(const QString& path)
         return fromStd(recording.error().describe());
     // The save dialog has asked before replacing a file. The CSV goes to a temporary file beside it,
     // renamed over it when whole: a failure leaves the old file as it was, never half a new one.
+    // After a write failure the recording ends early: the samples it could not take are in memory.
+    auto notRecorded = controller_->samplesNotRecorded();
+    auto& samples = recording.value().samples;
+    samples.insert(samples.end(), std::make_move_iterator(notRecorded.begin()),
+                   std::make_move_iterator(notRecorded.end()));
     QSaveFile out(path);
     const auto csv = recordingToCsv(recording.value());
     if (!out.open(QIODevice::WriteOnly) ||

@@ -3,6 +3,7 @@
 #include "isolens/core/safe_text.hpp"
 
 #include "interrupts.hpp"
+#include "recording_report.hpp"
 #include "text_table.hpp"
 
 #include "isolens/core/clock.hpp"
@@ -68,6 +69,21 @@ Result<std::array<IsolationMode, 2>> chooseModes(const CompareOptions& options, 
         return makeError(ErrorKind::InvalidInput,
                          "Name exactly two modes to compare, e.g. --runtimes runc,kata");
     return std::array<IsolationMode, 2>{chosen[0], chosen[1]};
+}
+
+// The CSV from the recording and, after a write failure, the samples kept in memory.
+Result<void> writeCsv(ExclusiveFile& csv, const RecordingWriter& recorder)
+{
+    auto recording = readRecording(recorder.path());
+    if (!recording)
+        return recording.error();
+    auto unwritten = recorder.unwrittenSamples();
+    auto& samples = recording.value().samples;
+    samples.insert(samples.end(), std::make_move_iterator(unwritten.begin()),
+                   std::make_move_iterator(unwritten.end()));
+    if (auto written = csv.write(recordingToCsv(recording.value())); !written)
+        return written;
+    return csv.close();
 }
 
 std::string megabytes(double bytes)
@@ -276,6 +292,10 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
         if (!created)
             return reportError(context, created.error());
         recorder = std::move(created.value());
+        const auto purpose =
+            options.recordFile.empty() ? RecordingPurpose::ForTheCsvOnly : RecordingPurpose::Asked;
+        recorder->onFailure(
+            [purpose](const RecordingFailure& failure) { reportRecordingFailure(failure, purpose); });
     }
 
     SeriesStore store;
@@ -310,16 +330,24 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     session.stop();
     hostSampler.reset();
 
+    // Every write, the sync and the close are checked: a recording that is not whole fails the run.
+    std::optional<RecordingFailure> recordingFailure;
+    if (recorder) {
+        (void)recorder->close();
+        recordingFailure = recorder->failure();
+    }
+    bool csvFailed = false;
     const std::vector<std::string> labels{request.modes[0].label, request.modes[1].label};
     const auto summaries = summarizeModes(store, labels);
     if (csv && recorder) {
-        auto recording = readRecording(recorder->path());
-        auto written =
-            recording ? csv->write(recordingToCsv(recording.value())) : Result<void>(recording.error());
-        if (written)
+        if (auto written = writeCsv(*csv, *recorder); written)
             csv->keep();
-        else
-            log("CSV not written: " + written.error().message);
+        else {
+            csvFailed = true;
+            std::cerr << "isolens-cli: error: the CSV " << escapeForTerminal(options.csvFile)
+                      << " was not written: " << escapeForTerminal(written.error().message)
+                      << "\n  what to do: " << escapeForTerminal(written.error().hint) << '\n';
+        }
         csv.reset();
         if (temporaryRecording) {
             recorder.reset();
@@ -336,7 +364,9 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
              percentDifference(summaries[0].memory.mean, summaries[1].memory.mean)
                  ? nlohmann::json(*percentDifference(summaries[0].memory.mean, summaries[1].memory.mean))
                  : nlohmann::json(nullptr)},
-            {"recording", options.recordFile}};
+            {"recording", options.recordFile},
+            {"recording_failure", recordingFailureJson(recordingFailure)},
+            {"csv_failed", csvFailed}};
         std::cout << dumpJson(out, 2) << '\n';
     }
     // A mode without a single sample compares nothing: say why (no table of zeros), and fail.
@@ -348,7 +378,9 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
         printSummary(options.image, summaries, session.runs());
     for (const auto& why : unmeasured)
         std::cerr << "isolens-cli: error: " << escapeForTerminal(why) << '\n';
+    if (recordingFailure)
+        reportIncompleteRecording(*recordingFailure);
     if (interrupted())
         return interruptedExitCode();
-    return unmeasured.empty() ? 0 : 1;
+    return unmeasured.empty() && !recordingFailure && !csvFailed ? 0 : 1;
 }

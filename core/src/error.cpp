@@ -98,6 +98,8 @@ std::string_view toString(ErrorKind kind)
         return "api-version-too-old";
     case ErrorKind::RegistryUnreachable:
         return "registry-unreachable";
+    case ErrorKind::DiskFull:
+        return "disk-full";
     case ErrorKind::Other:
         return "other";
     }
@@ -161,6 +163,8 @@ std::string hintFor(ErrorKind kind)
         return "The engine pulls, not IsoLens: check the engine host's network and DNS; behind a proxy, set "
                "HTTP_PROXY/HTTPS_PROXY for the engine (its service environment, daemon.json \"proxies\" or "
                "Docker Desktop's proxy settings), or configure a registry mirror (\"registry-mirrors\").";
+    case ErrorKind::DiskFull:
+        return "Free space on the disk that holds the file, or write it to another disk.";
     case ErrorKind::Other:
         return "See the engine's message above; the engine's log may say more.";
     }

@@ -2,6 +2,8 @@
 
 #include "exclusive_open.hpp"
 
+#include <cerrno>
+#include <cstring>
 #include <random>
 #include <string>
 #include <utility>
@@ -21,6 +23,18 @@ Error takenError(const std::filesystem::path& path)
 Error failedError(const std::filesystem::path& path, const std::string& reason)
 {
     return makeError(ErrorKind::PermissionDenied, "Cannot create " + path.string() + ": " + reason);
+}
+
+// What the system said about writing path, as an error of the kind a user can act on.
+Error writeError(const std::filesystem::path& path, std::string_view what, int code)
+{
+    auto error = makeError(detail::isDiskFull(code) ? ErrorKind::DiskFull : ErrorKind::Other,
+                           std::string(what) + " " + path.string() +
+                               " failed: " + (code != 0 ? std::strerror(code) : "the system gave no reason"));
+    if (error.kind == ErrorKind::Other)
+        error.hint = "Check the disk that holds the file (is it still there, is it writable?), or write it "
+                     "to another disk.";
+    return error;
 }
 
 std::string randomLetters(std::size_t count)
@@ -82,6 +96,7 @@ Result<ExclusiveFile> ExclusiveFile::createTemporary(const std::filesystem::path
 ExclusiveFile::ExclusiveFile(ExclusiveFile&& other) noexcept
     : path_(std::move(other.path_))
     , file_(std::exchange(other.file_, nullptr))
+    , owned_(std::exchange(other.owned_, false))
     , keep_(other.keep_)
 {}
 
@@ -91,6 +106,7 @@ ExclusiveFile& ExclusiveFile::operator=(ExclusiveFile&& other) noexcept
         release();
         path_ = std::move(other.path_);
         file_ = std::exchange(other.file_, nullptr);
+        owned_ = std::exchange(other.owned_, false);
         keep_ = other.keep_;
     }
     return *this;
@@ -103,19 +119,48 @@ ExclusiveFile::~ExclusiveFile()
 
 void ExclusiveFile::release()
 {
-    if (!file_)
-        return;
-    std::fclose(std::exchange(file_, nullptr));
-    if (!keep_) {
+    if (file_)
+        std::fclose(std::exchange(file_, nullptr));
+    if (owned_ && !keep_) {
         std::error_code ec;
         std::filesystem::remove(path_, ec);
     }
+    owned_ = false;
 }
 
 Result<void> ExclusiveFile::write(std::string_view text)
 {
+    if (!file_)
+        return makeError(ErrorKind::Other, "Writing " + path_.string() + " failed: the file is closed");
+    errno = 0;
     if (std::fwrite(text.data(), 1, text.size(), file_) != text.size() || std::fflush(file_) != 0)
-        return makeError(ErrorKind::Other, "Writing " + path_.string() + " failed (disk full?)");
+        return writeError(path_, "Writing", errno);
+    return success();
+}
+
+Result<void> ExclusiveFile::sync()
+{
+    if (!file_)
+        return makeError(ErrorKind::Other, "Syncing " + path_.string() + " failed: the file is closed");
+    errno = 0;
+    if (std::fflush(file_) != 0)
+        return writeError(path_, "Writing", errno);
+    if (const int code = detail::syncToDisk(file_); code != 0)
+        return writeError(path_, "Putting on the disk", code);
+    return success();
+}
+
+Result<void> ExclusiveFile::close()
+{
+    if (!file_)
+        return success();
+    auto synced = sync();
+    errno = 0;
+    const bool closed = std::fclose(std::exchange(file_, nullptr)) == 0;
+    if (!synced)
+        return synced.error();
+    if (!closed)
+        return writeError(path_, "Closing", errno);
     return success();
 }
 

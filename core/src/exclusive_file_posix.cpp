@@ -27,6 +27,16 @@ ExclusiveOpen openExclusive(const std::filesystem::path& path, FileAccess access
     return {file, false, {}};
 }
 
+int syncToDisk(std::FILE* file)
+{
+    return ::fdatasync(::fileno(file)) == 0 ? 0 : errno;
+}
+
+bool isDiskFull(int code)
+{
+    return code == ENOSPC || code == EDQUOT;
+}
+
 } // namespace detail
 
 Result<void> createPrivateDirectories(const std::filesystem::path& directory)

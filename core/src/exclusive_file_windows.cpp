@@ -1,5 +1,6 @@
 #include "exclusive_open.hpp"
 
+#include <cerrno>
 #include <fcntl.h>
 #include <io.h>
 #include <windows.h>
@@ -34,6 +35,30 @@ ExclusiveOpen openExclusive(const std::filesystem::path& path, FileAccess)
         return {nullptr, false, "cannot open a stream on the new file"};
     }
     return {file, false, {}};
+}
+
+int syncToDisk(std::FILE* file)
+{
+    const auto handle = reinterpret_cast<HANDLE>(_get_osfhandle(_fileno(file)));
+    if (handle == INVALID_HANDLE_VALUE)
+        return EBADF;
+    if (FlushFileBuffers(handle))
+        return 0;
+    // The CRT's words for the common cases, so the message reads as a write's does.
+    switch (GetLastError()) {
+    case ERROR_DISK_FULL:
+    case ERROR_HANDLE_DISK_FULL:
+        return ENOSPC;
+    case ERROR_ACCESS_DENIED:
+        return EACCES;
+    default:
+        return EIO;
+    }
+}
+
+bool isDiskFull(int code)
+{
+    return code == ENOSPC;
 }
 
 } // namespace detail

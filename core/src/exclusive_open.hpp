@@ -16,4 +16,10 @@ struct ExclusiveOpen {
 };
 ExclusiveOpen openExclusive(const std::filesystem::path& path, FileAccess access);
 
+// Puts the stream's written data on the disk (the stream must be flushed first). Returns the
+// system's error code, 0 when it succeeded.
+int syncToDisk(std::FILE* file);
+// Whether a system error code means the disk is full or the user's quota is used up.
+bool isDiskFull(int code);
+
 } // namespace isolens::detail

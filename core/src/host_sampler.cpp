@@ -70,7 +70,7 @@ void HostSampler::sampleUntilStopped()
             const auto series = hostSeriesSamples(host, hyperVWorkingSet(host.timeNanos));
             for (const auto& [key, sample] : series.samples) {
                 store_.addSample(key, sample);
-                if (recorder_)
+                if (recorder_) // a failure is the writer's to report (RecordingWriter::onFailure)
                     (void)recorder_->sample(key, sample);
             }
             if (sink_)

@@ -122,6 +122,8 @@ PairSession::~PairSession()
 void PairSession::record(const std::string& mode, const std::string& kind, const std::string& detail,
                          const nlohmann::json& data)
 {
+    // A failed write is the writer's to report, once, to whoever owns it (RecordingWriter::onFailure);
+    // the pair goes on, its samples in the store.
     if (recorder_)
         (void)recorder_->event(mode, wallClockNanos(), kind, detail, data);
     if (observer_.event)
@@ -283,7 +285,7 @@ void PairSession::onEvent(std::size_t side, const CollectorEvent& event)
             record(key, kFirstSampleEvent, formatMillis(*firstSampleMillis));
     }
         store_.addSample(key, event.sample);
-        if (recorder_)
+        if (recorder_) // a failure is reported by the writer itself (see record)
             (void)recorder_->sample(key, event.sample);
         if (event.sample.valid && silent_[side]) {
             silent_[side] = false;

@@ -17,60 +17,6 @@ namespace isolens {
 
 using nlohmann::json;
 
-Result<std::unique_ptr<RecordingWriter>> RecordingWriter::create(const std::filesystem::path& path,
-                                                                 const json& header)
-{
-    auto file = ExclusiveFile::create(path, FileAccess::OwnerOnly);
-    if (!file)
-        return file.error();
-    return create(std::move(file.value()), header);
-}
-
-Result<std::unique_ptr<RecordingWriter>> RecordingWriter::create(ExclusiveFile file, const json& header)
-{
-    std::unique_ptr<RecordingWriter> writer(new RecordingWriter(std::move(file)));
-    json first = header;
-    first["type"] = "header";
-    first["format"] = "isolens-recording";
-    first["version"] = 1;
-    // A recording without its header is no recording: the file goes again (not kept) on failure.
-    if (auto written = writer->writeLine(first); !written)
-        return written.error();
-    writer->file_.keep();
-    return writer;
-}
-
-RecordingWriter::~RecordingWriter() = default;
-
-Result<void> RecordingWriter::writeLine(const json& line)
-{
-    const auto text = dumpJson(line) + "\n";
-    std::lock_guard lock(mutex_);
-    if (!file_.write(text))
-        return makeError(ErrorKind::Other,
-                         "Writing the recording " + path_.string() + " failed (disk full?)");
-    ++lines_;
-    return success();
-}
-
-Result<void> RecordingWriter::sample(const std::string& mode, const StatsSample& sample)
-{
-    auto line = sampleToJson(sample);
-    line["type"] = "sample";
-    line["mode"] = mode;
-    return writeLine(line);
-}
-
-Result<void> RecordingWriter::event(const std::string& mode, std::int64_t timeNanos, const std::string& kind,
-                                    const std::string& detail, const json& data)
-{
-    json line = {
-        {"type", "event"}, {"mode", mode}, {"time_ns", timeNanos}, {"kind", kind}, {"detail", detail}};
-    if (!data.is_null())
-        line["data"] = data;
-    return writeLine(line);
-}
-
 StatsSample sampleFromJson(const json& j)
 {
     StatsSample sample;

@@ -27,6 +27,7 @@ enum class ErrorKind {
     ApiVersionTooOld,    // client or server API version outside what the other supports
     RegistryUnreachable, // the engine answered, but it could not reach the registry (DNS, proxy, firewall)
     HypervisorMissing,   // HCS 0x80370102 and kin: Hyper-V isolation without Hyper-V or a hypervisor
+    DiskFull,            // a file being written: its disk is full, or the user's quota is used up
     Other,
 };
 

@@ -40,18 +40,27 @@ public:
     std::FILE* stream() const { return file_; }
     // The file is wanted: destruction closes it but no longer removes it.
     void keep() { keep_ = true; }
-    // Writes all of text and flushes it.
+    // Writes all of text and flushes it to the system. A full disk (or quota) is ErrorKind::DiskFull;
+    // the message names the file and carries the system's words.
     Result<void> write(std::string_view text);
+    // Asks the system to put what was written on the disk (fdatasync, FlushFileBuffers), so a power
+    // loss cannot take it: slow, a few milliseconds, so not after every line.
+    Result<void> sync();
+    // Syncs and closes, reporting what either says. Afterwards the file takes no writes; unless kept,
+    // it is still removed when this is destroyed.
+    Result<void> close();
 
 private:
     ExclusiveFile(std::filesystem::path path, std::FILE* file)
         : path_(std::move(path))
         , file_(file)
+        , owned_(true)
     {}
     void release();
 
     std::filesystem::path path_;
     std::FILE* file_ = nullptr;
+    bool owned_ = false; // false once moved from
     bool keep_ = false;
 };
 

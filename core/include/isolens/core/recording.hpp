@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdio>
 #include <filesystem>
@@ -19,6 +20,20 @@
 
 namespace isolens {
 
+// How often a recording is put on the disk (fdatasync, FlushFileBuffers) while it is written; it is
+// also put there when it is closed. A power loss costs at most about this much of it.
+inline constexpr std::chrono::milliseconds kRecordingSyncInterval{1000};
+
+// Why a recording stopped being written: its first write, sync or close that failed. Nothing more goes
+// to the file after it, so the file holds what was recorded up to then, at worst with the failing line
+// cut off (which the reader tolerates). The samples not written are kept in memory.
+struct RecordingFailure {
+    Error error; // what failed, in the system's words; ErrorKind::DiskFull for a full disk or quota
+    std::filesystem::path path;
+    std::int64_t timeNanos = 0;      // when it failed
+    std::size_t linesNotWritten = 0; // the failing line and every one since
+};
+
 // A session on disk as JSON Lines: one header line, then one line per sample and per event, each
 // flushed as it is written, so a crash loses at most the line being written.
 //   {"type":"header","format":"isolens-recording","version":1,...}
@@ -28,33 +43,55 @@ namespace isolens {
 //    "data":{"exit_code":2,"ran_seconds":0.1,"engine_error":"","output":["sh: ..."]}}
 class RecordingWriter {
 public:
+    using FailureListener = std::function<void(const RecordingFailure&)>;
+    using ModeSample = std::pair<std::string, StatsSample>;
+
     // Creates the file exclusively, the user's alone (0600): an existing file or link at path is
     // refused, never replaced or followed. Nothing recorded is lost silently.
     static Result<std::unique_ptr<RecordingWriter>> create(const std::filesystem::path& path,
                                                            const nlohmann::json& header);
     // Records into a file just created (ExclusiveFile::createNumbered, createTemporary).
     static Result<std::unique_ptr<RecordingWriter>> create(ExclusiveFile file, const nlohmann::json& header);
-    ~RecordingWriter();
+    ~RecordingWriter(); // closes, telling no listener: call close() to know how it went
 
+    // Told once, at the first failure, on the thread whose write failed (a collector's). Set it before
+    // anything records.
+    void onFailure(FailureListener listener) { listener_ = std::move(listener); }
+
+    // After a failure these write nothing and return the failure's error; the sample is kept in memory.
     Result<void> sample(const std::string& mode, const StatsSample& sample);
     // data, when given, is the event's figures for programs (an exit's code and output).
     Result<void> event(const std::string& mode, std::int64_t timeNanos, const std::string& kind,
                        const std::string& detail = {}, const nlohmann::json& data = nullptr);
+    // Puts the file on the disk and closes it; a failure here is a failure like a write's.
+    Result<void> close();
+
     const std::filesystem::path& path() const { return path_; }
     // Read by other threads (a progress display) while a collector writes: hence atomic.
     std::size_t linesWritten() const { return lines_.load(); }
+    // The first failure, with the lines not written since; nothing while every write has succeeded.
+    std::optional<RecordingFailure> failure() const;
+    // The samples not written since the failure, in the order they came (the file has all before them).
+    std::vector<ModeSample> unwrittenSamples() const;
 
 private:
     explicit RecordingWriter(ExclusiveFile file)
         : path_(file.path())
         , file_(std::move(file))
     {}
-    Result<void> writeLine(const nlohmann::json& line);
+    Result<void> writeLine(const nlohmann::json& line, const ModeSample* sample = nullptr);
+    // Under the lock: remembers the first failure and returns it, for the listener.
+    RecordingFailure noteFailure(const Error& error, std::size_t linesNotWritten);
 
     std::filesystem::path path_;
     ExclusiveFile file_;
-    std::mutex mutex_;
+    FailureListener listener_;
+    mutable std::mutex mutex_;
     std::atomic<std::size_t> lines_{0};
+    std::chrono::steady_clock::time_point lastSync_;
+    std::optional<RecordingFailure> failure_;
+    std::vector<ModeSample> unwritten_;
+    bool closed_ = false;
 };
 
 struct RecordedEvent {
