@@ -217,6 +217,17 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     if (options.durationSeconds < 1)
         return reportError(context,
                            makeError(ErrorKind::InvalidInput, "--duration must be at least 1 second"));
+    // A bad hardening value is a usage error (exit 2); it applies only to the pair IsoLens starts.
+    auto hardening = hardeningFrom(options.hardening);
+    if (hardening && hardening.value().any() && !options.groups.empty()) {
+        hardening = makeError(ErrorKind::InvalidInput,
+                              "Hardening applies to the pair IsoLens starts, not to --groups");
+        hardening.error().hint = "Leave out the hardening options, or start a pair with --image";
+    }
+    if (!hardening) {
+        (void)reportError(context, hardening.error());
+        return 2;
+    }
     auto engine = connectWithInfo(context);
     if (!engine)
         return reportError(context, engine.error());
@@ -248,6 +259,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     }
     request.modes = modes.value();
     request.keepContainers = options.keep;
+    request.hardening = hardening.value();
 
     // Exports never replace a file silently: the CSV is reserved now, created empty and exclusively,
     // and written when the run is over (made from the recording, a temporary one if only --csv was
@@ -336,7 +348,8 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
              percentDifference(summaries[0].memory.mean, summaries[1].memory.mean)
                  ? nlohmann::json(*percentDifference(summaries[0].memory.mean, summaries[1].memory.mean))
                  : nlohmann::json(nullptr)},
-            {"recording", options.recordFile}};
+            {"recording", options.recordFile},
+            {"hardening", hardeningToJson(request.hardening)}};
         std::cout << dumpJson(out, 2) << '\n';
     }
     // A mode without a single sample compares nothing: say why (no table of zeros), and fail.
@@ -344,6 +357,8 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     for (const auto& run : session.runs())
         if (auto why = whyNoSamples(run); !why.empty())
             unmeasured.push_back(std::move(why));
+    if (!context.json && unmeasured.empty() && request.hardening.any())
+        std::cout << '\n' << hardeningSentence(request.hardening) << ".\n";
     if (!context.json && unmeasured.empty())
         printSummary(options.image, summaries, session.runs());
     for (const auto& why : unmeasured)
