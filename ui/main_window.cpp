@@ -18,6 +18,7 @@
 #include "isolens/core/command_line.hpp"
 #include "isolens/core/endpoint_resolver.hpp"
 #include "isolens/core/engine_facts.hpp"
+#include "isolens/core/hardening.hpp"
 #include "isolens/core/host_metrics.hpp"
 #include "isolens/core/isolation_modes.hpp"
 #include "isolens/core/licence.hpp"
@@ -25,6 +26,7 @@
 #include "isolens/core/recording.hpp"
 #include "isolens/core/sampling_health.hpp"
 #include "isolens/core/series_store.hpp"
+#include "isolens/core/stats_normalizer.hpp"
 #include "isolens/core/version.hpp"
 
 #include <QAction>
@@ -312,6 +314,7 @@ void MainWindow::onEngineReady(const QString& where, const EngineFacts& facts, c
     const auto modes = availableModes(facts.info);
     dashboard_->launcher()->setModes(modes.modes, fromStd(modes.reason));
     dashboard_->launcher()->setCommandSyntax(commandSyntaxFor(facts.info.osType));
+    dashboard_->launcher()->setEngineOs(parseEngineOs(facts.info.osType).value_or(EngineOs::Linux));
     dashboard_->setEngineSummary(
         tr("<b>Engine</b> %1 \u00b7 %2 \u00b7 Docker %3 \u00b7 default isolation: %4 \u00b7 "
            "<span style='color:#2b8a3e'>connected</span>")
@@ -383,6 +386,8 @@ void MainWindow::startPair()
     request.command = parseCommandLine(choice.command.toStdString(), launcher->commandSyntax()).value();
     request.workload = parseCommandLine(choice.workload.toStdString(), launcher->commandSyntax()).value();
     request.modes = {*launcher->mode(choice.modeIndexes[0]), *launcher->mode(choice.modeIndexes[1])};
+    if (choice.hardened)
+        request.hardening = fullHardening();
     controller_->startPair(request);
     dashboard_->tabs()->setCurrentIndex(0);
 }
