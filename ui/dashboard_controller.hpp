@@ -56,6 +56,8 @@ public:
     QString recordingPath() const { return recordingPath_; }
     std::size_t linesRecorded() const;
     QString sessionTitle() const { return title_; }
+    // How the pair shown was hardened ("no network, at most 256 processes, ..."); empty when it was not.
+    QString hardening() const { return hardening_; }
 
     // Where live sessions are recorded (default: IsoLens/recordings in the user's data folder,
     // ~/.local/share or %APPDATA%).
@@ -113,6 +115,7 @@ private:
     QString recordingPath_;
     QString recordingDirectory_;
     QString title_;
+    QString hardening_;
     bool running_ = false;
     bool busy_ = false;
     bool replay_ = false;

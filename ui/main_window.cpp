@@ -401,6 +401,12 @@ void MainWindow::refresh()
 {
     dashboard_->refresh();
     const auto keys = controller_->modeKeys();
+    // A hardened pair's figures are not a default pair's: every caption of it says so.
+    const auto hardened = controller_->hardening().isEmpty()
+                              ? QString()
+                              : tr(" \u00b7 <span style='color:#e67700'>hardened: %1 (changes what is "
+                                   "measured)</span>")
+                                    .arg(controller_->hardening().toHtmlEscaped());
     if (controller_->isReplay()) {
         health_->setText(tr("replay"));
         samples_->clear();
@@ -410,7 +416,8 @@ void MainWindow::refresh()
             tr("Replaying <b>%1</b> \u2014 %2 vs %3, from %4")
                 .arg(controller_->sessionTitle().toHtmlEscaped(), keys[0].toHtmlEscaped(),
                      keys[1].toHtmlEscaped(),
-                     QFileInfo(controller_->recordingPath()).fileName().toHtmlEscaped()));
+                     QFileInfo(controller_->recordingPath()).fileName().toHtmlEscaped()) +
+            hardened);
         return;
     }
     if (!controller_->isRunning()) {
@@ -421,7 +428,7 @@ void MainWindow::refresh()
         dashboard_->setSessionCaption(
             controller_->sessionTitle().isEmpty()
                 ? QString()
-                : tr("Last pair: <b>%1</b>").arg(controller_->sessionTitle().toHtmlEscaped()));
+                : tr("Last pair: <b>%1</b>").arg(controller_->sessionTitle().toHtmlEscaped()) + hardened);
         return;
     }
     const auto store = controller_->store();
@@ -447,7 +454,8 @@ void MainWindow::refresh()
     recording_->setToolTip(controller_->recordingPath());
     dashboard_->setSessionCaption(tr("Live: <b>%1</b> \u2014 %2 vs %3")
                                       .arg(controller_->sessionTitle().toHtmlEscaped(),
-                                           keys[0].toHtmlEscaped(), keys[1].toHtmlEscaped()));
+                                           keys[0].toHtmlEscaped(), keys[1].toHtmlEscaped()) +
+                                  hardened);
     if (!exits_[0].isEmpty() && !exits_[1].isEmpty()) {
         dashboard_->setSessionCaption(
             tr("<span style='color:#c92a2a'><b>Both containers have exited</b> (%1: %2; %3: %4). Nothing "

@@ -626,12 +626,26 @@ TEST_F(ConnectedWindow, HardenedStartsBothContainersHardenedAndTheRecordingSaysS
             << container.name;
     }
 
+    const QString note = "hardened: no network, at most 256 processes, no new privileges (changes what is "
+                         "measured)";
+    window.refresh();
+    EXPECT_TRUE(window.dashboard()->sessionCaption().contains(note))
+        << window.dashboard()->sessionCaption().toStdString();
+
     launcher->findChild<QPushButton*>("stopPair")->click();
     ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 60000));
     EXPECT_TRUE(ownContainers().empty());
-    auto recording = readRecording(controller->recordingPath().toStdString());
+    const auto path = controller->recordingPath();
+    auto recording = readRecording(path.toStdString());
     ASSERT_TRUE(recording) << recording.error().message;
     EXPECT_EQ(recording.value().header["hardening"]["description"],
               "no network, at most 256 processes, no new privileges")
         << recording.value().header.dump();
+
+    // Its replay says so too.
+    ASSERT_EQ(controller->openRecording(path), "");
+    window.refresh();
+    const auto caption = window.dashboard()->sessionCaption();
+    EXPECT_TRUE(caption.contains("Replaying")) << caption.toStdString();
+    EXPECT_TRUE(caption.contains(note)) << caption.toStdString();
 }
