@@ -7,6 +7,7 @@
 #include "isolens/core/container_exit.hpp"
 #include "isolens/core/engine_client.hpp"
 #include "isolens/core/exclusive_file.hpp"
+#include "isolens/core/hardening.hpp"
 #include "isolens/core/host_sampler.hpp"
 #include "isolens/core/orphan_search.hpp"
 #include "isolens/core/pair_session.hpp"
@@ -212,6 +213,7 @@ void DashboardController::startPair(const PairRequest& request)
     modeKeys_ = {fromStd(request.modes[0].label), fromStd(request.modes[1].label)};
     startup_ = {};
     title_ = fromStd(request.image);
+    hardening_ = fromStd(describeHardening(request.hardening));
 
     // A fresh session: new store, new recording (never over an old one).
     hostSampler_.reset();
@@ -465,6 +467,11 @@ QString DashboardController::openRecording(const QString& path)
     title_ = header.contains("image") && header["image"].is_string()
                  ? fromStd(header["image"].get<std::string>())
                  : QString();
+    const auto hardening = header.contains("hardening") ? header["hardening"] : nlohmann::json();
+    hardening_ =
+        hardening.is_object() && hardening.contains("description") && hardening["description"].is_string()
+            ? fromStd(hardening["description"].get<std::string>())
+            : QString();
     emit storeReplaced();
     for (const auto& event : replayed.value().events)
         if (event.kind == "exited" && event.data.is_object()) {

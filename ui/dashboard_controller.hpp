@@ -63,6 +63,8 @@ public:
     // recording holds every sample before them.
     std::vector<std::pair<std::string, isolens::StatsSample>> samplesNotRecorded() const;
     QString sessionTitle() const { return title_; }
+    // How the pair shown was hardened ("no network, at most 256 processes, ..."); empty when it was not.
+    QString hardening() const { return hardening_; }
 
     // Where live sessions are recorded (default: IsoLens/recordings in the user's data folder,
     // ~/.local/share or %APPDATA%).
@@ -126,6 +128,7 @@ private:
         notRecorded_; // last pair's
     QString recordingDirectory_;
     QString title_;
+    QString hardening_;
     bool running_ = false;
     bool busy_ = false;
     bool replay_ = false;

@@ -3,9 +3,11 @@
 #include "dashboard_colors.hpp"
 
 #include "isolens/core/command_line.hpp"
+#include "isolens/core/hardening.hpp"
 #include "isolens/core/image_reference.hpp"
 #include "isolens/core/isolation_modes.hpp"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -25,6 +27,7 @@ LauncherPanel::LauncherPanel(QWidget* parent)
     , imageProblem_(new QLabel(this))
     , command_(new QLineEdit(this))
     , workload_(new QLineEdit(this))
+    , hardened_(new QCheckBox(tr("Harde&ned (changes what is measured)"), this))
     , modeReason_(new QLabel(this))
     , start_(new QPushButton(tr("&Start pair"), this))
     , stop_(new QPushButton(tr("S&top"), this))
@@ -34,12 +37,17 @@ LauncherPanel::LauncherPanel(QWidget* parent)
     , cancelPull_(new QPushButton(tr("Cancel pull"), this))
     , busy_(new QLabel(this))
     , syntax_(CommandSyntax::Posix)
+    , os_(EngineOs::Linux)
 {
     image_->setEditable(true);
     image_->setInsertPolicy(QComboBox::NoInsert);
     image_->setObjectName(QStringLiteral("imagePicker"));
     command_->setObjectName(QStringLiteral("command"));
     workload_->setObjectName(QStringLiteral("workload"));
+    hardened_->setObjectName(QStringLiteral("hardened"));
+    hardened_->setToolTip(tr("Both containers alike: %1.\nThis changes what is measured: %2.")
+                              .arg(QString::fromStdString(describeHardening(fullHardening())),
+                                   QString::fromStdString(hardeningEffects(fullHardening()))));
     image_->lineEdit()->setPlaceholderText(tr("image, e.g. mcr.microsoft.com/windows/nanoserver:ltsc2022"));
     image_->setToolTip(tr("A local image, or any reference: it is pulled when missing"));
     imageProblem_->setWordWrap(true);
@@ -61,6 +69,7 @@ LauncherPanel::LauncherPanel(QWidget* parent)
     form->addRow(QString(), imageProblem_);
     form->addRow(tr("Command"), command_);
     form->addRow(tr("Workload"), workload_);
+    form->addRow(QString(), hardened_);
     for (int side = 0; side < 2; ++side) {
         modes_[side] = new QComboBox(pair);
         modes_[side]->setObjectName(QStringLiteral("mode%1").arg(side));
@@ -125,6 +134,7 @@ LauncherPanel::LauncherPanel(QWidget* parent)
     connect(removeLeftovers_, &QPushButton::clicked, this, &LauncherPanel::removeLeftoversRequested);
     connect(command_, &QLineEdit::textChanged, this, &LauncherPanel::validate);
     connect(workload_, &QLineEdit::textChanged, this, &LauncherPanel::validate);
+    connect(hardened_, &QCheckBox::toggled, this, &LauncherPanel::validate);
     setLeftovers(0);
     setCommandSyntax(CommandSyntax::Posix);
     setEnabledForEngine(false);
@@ -146,6 +156,12 @@ void LauncherPanel::setCommandSyntax(CommandSyntax syntax)
                                           : tr("optional, e.g. dd if=/dev/zero of=/dev/null"));
     workload_->setToolTip(
         tr("Run in both containers at the same moment, once both are running. %1").arg(quoting));
+    validate();
+}
+
+void LauncherPanel::setEngineOs(EngineOs os)
+{
+    os_ = os;
     validate();
 }
 
@@ -242,7 +258,8 @@ PairChoice LauncherPanel::choice() const
     return {image_->currentText().trimmed(),
             command_->text().trimmed(),
             workload_->text().trimmed(),
-            {modes_[0]->currentIndex(), modes_[1]->currentIndex()}};
+            {modes_[0]->currentIndex(), modes_[1]->currentIndex()},
+            hardened_->isChecked()};
 }
 
 void LauncherPanel::setChoice(const PairChoice& choice)
@@ -250,6 +267,7 @@ void LauncherPanel::setChoice(const PairChoice& choice)
     image_->setEditText(choice.image);
     command_->setText(choice.command);
     workload_->setText(choice.workload);
+    hardened_->setChecked(choice.hardened);
     for (int side = 0; side < 2; ++side)
         if (choice.modeIndexes[side] >= 0 && choice.modeIndexes[side] < modes_[side]->count())
             modes_[side]->setCurrentIndex(choice.modeIndexes[side]);
@@ -273,6 +291,11 @@ QString LauncherPanel::inputProblem() const
             return QStringLiteral("%1: %2. %3")
                 .arg(field, QString::fromStdString(words.error().message),
                      QString::fromStdString(words.error().hint));
+    if (hardened_->isChecked())
+        if (auto checked = checkHardening(fullHardening(), os_); !checked)
+            return tr("Hardened: %1. For a Windows pair without network, use isolens-cli compare --network "
+                      "none")
+                .arg(QString::fromStdString(checked.error().message));
     return {};
 }
 
@@ -295,4 +318,5 @@ void LauncherPanel::validate()
     image_->setEnabled(engine_ && !locked);
     command_->setEnabled(engine_ && !locked);
     workload_->setEnabled(engine_ && !locked);
+    hardened_->setEnabled(engine_ && !locked);
 }

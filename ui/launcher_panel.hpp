@@ -8,9 +8,11 @@
 namespace isolens {
 struct IsolationMode;
 enum class CommandSyntax;
+enum class EngineOs;
 } // namespace isolens
 Q_MOC_INCLUDE("isolens/core/isolation_modes.hpp")
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -23,6 +25,7 @@ struct PairChoice {
     QString command;  // as typed (shell quoting, or a JSON array); empty: the image's own command
     QString workload; // run in both containers at the same moment once they are up
     std::array<int, 2> modeIndexes{0, 1};
+    bool hardened = false; // both containers alike: no network, a PIDs limit, no new privileges
 };
 
 // Where a pair is set up and started: the image (local ones listed, any reference typed and
@@ -49,6 +52,8 @@ public:
     // How the engine's containers take a typed command: quoting rules and the examples shown.
     void setCommandSyntax(isolens::CommandSyntax syntax);
     isolens::CommandSyntax commandSyntax() const { return syntax_; }
+    // What the engine can harden (a Windows engine takes only "no network").
+    void setEngineOs(isolens::EngineOs os);
 
     PairChoice choice() const;
     void setChoice(const PairChoice& choice);
@@ -69,6 +74,7 @@ private:
     QLabel* imageProblem_;
     QLineEdit* command_;
     QLineEdit* workload_;
+    QCheckBox* hardened_;
     std::array<QComboBox*, 2> modes_;
     std::array<QLabel*, 2> badges_;
     QLabel* modeReason_;
@@ -84,4 +90,5 @@ private:
     bool pending_ = false; // starting or stopping
     bool engine_ = false;
     isolens::CommandSyntax syntax_;
+    isolens::EngineOs os_;
 };

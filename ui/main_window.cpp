@@ -19,6 +19,7 @@
 #include "isolens/core/command_line.hpp"
 #include "isolens/core/endpoint_resolver.hpp"
 #include "isolens/core/engine_facts.hpp"
+#include "isolens/core/hardening.hpp"
 #include "isolens/core/host_metrics.hpp"
 #include "isolens/core/isolation_modes.hpp"
 #include "isolens/core/licence.hpp"
@@ -26,6 +27,7 @@
 #include "isolens/core/recording.hpp"
 #include "isolens/core/sampling_health.hpp"
 #include "isolens/core/series_store.hpp"
+#include "isolens/core/stats_normalizer.hpp"
 #include "isolens/core/version.hpp"
 
 #include <QAction>
@@ -335,6 +337,7 @@ void MainWindow::onEngineReady(const QString& where, const EngineFacts& facts, c
     const auto modes = availableModes(facts.info);
     dashboard_->launcher()->setModes(modes.modes, fromStd(modes.reason));
     dashboard_->launcher()->setCommandSyntax(commandSyntaxFor(facts.info.osType));
+    dashboard_->launcher()->setEngineOs(parseEngineOs(facts.info.osType).value_or(EngineOs::Linux));
     dashboard_->setEngineSummary(
         tr("<b>Engine</b> %1 \u00b7 %2 \u00b7 Docker %3 \u00b7 default isolation: %4 \u00b7 "
            "<span style='color:#2b8a3e'>connected</span>")
@@ -406,6 +409,8 @@ void MainWindow::startPair()
     request.command = parseCommandLine(choice.command.toStdString(), launcher->commandSyntax()).value();
     request.workload = parseCommandLine(choice.workload.toStdString(), launcher->commandSyntax()).value();
     request.modes = {*launcher->mode(choice.modeIndexes[0]), *launcher->mode(choice.modeIndexes[1])};
+    if (choice.hardened)
+        request.hardening = fullHardening();
     controller_->startPair(request);
     dashboard_->tabs()->setCurrentIndex(0);
 }
@@ -419,6 +424,12 @@ void MainWindow::refresh()
 {
     dashboard_->refresh();
     const auto keys = controller_->modeKeys();
+    // A hardened pair's figures are not a default pair's: every caption of it says so.
+    const auto hardened = controller_->hardening().isEmpty()
+                              ? QString()
+                              : tr(" \u00b7 <span style='color:#e67700'>hardened: %1 (changes what is "
+                                   "measured)</span>")
+                                    .arg(controller_->hardening().toHtmlEscaped());
     if (controller_->isReplay()) {
         health_->setText(tr("replay"));
         samples_->clear();
@@ -428,7 +439,8 @@ void MainWindow::refresh()
             tr("Replaying <b>%1</b> \u2014 %2 vs %3, from %4")
                 .arg(controller_->sessionTitle().toHtmlEscaped(), keys[0].toHtmlEscaped(),
                      keys[1].toHtmlEscaped(),
-                     QFileInfo(controller_->recordingPath()).fileName().toHtmlEscaped()));
+                     QFileInfo(controller_->recordingPath()).fileName().toHtmlEscaped()) +
+            hardened);
         return;
     }
     if (!controller_->isRunning()) {
@@ -439,7 +451,7 @@ void MainWindow::refresh()
         dashboard_->setSessionCaption(
             controller_->sessionTitle().isEmpty()
                 ? QString()
-                : tr("Last pair: <b>%1</b>").arg(controller_->sessionTitle().toHtmlEscaped()));
+                : tr("Last pair: <b>%1</b>").arg(controller_->sessionTitle().toHtmlEscaped()) + hardened);
         return;
     }
     const auto store = controller_->store();
@@ -473,7 +485,8 @@ void MainWindow::refresh()
     recording_->setToolTip(controller_->recordingPath());
     dashboard_->setSessionCaption(tr("Live: <b>%1</b> \u2014 %2 vs %3")
                                       .arg(controller_->sessionTitle().toHtmlEscaped(),
-                                           keys[0].toHtmlEscaped(), keys[1].toHtmlEscaped()));
+                                           keys[0].toHtmlEscaped(), keys[1].toHtmlEscaped()) +
+                                  hardened);
     if (!exits_[0].isEmpty() && !exits_[1].isEmpty()) {
         dashboard_->setSessionCaption(
             tr("<span style='color:#c92a2a'><b>Both containers have exited</b> (%1: %2; %3: %4). Nothing "

@@ -233,6 +233,17 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     if (options.durationSeconds < 1)
         return reportError(context,
                            makeError(ErrorKind::InvalidInput, "--duration must be at least 1 second"));
+    // A bad hardening value is a usage error (exit 2); it applies only to the pair IsoLens starts.
+    auto hardening = hardeningFrom(options.hardening);
+    if (hardening && hardening.value().any() && !options.groups.empty()) {
+        hardening = makeError(ErrorKind::InvalidInput,
+                              "Hardening applies to the pair IsoLens starts, not to --groups");
+        hardening.error().hint = "Leave out the hardening options, or start a pair with --image";
+    }
+    if (!hardening) {
+        (void)reportError(context, hardening.error());
+        return 2;
+    }
     auto engine = connectWithInfo(context);
     if (!engine)
         return reportError(context, engine.error());
@@ -264,6 +275,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     }
     request.modes = modes.value();
     request.keepContainers = options.keep;
+    request.hardening = hardening.value();
 
     // Exports never replace a file silently: the CSV is reserved now, created empty and exclusively,
     // and written when the run is over (made from the recording, a temporary one if only --csv was
@@ -366,7 +378,8 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
                  : nlohmann::json(nullptr)},
             {"recording", options.recordFile},
             {"recording_failure", recordingFailureJson(recordingFailure)},
-            {"csv_failed", csvFailed}};
+            {"csv_failed", csvFailed},
+            {"hardening", hardeningToJson(request.hardening)}};
         std::cout << dumpJson(out, 2) << '\n';
     }
     // A mode without a single sample compares nothing: say why (no table of zeros), and fail.
@@ -374,6 +387,8 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     for (const auto& run : session.runs())
         if (auto why = whyNoSamples(run); !why.empty())
             unmeasured.push_back(std::move(why));
+    if (!context.json && unmeasured.empty() && request.hardening.any())
+        std::cout << '\n' << hardeningSentence(request.hardening) << ".\n";
     if (!context.json && unmeasured.empty())
         printSummary(options.image, summaries, session.runs());
     for (const auto& why : unmeasured)

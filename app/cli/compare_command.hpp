@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cli_context.hpp"
+#include "hardening_options.hpp"
 
 #include <string>
 
@@ -15,6 +16,7 @@ struct CompareOptions {
     std::string recordFile;
     std::string csvFile;
     bool keep = false;
+    HardeningOptions hardening;
 };
 
 // isolens-cli compare: one paired run from start to summary.

@@ -91,6 +91,7 @@ int main(int argc, char** argv)
     compare->add_option("--csv", compareOptions.csvFile,
                         "Write one row per sample and mode to this CSV file");
     compare->add_flag("--keep", compareOptions.keep, "Keep both containers afterwards");
+    addHardeningOptions(*compare, compareOptions.hardening);
     compare->add_flag("--json", context.json, "Print the summary as JSON");
 
     CleanupOptions cleanupOptions;

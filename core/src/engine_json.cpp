@@ -159,6 +159,9 @@ ContainerDetails parseContainerDetails(const json& j)
     container.nanoCpus = field<std::int64_t>(host, "NanoCpus");
     container.memoryBytes = field<std::int64_t>(host, "Memory");
     container.cpuCount = field<int>(host, "CpuCount");
+    container.networkMode = field<std::string>(host, "NetworkMode");
+    container.pidsLimit = field<std::int64_t>(host, "PidsLimit");
+    container.securityOptions = stringList(member(host, "SecurityOpt"));
     return container;
 }
 
@@ -209,6 +212,7 @@ json containerCreateBody(const ContainerSpec& spec)
         host["CpuCount"] = *spec.cpuCount;
     if (!spec.networkMode.empty())
         host["NetworkMode"] = spec.networkMode;
+    addHardeningTo(host, spec.hardening);
     body["HostConfig"] = host;
     return body;
 }

@@ -162,6 +162,11 @@ Result<void> PairSession::start()
                          "A pair needs two different modes, not '" + request_.modes[0].label + "' twice");
     if (auto image = parseImageReference(request_.image); !image && request_.image.rfind("sha256:", 0) != 0)
         return image.error();
+    const auto os = engine_.osType == "windows" ? EngineOs::Windows : EngineOs::Linux;
+    if (auto hardened = checkHardening(request_.hardening, os); !hardened)
+        return hardened.error();
+    if (request_.hardening.any())
+        log_(hardeningSentence(request_.hardening));
     // On cancel, whatever was created is removed (stop) and start says Cancelled.
     auto cancelled = [this]() -> std::optional<Error> {
         if (!observer_.cancelPull || !observer_.cancelPull->isCancelled())
@@ -188,6 +193,7 @@ Result<void> PairSession::start()
         spec.runtime = mode.runtime;
         spec.memoryBytes = request_.memoryBytes;
         spec.nanoCpus = request_.nanoCpus;
+        spec.hardening = request_.hardening;
         spec.labels = {{kSessionLabel, id_},
                        {kModeLabel, mode.label},
                        {kOwnerPidLabel, std::to_string(ownPid())},
@@ -238,7 +244,6 @@ Result<void> PairSession::start()
     if (auto stopped = cancelled())
         return *stopped;
 
-    const auto os = engine_.osType == "windows" ? EngineOs::Windows : EngineOs::Linux;
     collector_ = std::make_unique<StatsCollector>(client_, os, [this](const CollectorEvent& event) {
         for (std::size_t side = 0; side < 2; ++side)
             if (runs_[side].containerId == event.containerId)
@@ -408,6 +413,7 @@ nlohmann::json pairRecordingHeader(const PairRequest& request, const EngineInfo&
         {"engine", {{"os_type", engine.osType}, {"version", engine.serverVersion}, {"endpoint", endpoint}}},
         {"host", {{"description", readHostOs().description}}},
         {"recorded_by", recordedBy},
+        {"hardening", hardeningToJson(request.hardening)},
         {"modes", nlohmann::json::array()}};
     for (const auto& mode : request.modes)
         header["modes"].push_back(

@@ -599,3 +599,53 @@ TEST(DashboardWindow, WarnsWhenTheEngineStopsMidPairAndKeepsTheRecording)
         EXPECT_TRUE(gapRecorded) << key.toStdString();
     }
 }
+
+TEST_F(ConnectedWindow, HardenedStartsBothContainersHardenedAndTheRecordingSaysSo)
+{
+    const int runc = modeIndex(*launcher, "runc");
+    const int vm = modeIndex(*launcher, privateEngine().secondRuntime());
+    ASSERT_GE(runc, 0);
+    ASSERT_GE(vm, 0);
+    launcher->setChoice(
+        {QString::fromStdString(privateEngine().testImage()), "sleep 600", "", {runc, vm}, true});
+    ASSERT_TRUE(launcher->findChild<QPushButton*>("startPair")->isEnabled())
+        << launcher->inputProblem().toStdString();
+    launcher->findChild<QPushButton*>("startPair")->click();
+    ASSERT_TRUE(waitUntil([&] { return controller->isRunning() || !controller->isBusy(); }, 60000));
+    ASSERT_TRUE(controller->isRunning()) << window.statusBar()->currentMessage().toStdString();
+
+    const auto containers = ownContainers();
+    EXPECT_EQ(containers.size(), 2u);
+    EngineClient client(parseHostUrl(privateEngine().var("ISOLENS_TEST_DOCKER_HOST")).value());
+    for (const auto& container : containers) {
+        auto details = client.inspectContainer(container.id);
+        ASSERT_TRUE(details) << details.error().describe();
+        EXPECT_EQ(details.value().networkMode, "none") << container.name;
+        EXPECT_EQ(details.value().pidsLimit, kDefaultHardenedPidsLimit) << container.name;
+        EXPECT_EQ(details.value().securityOptions, std::vector<std::string>{"no-new-privileges"})
+            << container.name;
+    }
+
+    const QString note = "hardened: no network, at most 256 processes, no new privileges (changes what is "
+                         "measured)";
+    window.refresh();
+    EXPECT_TRUE(window.dashboard()->sessionCaption().contains(note))
+        << window.dashboard()->sessionCaption().toStdString();
+
+    launcher->findChild<QPushButton*>("stopPair")->click();
+    ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 60000));
+    EXPECT_TRUE(ownContainers().empty());
+    const auto path = controller->recordingPath();
+    auto recording = readRecording(path.toStdString());
+    ASSERT_TRUE(recording) << recording.error().message;
+    EXPECT_EQ(recording.value().header["hardening"]["description"],
+              "no network, at most 256 processes, no new privileges")
+        << recording.value().header.dump();
+
+    // Its replay says so too.
+    ASSERT_EQ(controller->openRecording(path), "");
+    window.refresh();
+    const auto caption = window.dashboard()->sessionCaption();
+    EXPECT_TRUE(caption.contains("Replaying")) << caption.toStdString();
+    EXPECT_TRUE(caption.contains(note)) << caption.toStdString();
+}

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "isolens/core/hardening.hpp"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -75,7 +77,8 @@ struct ContainerSpec {
     std::optional<std::int64_t> nanoCpus;
     std::optional<std::int64_t> memoryBytes;
     std::optional<int> cpuCount; // Windows only
-    std::string networkMode;     // "" for the engine's default
+    std::string networkMode;     // "" for the engine's default; hardening.noNetwork overrides it
+    Hardening hardening;         // none by default
 };
 
 // One platform of an image in its registry (GET /distribution/{name}/json).
@@ -122,6 +125,9 @@ struct ContainerDetails {
     std::int64_t nanoCpus = 0;
     std::int64_t memoryBytes = 0;
     int cpuCount = 0;
+    std::string networkMode;                  // HostConfig.NetworkMode
+    std::int64_t pidsLimit = 0;               // HostConfig.PidsLimit: 0 (or absent) when unlimited
+    std::vector<std::string> securityOptions; // HostConfig.SecurityOpt
 };
 
 struct ProcessTable {

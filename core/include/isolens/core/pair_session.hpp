@@ -5,6 +5,7 @@
 #include "isolens/core/container_ledger.hpp"
 #include "isolens/core/container_ownership.hpp"
 #include "isolens/core/engine_client.hpp"
+#include "isolens/core/hardening.hpp"
 #include "isolens/core/isolation_modes.hpp"
 #include "isolens/core/recording.hpp"
 #include "isolens/core/series_store.hpp"
@@ -26,6 +27,7 @@ struct PairRequest {
     std::array<IsolationMode, 2> modes;
     std::optional<std::int64_t> memoryBytes;
     std::optional<std::int64_t> nanoCpus;
+    Hardening hardening; // one value for both containers: a comparison must be fair
     bool keepContainers = false;
 };
 
@@ -108,7 +110,7 @@ private:
 std::string whyNoSamples(const ModeRun& run);
 
 // The header of a pair's recording: app version, start time, image, command, workload, the engine
-// (OS, version, endpoint), the host, the two modes, and what recorded it.
+// (OS, version, endpoint), the host, the two modes, the hardening (null when none), and what recorded it.
 nlohmann::json pairRecordingHeader(const PairRequest& request, const EngineInfo& engine,
                                    const std::string& endpoint, const std::string& recordedBy);
 
