@@ -223,7 +223,7 @@ std::string filtersJson(const EngineFilters& filters)
 
 std::string engineErrorMessage(std::string_view body)
 {
-    auto parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    auto parsed = detail::parseJson(body);
     if (parsed.is_object() && parsed.contains("message") && parsed["message"].is_string())
         return parsed["message"].get<std::string>();
     std::string text(body);

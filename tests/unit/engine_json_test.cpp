@@ -134,3 +134,10 @@ TEST(EngineJson, ABooleanIsNoCount)
     EXPECT_EQ(parseEngineInfo(json::parse(R"({"NCPU":true})")).cpus, 0);
     EXPECT_EQ(parseExecState(json::parse(R"({"ExitCode":true,"Pid":true})")).exitCode, 0);
 }
+
+TEST(EngineJson, ANulByteEndsNoReply)
+{
+    // nlohmann takes a NUL byte for the end of input: without a check, what follows it would be ignored.
+    const std::string_view body("{\"message\":\"x\"}\0junk", 20);
+    EXPECT_EQ(engineErrorMessage(body), body);
+}
