@@ -33,7 +33,7 @@ void checkResult(const isolens::Result<T>& result, int status)
 
 void call(isolens::EngineClient& client, int which, int status, const std::string& body)
 {
-    const auto json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+    const auto json = parseLikeTheClient(body);
     switch (which) {
     case 0: {
         const auto facts = isolens::probeEngine(client, false);

@@ -34,6 +34,15 @@ inline void checkUtf8(const std::string& text)
     check(isUtf8(text));
 }
 
+// A body as the engine client parses it: nlohmann takes a NUL byte for the end of input, and the client
+// refuses a body with one, so a parsed body is JSON (and so UTF-8) throughout.
+inline nlohmann::json parseLikeTheClient(std::string_view body)
+{
+    if (body.find('\0') != std::string_view::npos)
+        return nlohmann::json(nlohmann::json::value_t::discarded);
+    return nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+}
+
 inline const nlohmann::json* find(const nlohmann::json& object, const char* key)
 {
     if (!object.is_object())
