@@ -4,6 +4,7 @@
 #include "isolens/core/http_transport.hpp"
 #include "isolens/core/safe_text.hpp"
 #include "isolens/core/url_encoding.hpp"
+#include "json_access.hpp"
 
 namespace isolens {
 
@@ -137,7 +138,7 @@ Result<void> EngineClient::streamJsonLines(const std::string& path, std::optiona
         return target.error();
     std::optional<Error> badLine;
     auto onLine = [&](std::string_view line) {
-        auto parsed = json::parse(line, nullptr, /*allow_exceptions=*/false);
+        auto parsed = detail::parseJson(line);
         if (parsed.is_discarded()) {
             badLine = makeError(ErrorKind::ProtocolError, "The engine sent a line that is not JSON on " +
                                                               path + ": " + utf8Prefix(line, 200));

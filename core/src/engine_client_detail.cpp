@@ -2,6 +2,7 @@
 
 #include "isolens/core/engine_json.hpp"
 #include "isolens/core/url_encoding.hpp"
+#include "json_access.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -18,7 +19,7 @@ Error errorFromReply(const HttpResponse& reply)
 
 Result<json> parseJsonBody(const std::string& body, const std::string& what)
 {
-    auto parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    auto parsed = parseJson(body);
     if (parsed.is_discarded())
         return makeError(ErrorKind::ProtocolError, "The engine's reply to " + what + " is not valid JSON");
     return parsed;

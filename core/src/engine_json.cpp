@@ -21,9 +21,9 @@ T field(const json& object, const char* key, T fallback = T{})
     auto it = object.find(key);
     if (it == object.end() || it->is_null())
         return fallback;
+    // A plain cast of 1e300 is undefined behaviour, and get<int>() would read true as 1: only numbers count.
     if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>)
-        if (it->is_number())
-            return detail::clampedInteger<T>(*it); // a plain cast of 1e300 is undefined behaviour
+        return it->is_number() ? detail::clampedInteger<T>(*it) : fallback;
     try {
         return it->get<T>();
     } catch (const json::exception&) {
@@ -227,7 +227,7 @@ std::string filtersJson(const EngineFilters& filters)
 
 std::string engineErrorMessage(std::string_view body)
 {
-    auto parsed = json::parse(body, nullptr, /*allow_exceptions=*/false);
+    auto parsed = detail::parseJson(body);
     if (parsed.is_object() && parsed.contains("message") && parsed["message"].is_string())
         return parsed["message"].get<std::string>();
     std::string text(body);

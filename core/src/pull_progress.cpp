@@ -2,6 +2,7 @@
 
 #include "isolens/core/safe_text.hpp"
 
+#include "json_access.hpp"
 #include "json_text.hpp"
 
 #include <algorithm>
@@ -12,7 +13,7 @@ namespace isolens {
 
 Result<PullEvent> parsePullEvent(std::string_view line)
 {
-    auto json = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    auto json = detail::parseJson(line);
     if (!json.is_object())
         return makeError(ErrorKind::ProtocolError,
                          "The engine sent a pull progress line that is not a JSON object: " +

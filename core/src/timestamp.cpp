@@ -60,7 +60,7 @@ std::optional<std::int64_t> parseRfc3339Nanos(std::string_view text)
     } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
         int offsetHours, offsetMinutes;
         if (!digits(text, at + 1, 2, offsetHours) || at + 3 >= text.size() || text[at + 3] != ':' ||
-            !digits(text, at + 4, 2, offsetMinutes))
+            !digits(text, at + 4, 2, offsetMinutes) || offsetHours > 23 || offsetMinutes > 59)
             return std::nullopt;
         offsetSeconds = (offsetHours * 3600 + offsetMinutes * 60) * (text[at] == '+' ? 1 : -1);
         at += 6;

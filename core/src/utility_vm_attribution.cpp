@@ -2,6 +2,7 @@
 
 #include "isolens/core/process_visibility.hpp"
 #include "isolens/core/text.hpp"
+#include "json_access.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -14,7 +15,7 @@ namespace {} // namespace
 
 Result<std::vector<ComputeSystem>> parseComputeSystems(std::string_view text)
 {
-    auto json = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+    auto json = detail::parseJson(text);
     if (!json.is_array())
         return makeError(ErrorKind::ProtocolError, "The Host Compute Service's list is not a JSON array");
     std::vector<ComputeSystem> systems;

@@ -121,3 +121,23 @@ TEST(EngineJson, NumbersBeyondTheFieldsRangeAreClamped)
     EXPECT_EQ(info.containersRunning, std::numeric_limits<int>::min());
     EXPECT_EQ(info.images, 2);
 }
+
+TEST(EngineJson, ABooleanIsNoCount)
+{
+    // nlohmann's get<int>() reads true as 1: a count of the wrong type must be the default like any other.
+    const auto details = parseContainerDetails(json::parse(R"({"State":{"Pid":true,"ExitCode":true},
+        "HostConfig":{"NanoCpus":true,"Memory":false,"CpuCount":true}})"));
+    EXPECT_EQ(details.pid, 0);
+    EXPECT_EQ(details.exitCode, 0);
+    EXPECT_EQ(details.nanoCpus, 0);
+    EXPECT_EQ(details.cpuCount, 0);
+    EXPECT_EQ(parseEngineInfo(json::parse(R"({"NCPU":true})")).cpus, 0);
+    EXPECT_EQ(parseExecState(json::parse(R"({"ExitCode":true,"Pid":true})")).exitCode, 0);
+}
+
+TEST(EngineJson, ANulByteEndsNoReply)
+{
+    // nlohmann takes a NUL byte for the end of input: without a check, what follows it would be ignored.
+    const std::string_view body("{\"message\":\"x\"}\0junk", 20);
+    EXPECT_EQ(engineErrorMessage(body), body);
+}

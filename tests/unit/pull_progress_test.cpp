@@ -74,3 +74,8 @@ TEST(PullProgressTracker, NeverLeavesZeroToOneWhateverTheEngineSays)
             .value());
     EXPECT_GE(tracker.fraction(), 0.0);
 }
+
+TEST(PullProgress, ALineWithANulByteIsNoJson)
+{
+    EXPECT_FALSE(parsePullEvent(std::string_view("{\"status\":\"Pulling fs layer\"}\0junk", 34)));
+}

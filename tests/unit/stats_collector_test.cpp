@@ -106,6 +106,28 @@ TEST(StatsCollector, AStatsStreamSilentPastItsIdleTimeoutFailsSoTheRetryRuns)
         << failed->error->message;
 }
 
+// nlohmann takes a NUL byte for the end of input: a reply must not pass as JSON for what precedes one.
+TEST(HostileEngine, AReplyWithANulByteIsNoJson)
+{
+    ScriptedHttpServer engine({{http_script::reply(200, std::string("{\"Id\":\"c1\"}\0junk", 16))}});
+    EngineClientOptions options;
+    options.pinnedApiVersion = "1.41";
+    EngineClient client(engine.endpoint(), options);
+    auto details = client.inspectContainer("c1");
+    ASSERT_FALSE(details);
+    EXPECT_EQ(details.error().kind, ErrorKind::ProtocolError);
+
+    ScriptedHttpServer stream({{http_script::kChunkedHead},
+                               {http_script::chunk(std::string("{\"Type\":\"container\"}\0junk\n", 26))},
+                               {"0\r\n\r\n"}});
+    EngineClient streaming(stream.endpoint(), options);
+    int events = 0;
+    auto streamed = streaming.streamEvents({}, [&](const EngineEvent&) { return ++events > 0; });
+    ASSERT_FALSE(streamed);
+    EXPECT_EQ(streamed.error().kind, ErrorKind::ProtocolError);
+    EXPECT_EQ(events, 0);
+}
+
 TEST(HostileEngine, InvalidJsonInAStreamIsAClearErrorNotACrash)
 {
     ScriptedHttpServer engine({{http_script::kChunkedHead},

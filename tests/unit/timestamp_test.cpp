@@ -24,6 +24,16 @@ TEST(Timestamp, RejectsTheZeroTimeAndMalformedText)
         EXPECT_FALSE(parseRfc3339Nanos(bad)) << bad;
 }
 
+TEST(Timestamp, RejectsOffsetsBeyondADay)
+{
+    // RFC 3339 offsets are hours 00..23 and minutes 00..59: "+99:99" would move a time by four days,
+    // past the range whose years are checked.
+    for (const char* bad : {"2026-11-28T00:39:04+24:00", "2026-11-28T00:39:04-01:60",
+                            "2261-12-31T23:59:60-24:59", "1970-01-01T00:00:00+99:99"})
+        EXPECT_FALSE(parseRfc3339Nanos(bad)) << bad;
+    EXPECT_TRUE(parseRfc3339Nanos("2026-11-28T00:39:04+23:59"));
+}
+
 TEST(Timestamp, FormatsUtcWithMilliseconds)
 {
     EXPECT_EQ(formatRfc3339Millis(0), "1970-01-01T00:00:00.000Z");

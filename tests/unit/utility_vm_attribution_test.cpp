@@ -70,3 +70,8 @@ TEST(UtilityVmAttribution, TheHostComputeServiceIsReportedMissingWhereItIs)
     EXPECT_NE(systems.error().message.find("only on Windows"), std::string::npos);
 #endif
 }
+
+TEST(UtilityVmAttribution, AListWithANulByteIsNoJson)
+{
+    EXPECT_FALSE(parseComputeSystems(std::string_view("[]\0junk", 7)));
+}
