@@ -57,7 +57,16 @@ HostOs readHostOs()
     }
     const auto product =
         windowsProductName(info.dwMajorVersion, info.dwBuildNumber, info.wProductType != VER_NT_WORKSTATION);
-    os.description = product.empty() ? "Windows " + os.version : product + " (" + os.version + ")";
+    // Appended, not concatenated with +: GCC 12's false -Wrestrict again.
+    if (product.empty()) {
+        os.description = "Windows ";
+        os.description += os.version;
+    } else {
+        os.description = product;
+        os.description += " (";
+        os.description += os.version;
+        os.description += ')';
+    }
     return os;
 }
 
