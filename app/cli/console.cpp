@@ -13,20 +13,6 @@
 
 namespace {
 
-// The length of the UTF-8 sequence that starts with `lead`, or 0 when it is not a lead byte.
-std::size_t sequenceLength(unsigned char lead)
-{
-    if (lead < 0x80)
-        return 1;
-    if ((lead & 0xE0) == 0xC0)
-        return 2;
-    if ((lead & 0xF0) == 0xE0)
-        return 3;
-    if ((lead & 0xF8) == 0xF0)
-        return 4;
-    return 0;
-}
-
 // Writes through to another buffer, as plain ASCII; a character cut between two writes is kept until it
 // is whole.
 class AsciiBuffer : public std::streambuf {
@@ -41,8 +27,8 @@ protected:
         if (traits_type::eq_int_type(c, traits_type::eof()))
             return sync() == 0 ? traits_type::not_eof(c) : traits_type::eof();
         pending_.push_back(traits_type::to_char_type(c));
-        const std::size_t need = sequenceLength(static_cast<unsigned char>(pending_.front()));
-        if (need == 0 || pending_.size() >= need || pending_.size() >= 4)
+        const std::size_t need = isolens::utf8SequenceLength(static_cast<unsigned char>(pending_.front()));
+        if (pending_.size() >= need)
             return flushPending() ? c : traits_type::eof();
         return c;
     }

@@ -114,8 +114,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kAscii{{
     {"\u201d", "\""},
 }};
 
-// The length of the UTF-8 sequence that a lead byte starts, or 1 for a byte that starts none.
-std::size_t utf8Length(unsigned char lead)
+} // namespace
+
+std::size_t utf8SequenceLength(unsigned char lead)
 {
     if ((lead & 0xE0) == 0xC0)
         return 2;
@@ -125,8 +126,6 @@ std::size_t utf8Length(unsigned char lead)
         return 4;
     return 1;
 }
-
-} // namespace
 
 std::string toPlainAscii(std::string_view utf8)
 {
@@ -139,7 +138,7 @@ std::string toPlainAscii(std::string_view utf8)
             out.push_back(utf8[i++]);
             continue;
         }
-        std::size_t length = utf8Length(lead);
+        std::size_t length = utf8SequenceLength(lead);
         if (i + length > utf8.size())
             length = 1;
         const std::string_view character = utf8.substr(i, length);

@@ -3,6 +3,7 @@
 #include "dashboard_view.hpp"
 #include "engine_probe.hpp"
 #include "engine_status_view.hpp"
+#include "engine_window_support.hpp"
 #include "host_process_model.hpp"
 #include "launcher_panel.hpp"
 #include "main_window.hpp"
@@ -41,31 +42,6 @@
 using namespace isolens;
 
 namespace {
-
-EndpointRequest privateEndpoint()
-{
-    EndpointRequest endpoint;
-    endpoint.hostFlag = privateEngine().var("ISOLENS_TEST_DOCKER_HOST");
-    return endpoint;
-}
-
-int modeIndex(const LauncherPanel& launcher, const std::string& label)
-{
-    for (int i = 0; i < 10; ++i)
-        if (launcher.mode(i) && launcher.mode(i)->label == label)
-            return i;
-    return -1;
-}
-
-// The containers this test process created that are still there.
-std::vector<ContainerSummary> ownContainers()
-{
-    EngineClient client(parseHostUrl(privateEngine().var("ISOLENS_TEST_DOCKER_HOST")).value());
-    auto listed =
-        client.listContainers({{"label", {std::string(kOwnerPidLabel) + "=" + std::to_string(getpid())}}},
-                              /*all=*/true);
-    return listed ? listed.value() : std::vector<ContainerSummary>{};
-}
 
 // A shown window connected to the private engine, recording into a folder of its own.
 class ConnectedWindow : public ::testing::Test {

@@ -1,5 +1,6 @@
 #include "dashboard_controller.hpp"
 #include "dashboard_view.hpp"
+#include "engine_window_support.hpp"
 #include "launcher_panel.hpp"
 #include "main_window.hpp"
 #include "ui_test_support.hpp"
@@ -27,26 +28,7 @@
 
 using namespace isolens;
 
-namespace {
-
-int modeIndex(const LauncherPanel& launcher, const std::string& label)
-{
-    for (int i = 0; i < 10; ++i)
-        if (launcher.mode(i) && launcher.mode(i)->label == label)
-            return i;
-    return -1;
-}
-
-std::vector<ContainerSummary> ownContainers()
-{
-    EngineClient client(parseHostUrl(privateEngine().var("ISOLENS_TEST_DOCKER_HOST")).value());
-    auto listed =
-        client.listContainers({{"label", {std::string(kOwnerPidLabel) + "=" + std::to_string(getpid())}}},
-                              /*all=*/true);
-    return listed ? listed.value() : std::vector<ContainerSummary>{};
-}
-
-} // namespace
+namespace {} // namespace
 
 // The recordings folder's disk fills a few seconds into a pair: the window says so at once, with what
 // to do, the status bar keeps saying it, and the charts keep filling.

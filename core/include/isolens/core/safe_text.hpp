@@ -29,4 +29,8 @@ std::string escapeForTerminal(std::string_view text, TerminalText where = Termin
 // character (or a byte that starts none) as "?".
 std::string toPlainAscii(std::string_view utf8);
 
+// The length of the UTF-8 sequence that a lead byte starts (1 for ASCII, 2 to 4), or 1 for a byte that
+// starts none (a continuation byte, or one no UTF-8 has).
+std::size_t utf8SequenceLength(unsigned char lead);
+
 } // namespace isolens
