@@ -10,6 +10,7 @@
 #include <future>
 #include <random>
 #include <thread>
+#include <utility>
 
 #ifdef _WIN32
 #include <windows.h>
@@ -379,12 +380,20 @@ void PairSession::stop()
     collector_.reset();
     if (request_.keepContainers)
         return;
+    // Both at once: the engine's stop of a running container takes most of the time, and a Ctrl+C
+    // should end the run within a second. Created by this session, from the user's image: its anonymous
+    // volumes are ours too.
+    std::vector<std::pair<const ModeRun*, std::future<void>>> removals;
     for (const auto& run : runs_) {
         if (run.containerId.empty())
             continue;
-        // Created by this session, from the user's image: its anonymous volumes are ours too.
-        (void)client_->removeContainer(run.containerId, /*force=*/true, AnonymousVolumes::Remove);
-        record(run.mode.label, "removed", run.containerName);
+        removals.emplace_back(&run, std::async(std::launch::async, [client = client_, id = run.containerId] {
+            (void)client->removeContainer(id, /*force=*/true, AnonymousVolumes::Remove);
+        }));
+    }
+    for (auto& [run, removal] : removals) {
+        removal.get();
+        record(run->mode.label, "removed", run->containerName);
     }
 }
 

@@ -27,6 +27,24 @@ if ! ip link show docker0 >/dev/null 2>&1; then
     echo "created a stand-in docker0 bridge (this host has none)"
 fi
 
+# Another private engine already running on this machine (a second test run, a developer's) has a bridge
+# of its own, whose containers come and go meanwhile: its bridge, its veths and their addresses and routes
+# are not this run's to watch. This run's engine has no bridge yet, so whatever isl-* bridge is there now
+# is another's; one of this run's left behind after stop still shows.
+foreign_bridges=$(ip -o link show type bridge | awk -F': ' '{ sub(/@.*/, "", $2); print $2 }' | grep '^isl-' || true)
+foreign_devices() {
+    local bridge
+    for bridge in $foreign_bridges; do
+        echo "$bridge"
+        ip -o link | awk -v master="master $bridge " 'index($0, master) { name = $2; sub(/@.*/, "", name); sub(/:$/, "", name); print name }'
+    done
+}
+without_foreign() {
+    local devices
+    devices=$(foreign_devices | paste -sd'|' -)
+    if [[ -n "$devices" ]]; then grep -vwE "$devices"; else cat; fi
+}
+
 snapshot() { # what must not change; lifetimes of dynamic addresses count down, so they are left out
     echo "## ip -o link"
     ip -o link
@@ -45,7 +63,8 @@ snapshot() { # what must not change; lifetimes of dynamic addresses count down, 
     fi
 }
 
-snapshot >"$work/before.txt"
+[[ -n "$foreign_bridges" ]] && echo "another private engine's bridge is left out: $foreign_bridges"
+snapshot | without_foreign >"$work/before.txt"
 "$engine" start "$work/engine.env"
 # A container on the engine's default network, left running: stop has to take its veth pair too.
 docker_host=$(sed -n 's/^ISOLENS_TEST_DOCKER_HOST=//p' "$work/engine.env")
@@ -54,7 +73,7 @@ docker -H "$docker_host" run -d --name isolens-host-network "$image" sleep 300 >
 ip -o link | grep -q "master $(sed -n 's|^ISOLENS_TEST_STATE_DIR=/tmp/isolens-engine\.|isl-|p' "$work/engine.env") " ||
     { echo "FAIL: the container is not on the engine's own bridge" >&2; exit 1; }
 "$engine" stop "$work/engine.env"
-snapshot >"$work/after.txt"
+snapshot | without_foreign >"$work/after.txt"
 
 if ! diff -u "$work/before.txt" "$work/after.txt"; then
     echo "FAIL: starting and stopping a private engine changed the host's network (diff above: - before, + after)" >&2

@@ -170,8 +170,8 @@ TEST(Interrupts, CtrlCDuringThePullEndsTheRunBeforeAnyContainerIsCreated)
     ASSERT_GT(run.pid, 0);
     ASSERT_TRUE(run.waitFor("pulling " + image, 30s)) << run.seen;
     kill(run.pid, SIGINT);
-    const auto code = run.exitWithin(2s);
-    ASSERT_TRUE(code) << "Ctrl+C during the pull did not end the run:\n" << run.seen;
+    const auto code = run.exitWithin(1s);
+    ASSERT_TRUE(code) << "Ctrl+C during the pull did not end the run within a second:\n" << run.seen;
     EXPECT_EQ(*code, 130) << run.drained();
     EXPECT_EQ(run.drained().find("running after"), std::string::npos)
         << "the pair was started after Ctrl+C:\n"
@@ -186,9 +186,9 @@ TEST(Interrupts, CtrlCDuringTheStartRemovesWhatWasCreated)
     ASSERT_GT(run.pid, 0);
     ASSERT_TRUE(run.waitFor("running after", 30s)) << run.seen;
     kill(run.pid, SIGINT);
-    // The engine's own stop and removal of two running containers took 1.6 s once under ASan on 2 CPUs.
-    const auto code = run.exitWithin(2s);
-    ASSERT_TRUE(code) << "Ctrl+C during the start did not end the run within 2 s:\n" << run.seen;
+    // Both containers are removed at once: 0.15-0.31 s measured here (ASan included), on an idle machine.
+    const auto code = run.exitWithin(1s);
+    ASSERT_TRUE(code) << "Ctrl+C during the start did not end the run within a second:\n" << run.seen;
     EXPECT_EQ(*code, 130) << run.drained();
     expectNoContainers(run);
 }
