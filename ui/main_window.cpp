@@ -156,16 +156,16 @@ MainWindow::MainWindow(const EndpointRequest& endpoint, QWidget* parent)
 
 void MainWindow::moveEarlierRecordings()
 {
-    const auto moved = moveRecordings(earlierRecordingFolder(), defaultRecordingFolder());
+    const QString from = earlierRecordingFolder();
+    const QString to = defaultRecordingFolder();
+    const auto moved = moveRecordings(from, to);
     if (!moved.failed.isEmpty())
         statusBar()->showMessage(
-            tr("Recordings left in %1: %2")
-                .arg(QDir::toNativeSeparators(earlierRecordingFolder()), moved.failed.join(u"; ")),
+            tr("Recordings left in %1: %2").arg(QDir::toNativeSeparators(from), moved.failed.join(u"; ")),
             30000);
     else if (moved.moved > 0)
-        statusBar()->showMessage(tr("%n recording(s) moved to %1", nullptr, moved.moved)
-                                     .arg(QDir::toNativeSeparators(defaultRecordingFolder())),
-                                 15000);
+        statusBar()->showMessage(
+            tr("%n recording(s) moved to %1", nullptr, moved.moved).arg(QDir::toNativeSeparators(to)), 15000);
 }
 
 MainWindow::~MainWindow()
