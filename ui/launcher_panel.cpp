@@ -69,7 +69,7 @@ LauncherPanel::LauncherPanel(QWidget* parent)
     form->addRow(QString(), imageProblem_);
     form->addRow(tr("Command"), command_);
     form->addRow(tr("Workload"), workload_);
-    form->addRow(QString(), hardened_);
+    form->addRow(hardened_); // the whole width: its text says what it changes
     for (int side = 0; side < 2; ++side) {
         modes_[side] = new QComboBox(pair);
         modes_[side]->setObjectName(QStringLiteral("mode%1").arg(side));
