@@ -186,9 +186,10 @@ TEST(Interrupts, CtrlCDuringTheStartRemovesWhatWasCreated)
     ASSERT_GT(run.pid, 0);
     ASSERT_TRUE(run.waitFor("running after", 30s)) << run.seen;
     kill(run.pid, SIGINT);
-    // Both containers are removed at once: 0.15-0.31 s measured here (ASan included), on an idle machine.
-    const auto code = run.exitWithin(1s);
-    ASSERT_TRUE(code) << "Ctrl+C during the start did not end the run within a second:\n" << run.seen;
+    // Both containers are removed at once: 0.15-0.31 s once both run (ASan included). Caught between the
+    // two starts, under ASan, the engine's own create and start of the second took the run to 1.8 s once.
+    const auto code = run.exitWithin(2s);
+    ASSERT_TRUE(code) << "Ctrl+C during the start did not end the run within 2 s:\n" << run.seen;
     EXPECT_EQ(*code, 130) << run.drained();
     expectNoContainers(run);
 }
