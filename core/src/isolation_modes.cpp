@@ -1,8 +1,33 @@
 #include "isolens/core/isolation_modes.hpp"
 
+#include <string_view>
+
 namespace isolens {
 
-ModeChoices availableModes(const EngineInfo& engine)
+namespace {
+
+// Docker Desktop's switch: its notification-area menu's "Switch to Windows containers..." (Docker's
+// "Install Docker Desktop on Windows", section "Switch between Windows and Linux containers"), and the same
+// from a shell with DockerCli.exe -SwitchWindowsEngine (-SwitchDaemon toggles). Not run here: no Windows.
+constexpr std::string_view kSwitchToWindowsContainers =
+    "This engine runs Linux containers: Hyper-V against process isolation needs Windows containers. "
+    "With Docker Desktop, right-click its icon in the notification area and choose \"Switch to Windows "
+    "containers...\" (or run & \"$Env:ProgramFiles\\Docker\\Docker\\DockerCli.exe\" "
+    "-SwitchWindowsEngine), then reconnect";
+
+} // namespace
+
+bool isSwitchableToWindowsContainers(const EngineInfo& engine, ClientPlatform client)
+{
+    if (engine.osType == "windows")
+        return false;
+    if (client == ClientPlatform::Windows)
+        return true;
+    return engine.operatingSystem.find("Docker Desktop") != std::string::npos &&
+           engine.kernelVersion.find("WSL2") != std::string::npos;
+}
+
+ModeChoices availableModes(const EngineInfo& engine, ClientPlatform client)
 {
     ModeChoices choices;
     if (engine.osType == "windows") {
@@ -14,7 +39,11 @@ ModeChoices availableModes(const EngineInfo& engine)
             continue; // containerd's shim names for runc, not runtimes of their own
         choices.modes.push_back({runtime, "", runtime});
     }
-    if (choices.modes.size() < 2)
+    if (isSwitchableToWindowsContainers(engine, client))
+        choices.reason =
+            std::string(kSwitchToWindowsContainers) +
+            (choices.modes.size() < 2 ? "." : "; until then, this engine compares its runtimes.");
+    else if (choices.modes.size() < 2)
         choices.reason =
             "This Linux engine offers " + std::to_string(choices.modes.size()) + " runtime" +
             (choices.modes.size() == 1 ? "" : "s") +

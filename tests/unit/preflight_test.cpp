@@ -1,4 +1,3 @@
-#include "isolens/core/isolation_modes.hpp"
 #include "isolens/core/preflight.hpp"
 
 #include "run_command.hpp"
@@ -58,47 +57,6 @@ TEST(Preflight, OfflineWithoutAHostBuildIsRefused)
     EXPECT_NE(report.error().message.find("--offline needs --host-build"), std::string::npos);
 }
 
-TEST(IsolationModes, WindowsComparesIsolationLinuxComparesRuntimes)
-{
-    EngineInfo windows;
-    windows.osType = "windows";
-    const auto windowsModes = availableModes(windows);
-    ASSERT_EQ(windowsModes.modes.size(), 2u);
-    EXPECT_EQ(windowsModes.modes[0].isolation, "hyperv");
-    EXPECT_EQ(windowsModes.modes[1].isolation, "process");
-
-    EngineInfo linux;
-    linux.osType = "linux";
-    linux.runtimes = {"io.containerd.runc.v2", "io.containerd.runtime.v1.linux", "kata", "runc"};
-    const auto linuxModes = availableModes(linux);
-    ASSERT_EQ(linuxModes.modes.size(), 2u);
-    EXPECT_EQ(linuxModes.modes[0].runtime, "kata");
-    EXPECT_EQ(linuxModes.modes[1].runtime, "runc");
-    EXPECT_TRUE(linuxModes.reason.empty());
-
-    linux.runtimes = {"io.containerd.runc.v2", "runc"};
-    const auto one = availableModes(linux);
-    EXPECT_EQ(one.modes.size(), 1u);
-    EXPECT_NE(one.reason.find("register a second runtime"), std::string::npos);
-}
-
-TEST(IsolationModes, TheHyperVSideIsExplicitOrTheWindowsDefault)
-{
-    EngineInfo windows;
-    windows.osType = "windows";
-    windows.defaultIsolation = "process";
-    const std::array<IsolationMode, 2> explicitModes{{{"Hyper-V", "hyperv", ""}, {"process", "process", ""}}};
-    EXPECT_EQ(hyperVModeLabel(explicitModes, windows), "Hyper-V");
-    const std::array<IsolationMode, 2> byDefault{{{"a", "", ""}, {"b", "process", ""}}};
-    EXPECT_EQ(hyperVModeLabel(byDefault, windows), "");
-    windows.defaultIsolation = "hyperv";
-    EXPECT_EQ(hyperVModeLabel(byDefault, windows), "a");
-
-    EngineInfo linux;
-    linux.osType = "linux";
-    EXPECT_EQ(hyperVModeLabel(explicitModes, linux), "") << "a Linux engine has no Hyper-V";
-}
-
 TEST(PreflightCommand, OfflineVerdictsAsJson)
 {
     auto run = runCommand(
@@ -142,17 +100,4 @@ TEST(PreflightCommand, BadInputFailsBeforeAnythingElse)
         runCommand(std::string(ISOLENS_CLI_PATH) + " preflight x:ltsc2022 --offline --host-build soon");
     EXPECT_EQ(badBuild.exitCode, 1);
     EXPECT_NE(badBuild.output.find("--host-build 'soon' is not a Windows build"), std::string::npos);
-}
-
-TEST(IsolationModes, AModeIsNamedByItsLabelIsolationOrRuntime)
-{
-    EngineInfo windows;
-    windows.osType = "windows";
-    const auto offered = availableModes(windows);
-    EXPECT_EQ(findMode(offered, windows, "Hyper-V").value(), 0u);
-    EXPECT_EQ(findMode(offered, windows, "hyperv").value(), 0u);
-    EXPECT_EQ(findMode(offered, windows, "process").value(), 1u);
-    auto missing = findMode(offered, windows, "kata");
-    ASSERT_FALSE(missing);
-    EXPECT_EQ(missing.error().message, "This windows engine has no mode 'kata'; it offers: Hyper-V, process");
 }
