@@ -147,6 +147,8 @@ void DashboardController::clearEngine()
 void DashboardController::restartHostSampling(RecordingWriter* recorder, const std::string& hyperVSeries)
 {
     hostSampler_.reset();
+    if (client_ && !client_->endpoint().isOnThisMachine())
+        return; // this PC's figures are not the remote engine's host's (MainWindow says so)
     hostSampler_ =
         std::make_unique<HostSampler>(makeHostMetrics(), *store_, recorder, hyperVSeries,
                                       [this](const HostSnapshot& host, const HostSeriesSamples& series) {

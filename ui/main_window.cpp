@@ -319,6 +319,26 @@ void MainWindow::connectController()
     connect(controller_, &DashboardController::problem, this, &MainWindow::report);
 }
 
+void MainWindow::showEngineLocation(const QString& where, bool onThisMachine)
+{
+    // IsoLens measures the PC it runs on: an engine elsewhere has its own host, processes and VM workers,
+    // which nothing here can see, so this PC's figures are not shown as if they were the engine's.
+    if (onThisMachine) {
+        dashboard_->processes()->setNote({});
+        return;
+    }
+    const auto remote =
+        tr("The engine at %1 runs on another machine. IsoLens measures the PC it runs on, so "
+           "the host figures, its VM workers (vmmem), the isolation tax and the host process "
+           "list are not shown for it; the pair's own CPU and memory are the engine's figures. "
+           "Run IsoLens on the engine's host to see them.")
+            .arg(where);
+    dashboard_->processes()->model()->update(HostSnapshot{}, {});
+    dashboard_->processes()->setNote(remote);
+    dashboard_->host()->setNotes(tr("not measured: the engine is on another machine"),
+                                 tr("not measured: the engine is on another machine"), {remote});
+}
+
 bool MainWindow::isShowingDashboard() const
 {
     return pages_->currentWidget() == dashboard_;
@@ -333,7 +353,9 @@ void MainWindow::onEngineReady(const QString& where, const EngineFacts& facts, c
                                std::shared_ptr<EngineClient> client)
 {
     status_->showFacts(where, facts, warnings);
+    const bool onThisMachine = client->endpoint().isOnThisMachine();
     controller_->setEngine(std::move(client), facts.info);
+    showEngineLocation(where, onThisMachine);
     const auto modes = availableModes(facts.info);
     dashboard_->launcher()->setModes(modes.modes, fromStd(modes.reason));
     dashboard_->launcher()->setCommandSyntax(commandSyntaxFor(facts.info.osType));

@@ -68,6 +68,8 @@ protected:
 private:
     void buildMenus();
     void connectController();
+    // Says so in the host and process views when the engine runs on another machine.
+    void showEngineLocation(const QString& where, bool onThisMachine);
     void onEngineReady(const QString& where, const isolens::EngineFacts& facts, const QStringList& warnings,
                        std::shared_ptr<isolens::EngineClient> client);
     void onEngineFailed(const QString& where, const isolens::Error& error);

@@ -89,6 +89,12 @@ std::vector<ContainerOnHost> containersOnHost(const CliContext& context, const H
         return result;
     }
     auto& client = *engine.value().client;
+    if (!client.endpoint().isOnThisMachine()) {
+        notes.push_back("containers: the engine at " + client.endpoint().url +
+                        " runs on another machine; its containers' processes and utility VMs are not this "
+                        "PC's, so none is matched here (run isolens-cli host on the engine's host)");
+        return result;
+    }
     auto info = client.info();
     auto running =
         info ? client.listContainers({}, /*all=*/false) : Result<std::vector<ContainerSummary>>(info.error());

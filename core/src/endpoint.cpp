@@ -1,6 +1,7 @@
 #include "isolens/core/endpoint.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 
 namespace isolens {
@@ -74,6 +75,39 @@ std::string Endpoint::hostHeader() const
         return "docker";
     const bool ipv6 = address.find(':') != std::string::npos;
     return (ipv6 ? "[" + address + "]" : address) + ":" + std::to_string(port);
+}
+
+bool Endpoint::isOnThisMachine() const
+{
+    const auto lower = [](std::string text) {
+        std::transform(text.begin(), text.end(), text.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return text;
+    };
+    switch (scheme) {
+    case EndpointScheme::Unix:
+        return true;
+    case EndpointScheme::NamedPipe: {
+        // \\SERVER\pipe\NAME: "." (or localhost) is this machine.
+        std::string name = address;
+        std::replace(name.begin(), name.end(), '/', '\\');
+        if (name.rfind("\\\\", 0) != 0)
+            return true;
+        const auto server = lower(name.substr(2, name.find('\\', 2) - 2));
+        return server == "." || server == "localhost";
+    }
+    case EndpointScheme::Tcp: {
+        auto host = lower(address);
+        if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+            host = host.substr(1, host.size() - 2);
+        const bool loopbackV4 =
+            host.rfind("127.", 0) == 0 && std::all_of(host.begin(), host.end(), [](char c) {
+                return c == '.' || std::isdigit(static_cast<unsigned char>(c));
+            });
+        return host == "localhost" || host == "::1" || loopbackV4;
+    }
+    }
+    return false;
 }
 
 Result<Endpoint> parseHostUrl(std::string_view url, bool tlsDefaultPort)

@@ -87,3 +87,32 @@ TEST(HostUrl, DefaultMatchesThePlatform)
     EXPECT_EQ(defaultHostUrl(), "unix:///var/run/docker.sock");
 #endif
 }
+
+struct LocalityCase {
+    std::string url;
+    bool onThisMachine;
+};
+
+class EngineLocality : public ::testing::TestWithParam<LocalityCase> {};
+
+// The host panel, vmmem and the process list show this PC: they are the engine's only when it runs here.
+TEST_P(EngineLocality, IsThisMachineOnlyForSocketsLocalPipesAndLoopback)
+{
+    const auto& c = GetParam();
+    auto endpoint = parseHostUrl(c.url);
+    ASSERT_TRUE(endpoint) << endpoint.error().message;
+    EXPECT_EQ(endpoint.value().isOnThisMachine(), c.onThisMachine) << c.url;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, EngineLocality,
+    ::testing::Values(LocalityCase{"unix:///var/run/docker.sock", true},
+                      LocalityCase{"npipe:////./pipe/docker_engine", true},
+                      LocalityCase{"npipe:////LOCALHOST/pipe/docker_engine", true},
+                      LocalityCase{"npipe:////buildhost/pipe/docker_engine", false},
+                      LocalityCase{"tcp://127.0.0.1:2375", true}, LocalityCase{"tcp://127.10.0.1:2375", true},
+                      LocalityCase{"tcp://localhost:2376", true}, LocalityCase{"tcp://LocalHost:2376", true},
+                      LocalityCase{"tcp://:2375", true}, LocalityCase{"tcp://[::1]:2376", true},
+                      LocalityCase{"tcp://10.0.0.5:2376", false},
+                      LocalityCase{"tcp://engine.example:2376", false},
+                      LocalityCase{"tcp://127.example:2376", false}));

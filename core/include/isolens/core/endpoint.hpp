@@ -28,6 +28,9 @@ struct Endpoint {
 
     // The Host header value sent with each request.
     std::string hostHeader() const;
+    // Whether the engine runs on the machine IsoLens runs on: a unix socket, a local pipe (\\.\pipe\...),
+    // or TCP to a loopback address. Only then are this PC's processes, VM workers and memory the engine's.
+    bool isOnThisMachine() const;
 };
 
 // The engine's default address on this platform.
