@@ -2,6 +2,7 @@
 #include "isolens/core/host_calculations.hpp"
 #include "isolens/core/host_metrics.hpp"
 #include "isolens/core/vm_worker_counters.hpp"
+#include "isolens/core/windows_permissions.hpp"
 
 #include <windows.h>
 
@@ -180,7 +181,7 @@ private:
         previousCpu_ = std::move(cpuNow);
         if (denied > 0)
             snapshot.unavailable.push_back({"CPU and memory of " + std::to_string(denied) + " processes",
-                                            "access denied: run IsoLens as an administrator to read them"});
+                                            deniedProcessesReason(elevation_)});
         return success();
     }
 
@@ -205,6 +206,7 @@ private:
     }
 
     std::vector<std::string> patterns_;
+    Elevation elevation_ = currentElevation(); // asked once: a process keeps its token
     std::uint64_t previousIdle_ = 0;
     std::uint64_t previousTotal_ = 0;
     std::optional<std::chrono::steady_clock::time_point> previousTime_;

@@ -1,6 +1,8 @@
 #include "http_exchange.hpp"
 #include "transport.hpp"
 
+#include "isolens/core/windows_permissions.hpp"
+
 #include <boost/asio/windows/stream_handle.hpp>
 
 #include <windows.h>
@@ -36,9 +38,12 @@ Result<HANDLE> openPipe(const Endpoint& endpoint, std::chrono::milliseconds time
             return pipe;
         const DWORD code = GetLastError();
         const boost::system::error_code ec(static_cast<int>(code), boost::system::system_category());
-        if (code == ERROR_ACCESS_DENIED)
-            return makeError(ErrorKind::PermissionDenied,
-                             "Cannot open the engine's pipe " + endpoint.address + ": access denied");
+        if (code == ERROR_ACCESS_DENIED) {
+            auto denied = makeError(ErrorKind::PermissionDenied,
+                                    "Cannot open the engine's pipe " + endpoint.address + ": access denied");
+            denied.hint = pipeAccessHint(installedWindowsEngineProduct(), currentElevation());
+            return denied;
+        }
         if (code != ERROR_PIPE_BUSY)
             return connectionError(ec, endpoint, "opening the named pipe");
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(

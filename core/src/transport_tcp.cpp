@@ -7,6 +7,10 @@
 
 #if defined(ISOLENS_WITH_TLS)
 #include "tls_context.hpp"
+#include "tls_trust.hpp"
+#if defined(_WIN32)
+#include "windows_root_certificates.hpp"
+#endif
 
 #include <boost/asio/ssl.hpp>
 #endif
@@ -72,6 +76,21 @@ Result<HttpResponse> exchangeOverTls(const Endpoint& endpoint, const HttpRequest
 
 #if defined(ISOLENS_WITH_TLS)
 
+namespace {
+
+// OpenSSL's default paths; on Windows, where those hold nothing, the Windows certificate store's roots
+// (as the docker CLI, whose Go TLS verifies against the system's roots there).
+void trustSystemCertificates(asio::ssl::context& tls, boost::system::error_code& ec)
+{
+    tls.set_default_verify_paths(ec);
+#if defined(_WIN32)
+    if (trustCertificates(SSL_CTX_get_cert_store(tls.native_handle()), windowsRootCertificates()) > 0)
+        ec.clear();
+#endif
+}
+
+} // namespace
+
 Result<void> configureTlsClient(asio::ssl::context& tls, const TlsSettings& settings)
 {
     boost::system::error_code ec;
@@ -86,7 +105,7 @@ Result<void> configureTlsClient(asio::ssl::context& tls, const TlsSettings& sett
         if (!settings.caFile.empty())
             tls.load_verify_file(settings.caFile, ec);
         else
-            tls.set_default_verify_paths(ec);
+            trustSystemCertificates(tls, ec);
         if (ec)
             return failed(settings.caFile.empty() ? std::string("the system's CA certificates")
                                                   : settings.caFile);

@@ -1,0 +1,56 @@
+#include "isolens/core/windows_permissions.hpp"
+
+#include <windows.h>
+
+#include <filesystem>
+#include <string>
+
+namespace isolens {
+
+namespace {
+
+std::filesystem::path environmentFolder(const wchar_t* name)
+{
+    wchar_t buffer[MAX_PATH];
+    const DWORD length = GetEnvironmentVariableW(name, buffer, MAX_PATH);
+    if (length == 0 || length >= MAX_PATH)
+        return {};
+    return std::filesystem::path(std::wstring(buffer, length));
+}
+
+bool isPresent(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    return !path.empty() && std::filesystem::exists(path, ec);
+}
+
+} // namespace
+
+Elevation currentElevation()
+{
+    HANDLE token = nullptr;
+    if (!OpenProcessToken(GetCurrentProcess(), TOKEN_QUERY, &token))
+        return Elevation::Unknown;
+    TOKEN_ELEVATION elevation{};
+    DWORD size = 0;
+    const BOOL known = GetTokenInformation(token, TokenElevation, &elevation, sizeof elevation, &size);
+    CloseHandle(token);
+    if (!known)
+        return Elevation::Unknown;
+    return elevation.TokenIsElevated ? Elevation::Elevated : Elevation::NotElevated;
+}
+
+WindowsEngineProduct installedWindowsEngineProduct()
+{
+    const auto programs = environmentFolder(L"ProgramFiles");
+    if (isPresent(programs / L"Docker" / L"Docker" / L"Docker Desktop.exe"))
+        return WindowsEngineProduct::DockerDesktop;
+    // Docker's and Microsoft's install scripts for Windows Server put dockerd.exe here, and its
+    // configuration under %ProgramData%\docker.
+    if (isPresent(programs / L"Docker" / L"dockerd.exe") ||
+        isPresent(environmentFolder(L"ProgramData") / L"docker" / L"config"))
+        return WindowsEngineProduct::DockerEngineService;
+    return WindowsEngineProduct::Unknown;
+}
+
+} // namespace isolens
