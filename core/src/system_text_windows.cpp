@@ -38,6 +38,10 @@ std::optional<std::string> environmentVariable(std::string_view name)
     }
 }
 
+// The executables' manifest asks for UTF-8 as the ANSI code page (activeCodePage), but Windows honours
+// that only from Windows 10 1903 on ("Use UTF-8 code pages in Windows apps", Microsoft Learn); Windows
+// Server 2019 (1809) and older builds give argv in the legacy code page. The UTF-16 command line is
+// right on all of them.
 std::vector<std::string> commandLineArguments(int argc, char** argv)
 {
     int count = 0;
