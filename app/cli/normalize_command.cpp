@@ -24,7 +24,7 @@ int runNormalizeCommand(const NormalizeOptions& options)
     }
     std::ifstream file;
     if (!options.file.empty() && options.file != "-") {
-        file.open(pathFromUtf8(options.file), std::ios::binary);
+        file.open(pathFromUtf8(options.file));
         if (!file) {
             std::cerr << "isolens-cli: error: cannot read " << escapeForTerminal(options.file)
                       << ": check the file's name and that you may read it, or pass the lines on standard "
