@@ -1,6 +1,7 @@
 #include "dashboard_controller.hpp"
 
 #include "dashboard_colors.hpp"
+#include "path_text.hpp"
 #include "recording_folder.hpp"
 
 #include "isolens/core/cancel_token.hpp"
@@ -63,11 +64,10 @@ Result<std::unique_ptr<RecordingWriter>> createRecording(const QString& director
                                                          const nlohmann::json& header)
 {
     // The folder and the recordings in it are the user's alone: they name the engine and the command.
-    // UTF-16 in, so a path outside the ANSI code page survives on Windows.
-    if (auto folder = createPrivateDirectories(std::filesystem::path(directory.toStdU16String())); !folder)
+    if (auto folder = createPrivateDirectories(pathFromQString(directory)); !folder)
         return folder.error();
-    auto file = ExclusiveFile::createNumbered(
-        std::filesystem::path(recordingName(directory, image).toStdU16String()), FileAccess::OwnerOnly);
+    auto file = ExclusiveFile::createNumbered(pathFromQString(recordingName(directory, image)),
+                                              FileAccess::OwnerOnly);
     if (!file)
         return file.error();
     return RecordingWriter::create(std::move(file.value()), header);
@@ -188,7 +188,7 @@ void DashboardController::onHostSnapshot(const HostSnapshot& host, const std::st
 void DashboardController::onRecordingFailure(const RecordingFailure& failure)
 {
     // On the thread whose write failed (a collector's, the host sampler's).
-    const auto folder = QString::fromStdU16String(failure.path.parent_path().u16string());
+    const auto folder = qStringFromPath(failure.path.parent_path());
     const auto when =
         QDateTime::fromMSecsSinceEpoch(failure.timeNanos / 1'000'000).toString(QStringLiteral("HH:mm:ss"));
     const auto todo =
@@ -225,7 +225,7 @@ void DashboardController::startPair(const PairRequest& request)
         createRecording(recordingDirectory(), fromStd(request.image),
                         pairRecordingHeader(request, *info_, client_->endpoint().url, "isolens dashboard"));
     if (created)
-        recordingPath_ = QString::fromStdU16String(created.value()->path().u16string());
+        recordingPath_ = qStringFromPath(created.value()->path());
     else {
         busy_ = false;
         recordingPath_.clear();
@@ -447,7 +447,7 @@ QString DashboardController::openRecording(const QString& path)
     // Straight into a fresh store, line by line: a day-long recording is not held twice. The live
     // store stays until the replay has succeeded.
     auto replayStore = std::make_shared<SeriesStore>();
-    auto replayed = replayFile(path.toStdString(), *replayStore);
+    auto replayed = replayFile(pathFromQString(path), *replayStore);
     if (!replayed)
         return fromStd(replayed.error().describe());
     const auto& header = replayed.value().info.header;

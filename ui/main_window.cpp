@@ -8,6 +8,7 @@
 #include "host_panel.hpp"
 #include "host_process_model.hpp"
 #include "launcher_panel.hpp"
+#include "path_text.hpp"
 #include "png_export.hpp"
 #include "process_view.hpp"
 #include "recording_folder.hpp"
@@ -592,7 +593,7 @@ QString MainWindow::exportCsv(const QString& path)
 {
     if (controller_->recordingPath().isEmpty())
         return tr("Nothing recorded yet: start a pair, or open a recording");
-    auto recording = readRecording(controller_->recordingPath().toStdString());
+    auto recording = readRecording(pathFromQString(controller_->recordingPath()));
     if (!recording)
         return fromStd(recording.error().describe());
     // The save dialog has asked before replacing a file. The CSV goes to a temporary file beside it,

@@ -15,6 +15,7 @@
 #include "isolens/core/pair_session.hpp"
 #include "isolens/core/pair_summary.hpp"
 #include "isolens/core/published_reference.hpp"
+#include "isolens/core/system_text.hpp"
 #include "isolens/core/text.hpp"
 #include "isolens/core/units.hpp"
 
@@ -282,7 +283,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     // asked for). A run that ends early removes the empty reservation.
     std::optional<ExclusiveFile> csv;
     if (!options.csvFile.empty()) {
-        auto reserved = ExclusiveFile::create(options.csvFile, FileAccess::Readable);
+        auto reserved = ExclusiveFile::create(pathFromUtf8(options.csvFile), FileAccess::Readable);
         if (!reserved)
             return reportError(context, reserved.error());
         csv.emplace(std::move(reserved.value()));
@@ -295,7 +296,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
         auto file = options.recordFile.empty()
                         ? ExclusiveFile::createTemporary(std::filesystem::temp_directory_path(),
                                                          "isolens-compare-", ".jsonl")
-                        : ExclusiveFile::create(options.recordFile, FileAccess::OwnerOnly);
+                        : ExclusiveFile::create(pathFromUtf8(options.recordFile), FileAccess::OwnerOnly);
         if (!file)
             return reportError(context, file.error());
         if (options.recordFile.empty())

@@ -11,8 +11,12 @@
 #include "stats_command.hpp"
 
 #include "isolens/core/licence.hpp"
+#include "isolens/core/system_text.hpp"
 
 #include <CLI/CLI.hpp>
+
+#include <string>
+#include <vector>
 
 int main(int argc, char** argv)
 {
@@ -102,7 +106,12 @@ int main(int argc, char** argv)
                       "Also other machines' sessions on this engine, which may still be running");
     cleanup->add_flag("--json", context.json, "Print JSON");
 
-    CLI11_PARSE(app, argc, argv);
+    // UTF-8 arguments: on Windows argv is in the ANSI code page, which has no "テスト" and may have no "é".
+    auto arguments = isolens::commandLineArguments(argc, argv);
+    std::vector<char*> utf8Argv;
+    for (auto& argument : arguments)
+        utf8Argv.push_back(argument.data());
+    CLI11_PARSE(app, static_cast<int>(utf8Argv.size()), utf8Argv.data());
     if (!host.empty())
         context.endpointRequest.hostFlag = host;
     if (!dockerContext.empty())

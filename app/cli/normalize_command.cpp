@@ -3,6 +3,7 @@
 #include "isolens/core/safe_text.hpp"
 
 #include "isolens/core/stats_normalizer.hpp"
+#include "isolens/core/system_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -23,9 +24,11 @@ int runNormalizeCommand(const NormalizeOptions& options)
     }
     std::ifstream file;
     if (!options.file.empty() && options.file != "-") {
-        file.open(options.file);
+        file.open(pathFromUtf8(options.file));
         if (!file) {
-            std::cerr << "isolens-cli: error: cannot read " << options.file << '\n';
+            std::cerr << "isolens-cli: error: cannot read " << escapeForTerminal(options.file)
+                      << ": check the file's name and that you may read it, or pass the lines on standard "
+                         "input\n";
             return 1;
         }
     }

@@ -1,6 +1,7 @@
 #include "recording_report.hpp"
 
 #include "isolens/core/safe_text.hpp"
+#include "isolens/core/system_text.hpp"
 #include "isolens/core/timestamp.hpp"
 
 #include <iostream>
@@ -10,7 +11,7 @@ using namespace isolens;
 
 void reportRecordingFailure(const RecordingFailure& failure, RecordingPurpose purpose)
 {
-    const auto folder = failure.path.parent_path().string();
+    const auto folder = utf8FromPath(failure.path.parent_path());
     const bool temporary = purpose == RecordingPurpose::ForTheCsvOnly;
     std::string todo;
     if (failure.error.kind == ErrorKind::DiskFull)
@@ -29,7 +30,7 @@ void reportRecordingFailure(const RecordingFailure& failure, RecordingPurpose pu
 
 void reportIncompleteRecording(const RecordingFailure& failure)
 {
-    std::cerr << "isolens-cli: error: the recording " << escapeForTerminal(failure.path.string())
+    std::cerr << "isolens-cli: error: the recording " << escapeForTerminal(utf8FromPath(failure.path))
               << " is incomplete: " << failure.linesNotWritten << " lines could not be written after "
               << formatRfc3339Millis(failure.timeNanos) << " (" << escapeForTerminal(failure.error.message)
               << ")\n";
@@ -41,7 +42,7 @@ nlohmann::json recordingFailureJson(const std::optional<RecordingFailure>& failu
         return nullptr;
     return {{"kind", toString(failure->error.kind)},
             {"message", failure->error.message},
-            {"path", failure->path.string()},
+            {"path", utf8FromPath(failure->path)},
             {"time_ns", failure->timeNanos},
             {"lines_not_written", failure->linesNotWritten}};
 }

@@ -1,11 +1,11 @@
 #include "isolens/core/container_ledger.hpp"
 
 #include "isolens/core/safe_text.hpp"
+#include "isolens/core/system_text.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <cerrno>
-#include <cstdlib>
 #include <cstring>
 #include <sstream>
 
@@ -25,8 +25,8 @@ namespace {
 
 Error ledgerError(const fs::path& file, const std::string& what)
 {
-    auto error = makeError(ErrorKind::PermissionDenied,
-                           "The record of the containers IsoLens created (" + file.string() + ") " + what);
+    auto error = makeError(ErrorKind::PermissionDenied, "The record of the containers IsoLens created (" +
+                                                            utf8FromPath(file) + ") " + what);
     error.hint = "Make it and its folder yours alone (chmod 700 on the folder, 600 on the file), or remove "
                  "the file; cleanup then removes only containers recorded in it from now on";
     return error;
@@ -95,13 +95,11 @@ fs::path ContainerLedger::defaultFile()
 {
     const fs::path name = "created-containers.jsonl";
 #ifdef _WIN32
-    const char* appData = std::getenv("APPDATA");
-    return fs::path(appData && *appData ? appData : ".") / "IsoLens" / name;
+    return environmentPath("APPDATA").value_or(".") / "IsoLens" / name;
 #else
-    if (const char* data = std::getenv("XDG_DATA_HOME"); data && *data == '/')
-        return fs::path(data) / "IsoLens" / name;
-    const char* home = std::getenv("HOME");
-    return fs::path(home && *home ? home : ".") / ".local" / "share" / "IsoLens" / name;
+    if (auto data = environmentPath("XDG_DATA_HOME"); data && data->is_absolute())
+        return *data / "IsoLens" / name;
+    return environmentPath("HOME").value_or(".") / ".local" / "share" / "IsoLens" / name;
 #endif
 }
 

@@ -1,6 +1,7 @@
 #include "isolens/core/docker_context.hpp"
 
 #include "isolens/core/sha256.hpp"
+#include "isolens/core/system_text.hpp"
 #include "json_access.hpp"
 
 #include <nlohmann/json.hpp>
@@ -21,12 +22,12 @@ Result<std::optional<nlohmann::json>> readJsonFile(const fs::path& path)
         return std::optional<nlohmann::json>{};
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return makeError(ErrorKind::PermissionDenied, "Cannot read " + path.string());
+        return makeError(ErrorKind::PermissionDenied, "Cannot read " + utf8FromPath(path));
     std::stringstream text;
     text << in.rdbuf();
     auto parsed = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
     if (parsed.is_discarded())
-        return makeError(ErrorKind::InvalidEndpoint, path.string() + " is not valid JSON");
+        return makeError(ErrorKind::InvalidEndpoint, utf8FromPath(path) + " is not valid JSON");
     return std::optional<nlohmann::json>{std::move(parsed)};
 }
 
@@ -60,7 +61,7 @@ Result<DockerContext> loadDockerContext(const fs::path& configDir, const std::st
         return meta.error();
     if (!meta.value())
         return makeError(ErrorKind::InvalidEndpoint, "Docker context '" + name + "' does not exist (no " +
-                                                         metaPath.string() +
+                                                         utf8FromPath(metaPath) +
                                                          "); list contexts with 'docker context ls'");
 
     const auto& json = *meta.value();
@@ -69,8 +70,9 @@ Result<DockerContext> loadDockerContext(const fs::path& configDir, const std::st
     context.tlsDir = configDir / "contexts" / "tls" / hash / "docker";
     const auto& docker = detail::member(detail::member(json, "Endpoints"), "docker");
     if (!docker.is_object() || !docker.contains("Host") || !docker["Host"].is_string())
-        return makeError(ErrorKind::InvalidEndpoint,
-                         "Docker context '" + name + "' has no docker endpoint Host in " + metaPath.string());
+        return makeError(ErrorKind::InvalidEndpoint, "Docker context '" + name +
+                                                         "' has no docker endpoint Host in " +
+                                                         utf8FromPath(metaPath));
     context.host = docker["Host"].get<std::string>();
     if (auto skip = docker.find("SkipTLSVerify"); skip != docker.end() && skip->is_boolean())
         context.skipTlsVerify = skip->get<bool>();

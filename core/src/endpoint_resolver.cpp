@@ -1,8 +1,7 @@
 #include "isolens/core/endpoint_resolver.hpp"
 
 #include "isolens/core/docker_context.hpp"
-
-#include <cstdlib>
+#include "isolens/core/system_text.hpp"
 
 namespace isolens {
 
@@ -21,14 +20,15 @@ bool fileExists(const fs::path& path)
     return fs::is_regular_file(path, ec);
 }
 
-// Fills TLS settings from a folder holding ca.pem, cert.pem and key.pem (each optional).
+// Fills TLS settings from a folder holding ca.pem, cert.pem and key.pem (each optional). The files are
+// named in UTF-8: OpenSSL opens a UTF-8 name on Windows with _wfopen (openssl_fopen, crypto/o_fopen.c).
 void useCertificateFolder(TlsSettings& tls, const fs::path& folder)
 {
     if (fileExists(folder / "ca.pem"))
-        tls.caFile = (folder / "ca.pem").string();
+        tls.caFile = utf8FromPath(folder / "ca.pem");
     if (fileExists(folder / "cert.pem") && fileExists(folder / "key.pem")) {
-        tls.certFile = (folder / "cert.pem").string();
-        tls.keyFile = (folder / "key.pem").string();
+        tls.certFile = utf8FromPath(folder / "cert.pem");
+        tls.keyFile = utf8FromPath(folder / "key.pem");
     }
 }
 
@@ -42,7 +42,7 @@ TlsSettings tlsFromEnvironment(const EnvironmentLookup& env)
         return tls;
     tls.enabled = true;
     tls.verifyPeer = true; // IsoLens never turns verification off implicitly
-    useCertificateFolder(tls, nonEmpty(certPath) ? fs::path(*certPath) : dockerConfigDir(env));
+    useCertificateFolder(tls, nonEmpty(certPath) ? pathFromUtf8(*certPath) : dockerConfigDir(env));
     return tls;
 }
 
@@ -124,24 +124,19 @@ Result<ResolvedEndpoint> chooseEndpoint(const EndpointRequest& request, const En
 
 EnvironmentLookup processEnvironment()
 {
-    return [](std::string_view name) -> std::optional<std::string> {
-        const std::string key(name);
-        if (const char* value = std::getenv(key.c_str()))
-            return std::string(value);
-        return std::nullopt;
-    };
+    return [](std::string_view name) { return environmentVariable(name); };
 }
 
 fs::path dockerConfigDir(const EnvironmentLookup& env)
 {
     if (auto dir = env("DOCKER_CONFIG"); nonEmpty(dir))
-        return fs::path(*dir);
+        return pathFromUtf8(*dir);
 #ifdef _WIN32
     if (auto profile = env("USERPROFILE"); nonEmpty(profile))
-        return fs::path(*profile) / ".docker";
+        return pathFromUtf8(*profile) / ".docker";
 #endif
     if (auto home = env("HOME"); nonEmpty(home))
-        return fs::path(*home) / ".docker";
+        return pathFromUtf8(*home) / ".docker";
     return fs::path(".docker");
 }
 

@@ -2,6 +2,8 @@
 
 #include "exclusive_open.hpp"
 
+#include "isolens/core/system_text.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <random>
@@ -14,7 +16,7 @@ namespace {
 
 Error takenError(const std::filesystem::path& path)
 {
-    auto error = makeError(ErrorKind::InvalidInput, "Will not overwrite " + path.string() +
+    auto error = makeError(ErrorKind::InvalidInput, "Will not overwrite " + utf8FromPath(path) +
                                                         ": choose another file, or remove it first");
     error.hint = "Choose another file, or remove the one that is there first";
     return error;
@@ -22,14 +24,14 @@ Error takenError(const std::filesystem::path& path)
 
 Error failedError(const std::filesystem::path& path, const std::string& reason)
 {
-    return makeError(ErrorKind::PermissionDenied, "Cannot create " + path.string() + ": " + reason);
+    return makeError(ErrorKind::PermissionDenied, "Cannot create " + utf8FromPath(path) + ": " + reason);
 }
 
 // What the system said about writing path, as an error of the kind a user can act on.
 Error writeError(const std::filesystem::path& path, std::string_view what, int code)
 {
     auto error = makeError(detail::isDiskFull(code) ? ErrorKind::DiskFull : ErrorKind::Other,
-                           std::string(what) + " " + path.string() +
+                           std::string(what) + " " + utf8FromPath(path) +
                                " failed: " + (code != 0 ? std::strerror(code) : "the system gave no reason"));
     if (error.kind == ErrorKind::Other)
         error.hint = "Check the disk that holds the file (is it still there, is it writable?), or write it "
@@ -131,7 +133,7 @@ void ExclusiveFile::release()
 Result<void> ExclusiveFile::write(std::string_view text)
 {
     if (!file_)
-        return makeError(ErrorKind::Other, "Writing " + path_.string() + " failed: the file is closed");
+        return makeError(ErrorKind::Other, "Writing " + utf8FromPath(path_) + " failed: the file is closed");
     errno = 0;
     if (std::fwrite(text.data(), 1, text.size(), file_) != text.size() || std::fflush(file_) != 0)
         return writeError(path_, "Writing", errno);
@@ -141,7 +143,7 @@ Result<void> ExclusiveFile::write(std::string_view text)
 Result<void> ExclusiveFile::sync()
 {
     if (!file_)
-        return makeError(ErrorKind::Other, "Syncing " + path_.string() + " failed: the file is closed");
+        return makeError(ErrorKind::Other, "Syncing " + utf8FromPath(path_) + " failed: the file is closed");
     errno = 0;
     if (std::fflush(file_) != 0)
         return writeError(path_, "Writing", errno);

@@ -1,5 +1,7 @@
 #include "exclusive_open.hpp"
 
+#include "isolens/core/system_text.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -47,11 +49,11 @@ Result<void> createPrivateDirectories(const std::filesystem::path& directory)
         if (::mkdir(partial.c_str(), 0700) == 0 || errno == EEXIST)
             continue;
         return makeError(ErrorKind::PermissionDenied,
-                         "Cannot create the folder " + partial.string() + ": " + std::strerror(errno));
+                         "Cannot create the folder " + utf8FromPath(partial) + ": " + std::strerror(errno));
     }
     std::error_code ec;
     if (!std::filesystem::is_directory(directory, ec))
-        return makeError(ErrorKind::InvalidInput, directory.string() + " is not a folder");
+        return makeError(ErrorKind::InvalidInput, utf8FromPath(directory) + " is not a folder");
     return success();
 }
 

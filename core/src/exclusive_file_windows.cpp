@@ -1,5 +1,7 @@
 #include "exclusive_open.hpp"
 
+#include "isolens/core/system_text.hpp"
+
 #include <cerrno>
 #include <fcntl.h>
 #include <io.h>
@@ -69,7 +71,7 @@ Result<void> createPrivateDirectories(const std::filesystem::path& directory)
     std::filesystem::create_directories(directory, ec);
     if (ec)
         return makeError(ErrorKind::PermissionDenied,
-                         "Cannot create the folder " + directory.string() + ": " + ec.message());
+                         "Cannot create the folder " + utf8FromPath(directory) + ": " + ec.message());
     return success();
 }
 

@@ -1,6 +1,7 @@
 #include "isolens/core/clock.hpp"
 #include "isolens/core/host_calculations.hpp"
 #include "isolens/core/host_metrics.hpp"
+#include "isolens/core/utf16.hpp"
 #include "isolens/core/vm_worker_counters.hpp"
 #include "isolens/core/windows_permissions.hpp"
 
@@ -20,16 +21,6 @@ namespace {
 std::uint64_t ticks(const FILETIME& time)
 {
     return (static_cast<std::uint64_t>(time.dwHighDateTime) << 32) | time.dwLowDateTime;
-}
-
-std::string narrow(const wchar_t* text)
-{
-    if (!text || !*text)
-        return {};
-    const int length = WideCharToMultiByte(CP_UTF8, 0, text, -1, nullptr, 0, nullptr, nullptr);
-    std::string out(static_cast<std::size_t>(std::max(length - 1, 0)), '\0');
-    WideCharToMultiByte(CP_UTF8, 0, text, -1, out.data(), length, nullptr, nullptr);
-    return out;
 }
 
 struct HandleCloser {
@@ -61,7 +52,7 @@ std::string tokenOwner(HANDLE process)
     SID_NAME_USE use;
     if (!LookupAccountSidW(nullptr, user->User.Sid, name, &nameLength, domain, &domainLength, &use))
         return {};
-    return narrow(domain) + "\\" + narrow(name);
+    return utf8FromWide(domain) + "\\" + utf8FromWide(name);
 }
 
 // The Win32 path, or the native one (\Device\HarddiskVolume...) where the Win32 form fails, as it does for
@@ -71,10 +62,10 @@ std::string imagePath(HANDLE process)
     wchar_t path[MAX_PATH * 2];
     DWORD length = MAX_PATH * 2;
     if (QueryFullProcessImageNameW(process, 0, path, &length))
-        return narrow(path);
+        return utf8FromWide(std::wstring_view(path, length));
     length = MAX_PATH * 2;
     if (QueryFullProcessImageNameW(process, PROCESS_NAME_NATIVE, path, &length))
-        return narrow(path);
+        return utf8FromWide(std::wstring_view(path, length));
     return {};
 }
 
@@ -140,7 +131,7 @@ private:
             HostProcess process;
             process.pid = static_cast<int>(entry.th32ProcessID);
             process.parentPid = static_cast<int>(entry.th32ParentProcessID);
-            process.name = narrow(entry.szExeFile);
+            process.name = utf8FromWide(entry.szExeFile);
             process.vmWorker = host::matchesAnyPattern(process.name, patterns_);
             DWORD session = 0;
             if (ProcessIdToSessionId(entry.th32ProcessID, &session))

@@ -2,6 +2,7 @@
 
 #include "isolens/core/safe_text.hpp"
 #include "isolens/core/stats_normalizer.hpp"
+#include "isolens/core/system_text.hpp"
 #include "isolens/core/timestamp.hpp"
 #include "json_text.hpp"
 
@@ -126,7 +127,7 @@ Result<RecordingInfo> visitRecording(const std::filesystem::path& path, const Re
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        return makeError(ErrorKind::InvalidInput, "Cannot open the recording " + path.string());
+        return makeError(ErrorKind::InvalidInput, "Cannot open the recording " + utf8FromPath(path));
     RecordingInfo info;
     std::string line;
     std::size_t lineNumber = 0;
@@ -134,8 +135,9 @@ Result<RecordingInfo> visitRecording(const std::filesystem::path& path, const Re
     bool pendingBadLine = false; // a bad line is a cut-off tail only if nothing follows it
     std::set<std::string> modes; // at most kMaxRecordingModes
     auto headerRefused = [&](RecordingLimit limit) {
-        return makeError(ErrorKind::InvalidInput, path.string() + " is not a readable IsoLens recording: " +
-                                                      describeRefusal(lineNumber, limit));
+        return makeError(ErrorKind::InvalidInput,
+                         utf8FromPath(path) +
+                             " is not a readable IsoLens recording: " + describeRefusal(lineNumber, limit));
     };
     for (auto read = readBoundedLine(*in.rdbuf(), line); read != LineRead::End;
          read = readBoundedLine(*in.rdbuf(), line)) {
@@ -160,14 +162,16 @@ Result<RecordingInfo> visitRecording(const std::filesystem::path& path, const Re
         }
         if (!parsed.is_object()) {
             if (first)
-                return makeError(ErrorKind::InvalidInput, path.string() + " is not an IsoLens recording");
+                return makeError(ErrorKind::InvalidInput,
+                                 utf8FromPath(path) + " is not an IsoLens recording");
             pendingBadLine = true;
             continue;
         }
         const auto type = detail::textField(parsed, "type");
         if (first) {
             if (type != "header" || detail::textField(parsed, "format") != "isolens-recording")
-                return makeError(ErrorKind::InvalidInput, path.string() + " is not an IsoLens recording");
+                return makeError(ErrorKind::InvalidInput,
+                                 utf8FromPath(path) + " is not an IsoLens recording");
             info.header = std::move(parsed);
             first = false;
             continue;
@@ -193,7 +197,7 @@ Result<RecordingInfo> visitRecording(const std::filesystem::path& path, const Re
     }
     info.truncatedTail = pendingBadLine;
     if (first)
-        return makeError(ErrorKind::InvalidInput, path.string() + " is empty: no recording header");
+        return makeError(ErrorKind::InvalidInput, utf8FromPath(path) + " is empty: no recording header");
     return info;
 }
 

@@ -6,9 +6,6 @@
 
 namespace isolens {
 
-namespace {
-
-// The length of the well-formed UTF-8 sequence at text[at] (Unicode's table 3-7), 0 if none.
 std::size_t utf8SequenceLength(std::string_view text, std::size_t at)
 {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
@@ -36,6 +33,8 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t at)
             return 0;
     return length;
 }
+
+namespace {
 
 void appendEscaped(std::string& out, const char* format, unsigned value)
 {

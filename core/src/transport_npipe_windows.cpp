@@ -1,6 +1,7 @@
 #include "http_exchange.hpp"
 #include "transport.hpp"
 
+#include "isolens/core/utf16.hpp"
 #include "isolens/core/windows_permissions.hpp"
 
 #include <boost/asio/windows/stream_handle.hpp>
@@ -13,21 +14,10 @@ namespace isolens::detail {
 
 namespace {
 
-std::wstring widen(const std::string& text)
-{
-    if (text.empty())
-        return {};
-    const int length =
-        MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0);
-    std::wstring out(static_cast<std::size_t>(length), L'\0');
-    MultiByteToWideChar(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), out.data(), length);
-    return out;
-}
-
 // Opens the pipe; when all instances are busy, waits for one (WaitNamedPipeW) until the time-out.
 Result<HANDLE> openPipe(const Endpoint& endpoint, std::chrono::milliseconds timeout)
 {
-    const auto name = widen(endpoint.address);
+    const auto name = wideFromUtf8(endpoint.address);
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
         // Anonymous impersonation only (as the docker CLI's go-winio opens the pipe): whoever created a pipe

@@ -1,5 +1,7 @@
 #include "isolens/core/windows_permissions.hpp"
 
+#include "isolens/core/system_text.hpp"
+
 #include <windows.h>
 
 #include <filesystem>
@@ -9,13 +11,9 @@ namespace isolens {
 
 namespace {
 
-std::filesystem::path environmentFolder(const wchar_t* name)
+std::filesystem::path environmentFolder(std::string_view name)
 {
-    wchar_t buffer[MAX_PATH];
-    const DWORD length = GetEnvironmentVariableW(name, buffer, MAX_PATH);
-    if (length == 0 || length >= MAX_PATH)
-        return {};
-    return std::filesystem::path(std::wstring(buffer, length));
+    return environmentPath(name).value_or(std::filesystem::path());
 }
 
 bool isPresent(const std::filesystem::path& path)
@@ -42,13 +40,13 @@ Elevation currentElevation()
 
 WindowsEngineProduct installedWindowsEngineProduct()
 {
-    const auto programs = environmentFolder(L"ProgramFiles");
+    const auto programs = environmentFolder("ProgramFiles");
     if (isPresent(programs / L"Docker" / L"Docker" / L"Docker Desktop.exe"))
         return WindowsEngineProduct::DockerDesktop;
     // Docker's and Microsoft's install scripts for Windows Server put dockerd.exe here, and its
     // configuration under %ProgramData%\docker.
     if (isPresent(programs / L"Docker" / L"dockerd.exe") ||
-        isPresent(environmentFolder(L"ProgramData") / L"docker" / L"config"))
+        isPresent(environmentFolder("ProgramData") / L"docker" / L"config"))
         return WindowsEngineProduct::DockerEngineService;
     return WindowsEngineProduct::Unknown;
 }

@@ -27,9 +27,11 @@ std::string cli()
     return std::string(ISOLENS_CLI_PATH) + " --host " + privateEngine().var("ISOLENS_TEST_DOCKER_HOST");
 }
 
+// Named outside ASCII, as a user named José's files are: --record and --csv take them as they are.
 fs::path temporary(const std::string& suffix)
 {
-    return fs::temp_directory_path() / ("isolens-pair-" + std::to_string(std::random_device{}()) + suffix);
+    return fs::temp_directory_path() /
+           ("isolens-pair-Jos\u00e9-\u30c6\u30b9\u30c8-" + std::to_string(std::random_device{}()) + suffix);
 }
 
 std::vector<ContainerSummary> sessionContainers(const std::string& session)

@@ -7,6 +7,7 @@
 #include "host_process_model.hpp"
 #include "launcher_panel.hpp"
 #include "main_window.hpp"
+#include "path_text.hpp"
 #include "process_view.hpp"
 #include "series_chart.hpp"
 #include "time_window_bar.hpp"
@@ -43,7 +44,8 @@ using namespace isolens;
 
 namespace {
 
-// A shown window connected to the private engine, recording into a folder of its own.
+// A shown window connected to the private engine, recording into a folder of its own, named outside
+// ASCII as under the profile of a user named José.
 class ConnectedWindow : public ::testing::Test {
 protected:
     void SetUp() override
@@ -56,7 +58,7 @@ protected:
         launcher = window.dashboard()->launcher();
     }
 
-    QTemporaryDir recordings;
+    QTemporaryDir recordings{QDir::tempPath() + QStringLiteral("/Jos\u00e9-\u30c6\u30b9\u30c8-XXXXXX")};
     MainWindow window{privateEndpoint()};
     DashboardController* controller = nullptr;
     LauncherPanel* launcher = nullptr;
@@ -209,7 +211,7 @@ TEST_F(ConnectedWindow, OneClickStartsAPairBothColumnsFillAndStopRemovesIt)
     launcher->findChild<QPushButton*>("stopPair")->click();
     ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 60000));
     EXPECT_TRUE(ownContainers().empty()) << "Stop removes both containers";
-    auto recording = readRecording(controller->recordingPath().toStdString());
+    auto recording = readRecording(pathFromQString(controller->recordingPath()));
     ASSERT_TRUE(recording) << recording.error().message;
     std::size_t samples[2] = {0, 0};
     for (const auto& [mode, sample] : recording.value().samples)
@@ -563,7 +565,7 @@ TEST(DashboardWindow, WarnsWhenTheEngineStopsMidPairAndKeepsTheRecording)
     ASSERT_EQ(engine.engineUp(), 0);
     controller->stopPair();
     ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 90000));
-    auto recording = readRecording(controller->recordingPath().toStdString());
+    auto recording = readRecording(pathFromQString(controller->recordingPath()));
     ASSERT_TRUE(recording) << recording.error().message;
     EXPECT_FALSE(recording.value().truncatedTail);
     for (const auto& key : keys) {

@@ -3,6 +3,7 @@
 #include "engine_window_support.hpp"
 #include "launcher_panel.hpp"
 #include "main_window.hpp"
+#include "path_text.hpp"
 #include "ui_test_support.hpp"
 
 #include "private_engine.hpp"
@@ -47,7 +48,7 @@ TEST(DashboardRecordingFailure, AFullDiskIsShownAtOnceAndTheChartsKeepFilling)
     ASSERT_TRUE(waitForProbe(window));
     ASSERT_TRUE(window.isShowingDashboard());
     auto* controller = window.controller();
-    controller->setRecordingDirectory(QString::fromStdString(disk.root().string()));
+    controller->setRecordingDirectory(qStringFromPath(disk.root()));
     QSignalSpy failed(controller, &DashboardController::recordingFailed);
     auto* launcher = window.dashboard()->launcher();
     launcher->setChoice(

@@ -1,4 +1,5 @@
 #include "isolens/core/command_line.hpp"
+#include "isolens/core/utf16.hpp"
 
 #include <gtest/gtest.h>
 
@@ -177,31 +178,17 @@ TEST(CommandLine, PosixSplittingAgreesWithTheSystemShell)
             << row.typed;
 }
 #else
-namespace {
-
-std::wstring widen(const std::string& text)
-{
-    return std::wstring(text.begin(), text.end()); // the table is ASCII
-}
-
-std::string narrow(const std::wstring& text)
-{
-    return std::string(text.begin(), text.end());
-}
-
-} // namespace
-
 TEST(CommandLine, WindowsSplittingAgreesWithCommandLineToArgvW)
 {
     for (const auto& row : kWindowsCases) {
         // The first word of a command line has rules of its own (a program path): put one in front.
-        const auto line = L"program.exe " + widen(row.typed);
+        const auto line = L"program.exe " + wideFromUtf8(row.typed);
         int count = 0;
         LPWSTR* argv = CommandLineToArgvW(line.c_str(), &count);
         ASSERT_NE(argv, nullptr);
         Words system;
         for (int i = 1; i < count; ++i)
-            system.push_back(narrow(argv[i]));
+            system.push_back(utf8FromWide(argv[i]));
         LocalFree(argv);
         EXPECT_EQ(parseCommandLine(row.typed, CommandSyntax::Windows).value(), system) << row.typed;
     }

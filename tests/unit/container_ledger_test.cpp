@@ -1,5 +1,8 @@
 #include "isolens/core/container_ledger.hpp"
 
+#include "non_ascii_folder.hpp"
+#include "scoped_environment.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -71,3 +74,22 @@ TEST(ContainerLedger, DefaultsToTheUsersDataFolder)
         unsetenv("XDG_DATA_HOME");
 }
 #endif
+
+// The user's data folder named outside ASCII (%APPDATA% of a user named José on Windows): the ledger is
+// found, written and read there.
+TEST(ContainerLedger, LivesInADataFolderNamedOutsideAscii)
+{
+    NonAsciiFolder data;
+#ifdef _WIN32
+    ScopedEnvironment folder("APPDATA", data.utf8());
+#else
+    ScopedEnvironment folder("XDG_DATA_HOME", data.utf8());
+#endif
+    const ContainerLedger ledger(ContainerLedger::defaultFile());
+    EXPECT_EQ(ledger.file(), data.path() / "IsoLens" / "created-containers.jsonl");
+    ASSERT_TRUE(ledger.append({"aaa", "1a2b3c4d", "runc", "", 1}));
+    auto ids = ledger.ids();
+    ASSERT_TRUE(ids) << ids.error().message;
+    EXPECT_EQ(ids.value(), std::set<std::string>{"aaa"});
+    EXPECT_TRUE(fs::is_regular_file(data.path() / "IsoLens" / "created-containers.jsonl"));
+}

@@ -1,5 +1,8 @@
 #include "isolens/core/docker_context.hpp"
 #include "isolens/core/endpoint_resolver.hpp"
+#include "isolens/core/system_text.hpp"
+
+#include "scoped_environment.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,17 +16,20 @@ namespace fs = std::filesystem;
 namespace {
 
 // A docker config folder in a temporary directory, with contexts written as the docker CLI writes them.
+// Named outside ASCII, as under the profile of a user named José: every resolution below goes through it.
 class ConfigDir {
 public:
     ConfigDir()
     {
         std::random_device random;
-        path_ = fs::temp_directory_path() / ("isolens-config-" + std::to_string(random()));
+        path_ = fs::temp_directory_path() /
+                pathFromUtf8("isolens-config-Jos\u00e9-\u30c6\u30b9\u30c8-" + std::to_string(random()));
         fs::create_directories(path_);
     }
     ~ConfigDir() { fs::remove_all(path_); }
 
     const fs::path& path() const { return path_; }
+    std::string utf8() const { return utf8FromPath(path_); } // as an environment variable holds it
 
     void writeConfig(const std::string& json) const { write(path_ / "config.json", json); }
 
@@ -74,7 +80,7 @@ TEST(ContextDirectory, IsTheSha256OfTheName)
 TEST(EndpointResolution, DefaultsToThePlatformSocket)
 {
     ConfigDir config;
-    auto resolved = resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.path().string()}}));
+    auto resolved = resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.utf8()}}));
     ASSERT_TRUE(resolved) << resolved.error().message;
     EXPECT_EQ(resolved.value().endpoint.url, defaultHostUrl());
     EXPECT_EQ(resolved.value().source, "default");
@@ -87,7 +93,7 @@ TEST(EndpointResolution, HostFlagBeatsDockerHostAndContexts)
     config.writeConfig(R"({"currentContext":"remote"})");
     EndpointRequest request;
     request.hostFlag = "unix:///from/flag.sock";
-    auto resolved = resolveEndpoint(request, fakeEnvironment({{"DOCKER_CONFIG", config.path().string()},
+    auto resolved = resolveEndpoint(request, fakeEnvironment({{"DOCKER_CONFIG", config.utf8()},
                                                               {"DOCKER_HOST", "unix:///from/env.sock"},
                                                               {"DOCKER_CONTEXT", "remote"}}));
     ASSERT_TRUE(resolved);
@@ -99,7 +105,7 @@ TEST(EndpointResolution, DockerHostBeatsDockerContext)
 {
     ConfigDir config;
     config.addContext("remote", "unix:///from/context.sock");
-    auto resolved = resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.path().string()},
+    auto resolved = resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.utf8()},
                                                          {"DOCKER_HOST", "unix:///from/env.sock"},
                                                          {"DOCKER_CONTEXT", "remote"}}));
     ASSERT_TRUE(resolved);
@@ -114,7 +120,7 @@ TEST(EndpointResolution, DockerContextBeatsCurrentContext)
     config.addContext("second", "unix:///second.sock");
     config.writeConfig(R"({"currentContext":"first"})");
     auto resolved = resolveEndpoint(
-        {}, fakeEnvironment({{"DOCKER_CONFIG", config.path().string()}, {"DOCKER_CONTEXT", "second"}}));
+        {}, fakeEnvironment({{"DOCKER_CONFIG", config.utf8()}, {"DOCKER_CONTEXT", "second"}}));
     ASSERT_TRUE(resolved);
     EXPECT_EQ(resolved.value().endpoint.address, "/second.sock");
     EXPECT_EQ(resolved.value().source, "context 'second'");
@@ -125,7 +131,7 @@ TEST(EndpointResolution, CurrentContextFromConfigJson)
     ConfigDir config;
     config.addContext("first", "unix:///first.sock");
     config.writeConfig(R"({"auths":{},"currentContext":"first"})");
-    auto resolved = resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.path().string()}}));
+    auto resolved = resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.utf8()}}));
     ASSERT_TRUE(resolved);
     EXPECT_EQ(resolved.value().endpoint.address, "/first.sock");
 }
@@ -137,7 +143,7 @@ TEST(EndpointResolution, ConfigDirDefaultsToDotDockerInHome)
     const auto hash = contextDirectoryName("homectx");
     ConfigDir::write(home.path() / ".docker" / "contexts" / "meta" / hash / "meta.json",
                      R"({"Name":"homectx","Endpoints":{"docker":{"Host":"unix:///home.sock"}}})");
-    auto resolved = resolveEndpoint({}, fakeEnvironment({{"HOME", home.path().string()}}));
+    auto resolved = resolveEndpoint({}, fakeEnvironment({{"HOME", home.utf8()}}));
     ASSERT_TRUE(resolved) << resolved.error().message;
     EXPECT_EQ(resolved.value().endpoint.address, "/home.sock");
 }
@@ -148,8 +154,8 @@ TEST(EndpointResolution, ContextFlagWinsOverEverything)
     config.addContext("chosen", "unix:///chosen.sock");
     EndpointRequest request;
     request.contextFlag = "chosen";
-    auto resolved = resolveEndpoint(request, fakeEnvironment({{"DOCKER_CONFIG", config.path().string()},
-                                                              {"DOCKER_HOST", "unix:///env.sock"}}));
+    auto resolved = resolveEndpoint(
+        request, fakeEnvironment({{"DOCKER_CONFIG", config.utf8()}, {"DOCKER_HOST", "unix:///env.sock"}}));
     ASSERT_TRUE(resolved);
     EXPECT_EQ(resolved.value().endpoint.address, "/chosen.sock");
 }
@@ -169,7 +175,7 @@ TEST(EndpointResolution, DefaultContextNameMeansThePlatformDefault)
 {
     ConfigDir config;
     config.writeConfig(R"({"currentContext":"default"})");
-    auto resolved = resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.path().string()}}));
+    auto resolved = resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.utf8()}}));
     ASSERT_TRUE(resolved);
     EXPECT_EQ(resolved.value().endpoint.url, defaultHostUrl());
 }
@@ -177,8 +183,8 @@ TEST(EndpointResolution, DefaultContextNameMeansThePlatformDefault)
 TEST(EndpointResolution, MissingContextSaysWhichAndHowToList)
 {
     ConfigDir config;
-    auto resolved = resolveEndpoint(
-        {}, fakeEnvironment({{"DOCKER_CONFIG", config.path().string()}, {"DOCKER_CONTEXT", "ghost"}}));
+    auto resolved =
+        resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.utf8()}, {"DOCKER_CONTEXT", "ghost"}}));
     ASSERT_FALSE(resolved);
     EXPECT_EQ(resolved.error().kind, ErrorKind::InvalidEndpoint);
     EXPECT_NE(resolved.error().message.find("'ghost' does not exist"), std::string::npos);
@@ -189,7 +195,7 @@ TEST(EndpointResolution, BrokenConfigJsonIsReported)
 {
     ConfigDir config;
     config.writeConfig("{ not json");
-    auto resolved = resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.path().string()}}));
+    auto resolved = resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.utf8()}}));
     ASSERT_FALSE(resolved);
     EXPECT_NE(resolved.error().message.find("not valid JSON"), std::string::npos);
 }
@@ -222,13 +228,13 @@ TEST(EndpointResolution, TlsVerifyUsesCertPathFiles)
     ConfigDir::write(certs.path() / "key.pem", "key");
     auto resolved = resolveEndpoint({}, fakeEnvironment({{"DOCKER_HOST", "tcp://engine.example"},
                                                          {"DOCKER_TLS_VERIFY", "1"},
-                                                         {"DOCKER_CERT_PATH", certs.path().string()}}));
+                                                         {"DOCKER_CERT_PATH", certs.utf8()}}));
     ASSERT_TRUE(resolved) << resolved.error().message;
     const auto& tls = resolved.value().endpoint.tls;
     EXPECT_TRUE(tls.enabled);
     EXPECT_TRUE(tls.verifyPeer);
-    EXPECT_EQ(tls.caFile, (certs.path() / "ca.pem").string());
-    EXPECT_EQ(tls.certFile, (certs.path() / "cert.pem").string());
+    EXPECT_EQ(tls.caFile, utf8FromPath(certs.path() / "ca.pem"));
+    EXPECT_EQ(tls.certFile, utf8FromPath(certs.path() / "cert.pem"));
     EXPECT_EQ(resolved.value().endpoint.port, 2376);
     EXPECT_TRUE(resolved.value().warnings.empty());
 }
@@ -237,7 +243,7 @@ TEST(EndpointResolution, CertPathAloneTurnsTlsOnAndStillVerifies)
 {
     ConfigDir certs;
     auto resolved = resolveEndpoint({}, fakeEnvironment({{"DOCKER_HOST", "tcp://engine.example:2376"},
-                                                         {"DOCKER_CERT_PATH", certs.path().string()}}));
+                                                         {"DOCKER_CERT_PATH", certs.utf8()}}));
     ASSERT_TRUE(resolved);
     EXPECT_TRUE(resolved.value().endpoint.tls.enabled);
     EXPECT_TRUE(resolved.value().endpoint.tls.verifyPeer);
@@ -250,12 +256,14 @@ TEST(EndpointResolution, ContextTlsFilesAndSkipVerify)
     ConfigDir config;
     config.addContext("secure", "tcp://engine.example:2376", /*skipVerify=*/true, /*withTls=*/true);
     auto resolved = resolveEndpoint(
-        {}, fakeEnvironment({{"DOCKER_CONFIG", config.path().string()}, {"DOCKER_CONTEXT", "secure"}}));
+        {}, fakeEnvironment({{"DOCKER_CONFIG", config.utf8()}, {"DOCKER_CONTEXT", "secure"}}));
     ASSERT_TRUE(resolved) << resolved.error().message;
     const auto& tls = resolved.value().endpoint.tls;
     EXPECT_TRUE(tls.enabled);
     EXPECT_FALSE(tls.verifyPeer);
     EXPECT_NE(tls.caFile.find(contextDirectoryName("secure")), std::string::npos);
+    EXPECT_TRUE(fs::is_regular_file(pathFromUtf8(tls.caFile)))
+        << "the TLS library is given UTF-8: " << tls.caFile;
     ASSERT_EQ(resolved.value().warnings.size(), 1u);
     EXPECT_NE(resolved.value().warnings[0].find("verification is off"), std::string::npos);
 }
@@ -264,8 +272,8 @@ TEST(EndpointResolution, ContextWithPlainTcpIsRefused)
 {
     ConfigDir config;
     config.addContext("plain", "tcp://engine.example:2375");
-    auto resolved = resolveEndpoint(
-        {}, fakeEnvironment({{"DOCKER_CONFIG", config.path().string()}, {"DOCKER_CONTEXT", "plain"}}));
+    auto resolved =
+        resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.utf8()}, {"DOCKER_CONTEXT", "plain"}}));
     ASSERT_FALSE(resolved);
     EXPECT_EQ(resolved.error().kind, ErrorKind::InsecureEndpoint);
     EXPECT_NE(resolved.error().message.find("context 'plain'"), std::string::npos);
@@ -285,8 +293,48 @@ TEST(EndpointResolution, AContextFileOfTheWrongShapeIsAnErrorNotACrash)
     // Found by fuzzing: meta.json holding a number made the reader throw.
     ConfigDir config;
     ConfigDir::write(config.path() / "contexts" / "meta" / contextDirectoryName("odd") / "meta.json", "42");
-    auto resolved = resolveEndpoint(
-        {}, fakeEnvironment({{"DOCKER_CONFIG", config.path().string()}, {"DOCKER_CONTEXT", "odd"}}));
+    auto resolved =
+        resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.utf8()}, {"DOCKER_CONTEXT", "odd"}}));
     ASSERT_FALSE(resolved);
     EXPECT_NE(resolved.error().message.find("has no docker endpoint Host"), std::string::npos);
+}
+
+// The process's own environment, as a user named José has it: %USERPROFILE% (Windows) or $HOME holds
+// characters outside ASCII, and on Windows outside the ANSI code page too.
+TEST(EndpointResolution, TheUsersDockerFolderIsFoundUnderANonAsciiProfile)
+{
+    ConfigDir profile;
+    ConfigDir::write(profile.path() / ".docker" / "config.json", R"({"currentContext":"jose"})");
+    ConfigDir::write(profile.path() / ".docker" / "contexts" / "meta" / contextDirectoryName("jose") /
+                         "meta.json",
+                     R"({"Name":"jose","Endpoints":{"docker":{"Host":"tcp://jose.example:2376"}}})");
+    ConfigDir::write(profile.path() / ".docker" / "contexts" / "tls" / contextDirectoryName("jose") /
+                         "docker" / "ca.pem",
+                     "ca");
+#ifdef _WIN32
+    const char* kProfile = "USERPROFILE";
+#else
+    const char* kProfile = "HOME";
+#endif
+    ScopedEnvironment home(kProfile, profile.utf8());
+    ScopedEnvironment config("DOCKER_CONFIG", std::nullopt);
+    ScopedEnvironment host("DOCKER_HOST", std::nullopt);
+    ScopedEnvironment context("DOCKER_CONTEXT", std::nullopt);
+    EXPECT_EQ(dockerConfigDir(processEnvironment()), profile.path() / ".docker");
+    auto resolved = resolveEndpoint({}, processEnvironment());
+    ASSERT_TRUE(resolved) << resolved.error().message;
+    EXPECT_EQ(resolved.value().source, "context 'jose'");
+    EXPECT_EQ(resolved.value().endpoint.address, "jose.example");
+    const auto& tls = resolved.value().endpoint.tls;
+    EXPECT_EQ(tls.caFile, utf8FromPath(profile.path() / ".docker" / "contexts" / "tls" /
+                                       contextDirectoryName("jose") / "docker" / "ca.pem"));
+}
+
+TEST(EndpointResolution, AMissingContextUnderANonAsciiFolderIsNamedInUtf8)
+{
+    ConfigDir config;
+    config.writeConfig(R"({"currentContext":"ghost"})");
+    auto resolved = resolveEndpoint({}, fakeEnvironment({{"DOCKER_CONFIG", config.utf8()}}));
+    ASSERT_FALSE(resolved);
+    EXPECT_NE(resolved.error().message.find(config.utf8()), std::string::npos) << resolved.error().message;
 }

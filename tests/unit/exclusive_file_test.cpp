@@ -1,4 +1,5 @@
 #include "isolens/core/exclusive_file.hpp"
+#include "isolens/core/system_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -46,7 +47,7 @@ TEST(ExclusiveFile, AnExistingFileIsNeverOpenedNorTruncated)
     writeFile(path, "precious\n");
     auto file = ExclusiveFile::create(path, FileAccess::Readable);
     ASSERT_FALSE(file);
-    EXPECT_NE(file.error().message.find(path.string()), std::string::npos) << file.error().message;
+    EXPECT_NE(file.error().message.find(utf8FromPath(path)), std::string::npos) << file.error().message;
     EXPECT_FALSE(file.error().hint.empty());
     EXPECT_EQ(contents(path), "precious\n");
 }

@@ -1,4 +1,8 @@
+#include "isolens/core/exclusive_file.hpp"
 #include "isolens/core/recording.hpp"
+#include "isolens/core/system_text.hpp"
+
+#include "non_ascii_folder.hpp"
 
 #include <gtest/gtest.h>
 
@@ -121,8 +125,48 @@ TEST(Recording, AFileThatIsAlreadyThereIsNamedWithAHint)
     EXPECT_EQ(fs::file_size(path), 9u);
     fs::remove(path);
     ASSERT_FALSE(writer);
-    EXPECT_NE(writer.error().message.find(path.string()), std::string::npos);
+    EXPECT_NE(writer.error().message.find(utf8FromPath(path)), std::string::npos);
     EXPECT_NE(writer.error().hint.find("another file"), std::string::npos) << writer.error().hint;
+}
+
+// A recording folder under a profile named José-テスト: created, written, listed, read and replayed.
+TEST(Recording, AFolderNamedOutsideAsciiHoldsRecordingsThatReadBack)
+{
+    NonAsciiFolder home;
+    const auto folder = home.path() / pathFromUtf8("r\u00e9sultats") / pathFromUtf8("\u8a18\u9332");
+    ASSERT_TRUE(createPrivateDirectories(folder));
+    const auto path = folder / pathFromUtf8("busybox-\u00e9t\u00e9.jsonl");
+    {
+        auto file = ExclusiveFile::createNumbered(path, FileAccess::OwnerOnly);
+        ASSERT_TRUE(file) << file.error().message;
+        auto writer = RecordingWriter::create(std::move(file.value()), {{"image", "busybox"}});
+        ASSERT_TRUE(writer) << writer.error().message;
+        ASSERT_TRUE(writer.value()->sample("runc", sample(1, 10, 1000)));
+        EXPECT_EQ(writer.value()->path(), path);
+    }
+    std::vector<std::string> names;
+    for (const auto& entry : fs::directory_iterator(folder))
+        names.push_back(utf8FromPath(entry.path().filename()));
+    EXPECT_EQ(names, std::vector<std::string>{"busybox-\u00e9t\u00e9.jsonl"});
+    auto recording = readRecording(path);
+    ASSERT_TRUE(recording) << recording.error().message;
+    EXPECT_EQ(recording.value().samples.size(), 1u);
+    SeriesStore store;
+    auto replayed = replayFile(pathFromUtf8(utf8FromPath(path)), store);
+    ASSERT_TRUE(replayed) << replayed.error().message;
+    EXPECT_EQ(store.size("runc"), 1u);
+}
+
+TEST(Recording, AMissingRecordingInANonAsciiFolderIsNamedInUtf8)
+{
+    NonAsciiFolder home;
+    const auto path = home.path() / "gone.jsonl";
+    auto recording = readRecording(path);
+    ASSERT_FALSE(recording);
+    EXPECT_NE(recording.error().message.find(home.utf8()), std::string::npos) << recording.error().message;
+    auto taken = ExclusiveFile::create(home.path(), FileAccess::OwnerOnly);
+    ASSERT_FALSE(taken);
+    EXPECT_NE(taken.error().message.find(home.utf8()), std::string::npos) << taken.error().message;
 }
 
 #ifndef _WIN32

@@ -84,7 +84,9 @@ TEST(NormalizeCommand, BadLinesAreReportedAndTheRestStillComesOut)
     auto run = runCli("normalize --os linux - < " + path);
     EXPECT_EQ(run.exitCode, 0) << run.output;
 
-    const auto mixedPath = std::filesystem::temp_directory_path() / "isolens-mixed-stats.jsonl";
+    // Named outside ASCII: the command line's file is opened as it is named.
+    const auto mixedPath =
+        std::filesystem::temp_directory_path() / "isolens-mixed-stats-Jos\u00e9-\u30c6\u30b9\u30c8.jsonl";
     std::ofstream(mixedPath) << "{not json\n{\"read\":\"x\"}\n"
                              << readLines("linux-docker-20.10.jsonl")[0].dump() << "\n";
     auto mixed = runCli("normalize " + mixedPath.string());

@@ -12,7 +12,7 @@
 
 namespace isolens {
 
-// Reads an environment variable; injected so resolution is testable.
+// Reads an environment variable as UTF-8; injected so resolution is testable.
 using EnvironmentLookup = std::function<std::optional<std::string>(std::string_view name)>;
 
 EnvironmentLookup processEnvironment();

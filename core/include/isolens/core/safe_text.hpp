@@ -33,4 +33,8 @@ std::string toPlainAscii(std::string_view utf8);
 // starts none (a continuation byte, or one no UTF-8 has).
 std::size_t utf8SequenceLength(unsigned char lead);
 
+// The length of the well-formed UTF-8 character at text[at] (Unicode's table 3-7), 0 if none starts
+// there (a stray or missing continuation byte, an overlong form, a surrogate, beyond U+10FFFF).
+std::size_t utf8SequenceLength(std::string_view text, std::size_t at);
+
 } // namespace isolens
