@@ -2,6 +2,7 @@
 #include "dashboard_controller.hpp"
 #include "main_window.hpp"
 #include "png_export.hpp"
+#include "startup_messages.hpp"
 #include "ui_font.hpp"
 
 #include "isolens/core/endpoint_resolver.hpp"
@@ -72,7 +73,11 @@ int main(int argc, char** argv)
                        workload, modes});
     parser.process(app);
     if (parser.isSet(version)) {
-        std::printf("%s\n", isolens::versionStatement("isolens").c_str());
+        if (startupMessageChannel() == MessageChannel::Dialog)
+            tellUser(QString::fromStdString(isolens::versionStatement("isolens")),
+                     MessageSeverity::Information);
+        else
+            std::printf("%s\n", isolens::versionStatement("isolens").c_str());
         return 0;
     }
 
@@ -86,16 +91,17 @@ int main(int argc, char** argv)
     bool afterOk = false;
     const double afterSeconds = parser.value(after).toDouble(&afterOk);
     if (!afterOk || afterSeconds < 0) {
-        std::fprintf(stderr, "isolens: --after takes a number of seconds, not '%s'\n",
-                     qPrintable(parser.value(after)));
+        tellUser(QStringLiteral("--after takes a number of seconds, not '%1'").arg(parser.value(after)),
+                 MessageSeverity::Problem);
         return 2;
     }
     QSize imageSize;
     if (parser.isSet(size)) {
         imageSize = parseImageSize(parser.value(size));
         if (!imageSize.isValid()) {
-            std::fprintf(stderr, "isolens: --size takes WIDTHxHEIGHT, e.g. 1920x1080, not '%s'\n",
-                         qPrintable(parser.value(size)));
+            tellUser(
+                QStringLiteral("--size takes WIDTHxHEIGHT, e.g. 1920x1080, not '%1'").arg(parser.value(size)),
+                MessageSeverity::Problem);
             return 2;
         }
     }
@@ -103,14 +109,15 @@ int main(int argc, char** argv)
     MainWindow window(endpoint);
     window.show();
     if (parser.isSet(view) && !window.showView(parser.value(view))) {
-        std::fprintf(stderr, "isolens: --view takes compare, host, processes or summary, not '%s'\n",
-                     qPrintable(parser.value(view)));
+        tellUser(QStringLiteral("--view takes compare, host, processes or summary, not '%1'")
+                     .arg(parser.value(view)),
+                 MessageSeverity::Problem);
         return 2;
     }
     if (parser.isSet(start)) {
         const auto wanted = parser.value(modes).split(QLatin1Char(','), Qt::SkipEmptyParts);
         if (parser.isSet(modes) && wanted.size() != 2) {
-            std::fprintf(stderr, "isolens: --modes takes two modes, e.g. runc,kata\n");
+            tellUser(QStringLiteral("--modes takes two modes, e.g. runc,kata"), MessageSeverity::Problem);
             return 2;
         }
         window.startPairOnConnect(parser.value(start), parser.value(command), parser.value(workload), wanted);
@@ -120,7 +127,7 @@ int main(int argc, char** argv)
         const auto error = file == QLatin1String("sample") ? window.openSampleRecording(true)
                                                            : window.openRecording(file, true);
         if (!error.isEmpty()) {
-            std::fprintf(stderr, "isolens: cannot replay %s: %s\n", qPrintable(file), qPrintable(error));
+            tellUser(QStringLiteral("cannot replay %1: %2").arg(file, error), MessageSeverity::Problem);
             if (parser.isSet(exportPng))
                 return 1;
         }
@@ -130,11 +137,11 @@ int main(int argc, char** argv)
         QTimer::singleShot(static_cast<int>(afterSeconds * 1000), &window, [&window, path, imageSize] {
             const auto error = window.exportDashboardPng(path, imageSize);
             if (!error.isEmpty()) {
-                std::fprintf(stderr, "isolens: %s\n", qPrintable(error));
+                tellUser(error, MessageSeverity::Problem);
                 QApplication::exit(1);
                 return;
             }
-            std::fprintf(stderr, "isolens: wrote %s\n", qPrintable(path));
+            tellUser(QStringLiteral("wrote %1").arg(path), MessageSeverity::Information);
             QApplication::exit(0);
         });
     }

@@ -4,6 +4,7 @@
 #   1. what setup deployed beside it is exactly what its files import;
 #   2. the Start-menu shortcut IsoLens, read with the Shell's own API, opens the dashboard: its window
 #      appears on a real X display (Xvfb), with its title and size, and a screenshot is kept;
+#      a bad option, started without a console, is told in a dialog;
 #   3. the installed program replays the sample into a PNG with both modes' colours;
 #   4. live: with no --host it reaches a real private engine through \\.\pipe\docker_engine (a relay
 #      inside the prefix, to the engine's socket through a loopback port), starts a pair, both columns
@@ -114,6 +115,21 @@ if [[ -n "$window" ]]; then
     for _ in $(seq 50); do pgrep -f 'isolens\.exe' >/dev/null || break; sleep 0.2; done
 fi
 wine reg add 'HKCU\Control Panel\Desktop' /v LogPixels /t REG_DWORD /d 96 /f >/dev/null 2>&1
+
+# A mistake on the command line of a program started without a console (as the Start menu and Explorer
+# start it, which `wine start` does too): a dialog says what is wrong, not a standard error nobody sees.
+wine start /unix "$(unix_path "$dashboard_win")" --size big
+window=$(timeout 60 xdotool search --sync --onlyvisible --name '^IsoLens$' 2>/dev/null | head -n 1 || true)
+check "a bad option, started without a console, is told in a dialog" test -n "$window"
+if [[ -n "$window" ]]; then
+    eval "$(xdotool getwindowgeometry --shell "$window")" # WIDTH, HEIGHT
+    check "that dialog is a message, not the dashboard (${WIDTH}x${HEIGHT})" test "$WIDTH" -lt 900 -a "$HEIGHT" -lt 400
+    import -window root "$output_dir/bad-option-dialog.png"
+    xdotool key --window "$window" Return
+    for _ in $(seq 50); do pgrep -f 'isolens\.exe' >/dev/null || break; sleep 0.2; done
+    check "its OK ends the program" bash -c "! pgrep -f 'isolens\\.exe' >/dev/null"
+fi
+wine taskkill /im isolens.exe >/dev/null 2>&1 || true
 
 # Whether both modes' colours (#1f77b4 and #e8590c, ui/dashboard_colors.hpp) cover at least N pixels.
 colour_pixels() {
