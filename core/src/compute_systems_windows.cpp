@@ -1,5 +1,7 @@
 #include "isolens/core/utility_vm_attribution.hpp"
 
+#include "wide_text_windows.hpp"
+
 #include <windows.h>
 
 #include <memory>
@@ -18,14 +20,6 @@ using CloseOperationFn = void(WINAPI*)(HcsOperation);
 struct LibraryCloser {
     void operator()(HMODULE module) const { FreeLibrary(module); }
 };
-
-std::string narrow(const wchar_t* text)
-{
-    const int length = WideCharToMultiByte(CP_UTF8, 0, text, -1, nullptr, 0, nullptr, nullptr);
-    std::string out(static_cast<std::size_t>(std::max(length - 1, 0)), '\0');
-    WideCharToMultiByte(CP_UTF8, 0, text, -1, out.data(), length, nullptr, nullptr);
-    return out;
-}
 
 template <class Fn>
 Fn function(HMODULE module, const char* name)
@@ -69,7 +63,7 @@ Result<std::vector<ComputeSystem>> enumerateComputeSystems()
         return makeError(ErrorKind::Other, "HcsEnumerateComputeSystems failed (HRESULT " +
                                                std::to_string(static_cast<unsigned long>(result)) + ")");
     }
-    const auto text = document ? narrow(document) : std::string("[]");
+    const auto text = document ? detail::narrow(document) : std::string("[]");
     if (document)
         LocalFree(document);
     return parseComputeSystems(text);
