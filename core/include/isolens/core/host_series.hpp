@@ -26,6 +26,6 @@ struct HostSeriesSamples {
 };
 HostSeriesSamples hostSeriesSamples(const HostSnapshot& host,
                                     std::optional<std::int64_t> hyperVPrivateWorkingSet,
-                                    std::optional<int> attributedVmWorkerPid = std::nullopt);
+                                    const UtilityVmAttribution& attribution = {});
 
 } // namespace isolens
