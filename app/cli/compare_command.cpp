@@ -329,8 +329,10 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
         return reportError(context, started.error());
     }
     // The host's figures (CPU, memory, VM workers, isolation tax) beside the pair's, in the same recording.
-    auto hostSampler = std::make_unique<HostSampler>(makeHostMetrics(), store, recorder.get(),
-                                                     hyperVModeLabel(request.modes, info));
+    // The Hyper-V side's utility VM is attributed through the Host Compute Service where it can be.
+    const auto hyperVSeries = hyperVModeLabel(request.modes, info);
+    auto hostSampler = std::make_unique<HostSampler>(makeHostMetrics(), store, recorder.get(), hyperVSeries);
+    hostSampler->attributeHyperVContainer(session.containerOf(hyperVSeries));
     log("session " + session.id() + ": watching for " + std::to_string(options.durationSeconds) + " s");
     if (auto workload = session.runWorkload(); !workload)
         log("workload failed: " + workload.error().describe());

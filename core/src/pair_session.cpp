@@ -268,6 +268,15 @@ std::array<ModeRun, 2> PairSession::runs() const
     return runs_;
 }
 
+std::string PairSession::containerOf(const std::string& modeLabel) const
+{
+    std::lock_guard lock(runsMutex_);
+    for (const auto& run : runs_)
+        if (!modeLabel.empty() && run.mode.label == modeLabel)
+            return run.containerId;
+    return {};
+}
+
 bool PairSession::bothExited() const
 {
     std::lock_guard lock(runsMutex_);

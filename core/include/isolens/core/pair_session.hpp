@@ -78,6 +78,8 @@ public:
     // A copy, safe to take from any thread while the pair runs (the first sample's time is set by
     // the collector's threads).
     std::array<ModeRun, 2> runs() const;
+    // The container id of the side with this mode label; empty when none has it, or before start().
+    std::string containerOf(const std::string& modeLabel) const;
     // Both containers ended on their own: nothing more will be measured.
     bool bothExited() const;
 
