@@ -53,6 +53,9 @@ struct ModeRun {
     std::size_t samples = 0;           // valid samples received
 };
 
+// The container id of the run with this mode label; empty when none has it (or it is not created yet).
+std::string containerOfMode(const std::array<ModeRun, 2>& runs, const std::string& modeLabel);
+
 // The product's core action: the same image and command started twice, once per mode, watched
 // side by side. Samples go to the series store (keyed by mode label) and, when given, the recording.
 class PairSession {
