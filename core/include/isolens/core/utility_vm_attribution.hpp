@@ -12,11 +12,15 @@ namespace isolens {
 
 enum class ComputeSystemType { Container, VirtualMachine, Other };
 
-// One entry of the Host Compute Service's list (HcsEnumerateComputeSystems: an array of compute
-// system properties, hcsshim internal/hcs/schema1 ContainerProperties and schema2 Properties).
+// One entry of the Host Compute Service's list (HcsEnumerateComputeSystems: "an array of compute
+// system Properties", Microsoft's HCS reference; the fields Id, SystemType, Owner, RuntimeId and State
+// as hcsshim's internal/hcs/schema1 ContainerProperties and schema2 Properties name them).
 // Docker's Hyper-V containers are schema-v1 Container entries named by the container id whose
 // RuntimeId is their utility VM's GUID; a schema-v2 utility VM (hcsshim, containerd) is a
-// VirtualMachine entry "<container id>@vm" with its own RuntimeId.
+// VirtualMachine entry "<container id>@vm" with its own RuntimeId, and hcsshim finds its vmmem as the
+// process of account NT VIRTUAL MACHINE\<that RuntimeId> (internal/vm/vmutils/vmmem.go). That a v1
+// Container's RuntimeId names its vmmem the same way is not checked on a Windows host here: when no
+// vmmem matches, attribution says so and the caller falls back.
 struct ComputeSystem {
     std::string id;
     ComputeSystemType type = ComputeSystemType::Other;
