@@ -70,6 +70,7 @@ void HostSampler::run()
 
 void HostSampler::sampleUntilStopped()
 {
+    std::string recordedTaxExplanation;
     std::unique_lock lock(mutex_);
     while (!stopping_) {
         const auto containerId = hyperVSeries_.empty() ? std::string{} : hyperVContainerId_;
@@ -83,6 +84,12 @@ void HostSampler::sampleUntilStopped()
                 store_.addSample(key, sample);
                 if (recorder_) // a failure is the writer's to report (RecordingWriter::onFailure)
                     (void)recorder_->sample(key, sample);
+            }
+            // A recording's tax figures say how their utility VM was found, once per change.
+            if (recorder_ && !hyperVSeries_.empty() && series.tax.explanation != recordedTaxExplanation) {
+                (void)recorder_->event(kHostSeries, host.timeNanos, kIsolationTaxEvent,
+                                       series.tax.explanation);
+                recordedTaxExplanation = series.tax.explanation;
             }
             if (sink_)
                 sink_(host, series);

@@ -128,9 +128,15 @@ TEST(HostSampler, AttributesTheHyperVContainersUtilityVmOnceItsIdIsKnown)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         return seen(prefix);
     };
+    const auto path =
+        std::filesystem::temp_directory_path() /
+        ("isolens-host-attribution-" +
+         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".jsonl");
+    auto recorder = RecordingWriter::create(path, {{"image", "none"}});
+    ASSERT_TRUE(recorder) << recorder.error().message;
     {
         HostSampler sampler(
-            std::make_unique<TwoVmmemHost>(), store, nullptr, "Hyper-V",
+            std::make_unique<TwoVmmemHost>(), store, recorder.value().get(), "Hyper-V",
             [&](const HostSnapshot&, const HostSeriesSamples& series) {
                 std::lock_guard lock(mutex);
                 explanations.push_back(series.tax.explanation);
@@ -145,4 +151,17 @@ TEST(HostSampler, AttributesTheHyperVContainersUtilityVmOnceItsIdIsKnown)
     const auto tax = store.range(kIsolationTaxSeries, Metric::MemoryBytes, 0, INT64_MAX);
     ASSERT_FALSE(tax.empty());
     EXPECT_EQ(tax.back().value, double(200 << 20)) << "PID 200's 300 MiB less the container's 100 MiB";
+
+    // The recording says how its tax figures were found, once per change, not once per sample.
+    recorder.value().reset();
+    auto recording = readRecording(path);
+    ASSERT_TRUE(recording) << recording.error().message;
+    std::vector<std::string> said;
+    for (const auto& event : recording.value().events)
+        if (event.kind == kIsolationTaxEvent && event.mode == kHostSeries)
+            said.push_back(event.detail);
+    ASSERT_EQ(said.size(), 2u);
+    EXPECT_EQ(said[0], "ambiguous: 2 utility VMs");
+    EXPECT_EQ(said[1].rfind("utility VM attributed through the Host Compute Service (vmmem PID 200", 0), 0u);
+    std::filesystem::remove(path);
 }
