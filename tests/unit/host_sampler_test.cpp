@@ -11,12 +11,19 @@
 
 using namespace isolens;
 
+namespace {
+
+std::filesystem::path temporaryRecordingPath(const std::string& prefix)
+{
+    return std::filesystem::temp_directory_path() /
+           (prefix + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".jsonl");
+}
+
+} // namespace
+
 TEST(HostSampler, FillsTheHostSeriesAndTheRecordingAndStopsPromptly)
 {
-    const auto path =
-        std::filesystem::temp_directory_path() /
-        ("isolens-host-sampler-" +
-         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".jsonl");
+    const auto path = temporaryRecordingPath("isolens-host-sampler-");
     auto recorder = RecordingWriter::create(path, {{"image", "none"}});
     ASSERT_TRUE(recorder) << recorder.error().message;
     SeriesStore store;
@@ -128,10 +135,7 @@ TEST(HostSampler, AttributesTheHyperVContainersUtilityVmOnceItsIdIsKnown)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
         return seen(prefix);
     };
-    const auto path =
-        std::filesystem::temp_directory_path() /
-        ("isolens-host-attribution-" +
-         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".jsonl");
+    const auto path = temporaryRecordingPath("isolens-host-attribution-");
     auto recorder = RecordingWriter::create(path, {{"image", "none"}});
     ASSERT_TRUE(recorder) << recorder.error().message;
     {
