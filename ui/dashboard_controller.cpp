@@ -238,7 +238,8 @@ void DashboardController::startPair(const PairRequest& request)
     recordingProblem_.clear();
     notRecorded_.reset();
     recorder_->onFailure([this](const RecordingFailure& failure) { onRecordingFailure(failure); });
-    restartHostSampling(recorder_.get(), hyperVModeLabel(request.modes, *info_));
+    const auto hyperVSeries = hyperVModeLabel(request.modes, *info_);
+    restartHostSampling(recorder_.get(), hyperVSeries);
 
     pullCancel_ = std::make_shared<CancelToken>();
     auto session = std::make_shared<PairSession>(client_, *info_, request, *store_, recorder_.get());
@@ -264,7 +265,7 @@ void DashboardController::startPair(const PairRequest& request)
     session_ = session;
     emit pairStarting(tr("Starting %1 and %2 from %3\u2026").arg(modeKeys_[0], modeKeys_[1], title_));
 
-    engineJobs_.start([this, session] {
+    engineJobs_.start([this, session, hyperVSeries] {
         auto started = session->start();
         if (!started) {
             const auto error = started.error();
@@ -293,9 +294,12 @@ void DashboardController::startPair(const PairRequest& request)
                                     colors::mode(side)});
         }
         auto workload = session->runWorkload();
-        onGui([this, runs, workload = workload ? QString() : fromStd(workload.error().describe())] {
+        onGui([this, runs, hyperVContainer = session->containerOf(hyperVSeries),
+               workload = workload ? QString() : fromStd(workload.error().describe())] {
             busy_ = false;
             running_ = true;
+            if (hostSampler_) // its utility VM is attributed from now on, not guessed
+                hostSampler_->attributeHyperVContainer(hyperVContainer);
             for (int side = 0; side < 2; ++side)
                 startup_[side].createToRunningMillis = runs[side].createToRunningMillis;
             emit pairStarted();

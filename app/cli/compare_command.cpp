@@ -330,15 +330,18 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
         return reportError(context, started.error());
     }
     // The host's figures (CPU, memory, VM workers, isolation tax) beside the pair's, in the same recording.
-    // Only when the engine runs here: another machine's host, VM workers and tax are not this PC's.
+    // Only when the engine runs here: another machine's host, VM workers and tax are not this PC's. The
+    // Hyper-V side's utility VM is attributed through the Host Compute Service where it can be.
+    const auto hyperVSeries = hyperVModeLabel(request.modes, info);
     std::unique_ptr<HostSampler> hostSampler;
-    if (client->endpoint().isOnThisMachine())
-        hostSampler = std::make_unique<HostSampler>(makeHostMetrics(), store, recorder.get(),
-                                                    hyperVModeLabel(request.modes, info));
-    else
+    if (client->endpoint().isOnThisMachine()) {
+        hostSampler = std::make_unique<HostSampler>(makeHostMetrics(), store, recorder.get(), hyperVSeries);
+        hostSampler->attributeHyperVContainer(session.containerOf(hyperVSeries));
+    } else {
         log("the engine at " + client->endpoint().url +
             " runs on another machine: the host figures, VM workers and isolation tax are not recorded "
             "(IsoLens measures the PC it runs on)");
+    }
     log("session " + session.id() + ": watching for " + std::to_string(options.durationSeconds) + " s");
     if (auto workload = session.runWorkload(); !workload)
         log("workload failed: " + workload.error().describe());

@@ -50,6 +50,7 @@ nlohmann::json processJson(const HostProcess& p, const std::string& container)
             {"name", p.name},
             {"image_path", p.imagePath},
             {"owner", p.owner},
+            {"owner_sid", p.ownerSid},
             {"session_id", optionalJson(p.sessionId)},
             {"cpu_percent", optionalJson(p.cpuPercent)},
             {"working_set_bytes", optionalJson(p.workingSetBytes)},
@@ -71,11 +72,7 @@ IsolationTax taxOf(EngineClient& client, const std::string& containerId, const H
     if (!raw)
         return IsolationTax{std::nullopt, 0, "no stats: " + raw.error().message};
     const auto sample = normalizeStats(raw.value(), EngineOs::Windows);
-    const auto attributed = systems ? attributeUtilityVm(containerId, systems.value(), host) : std::nullopt;
-    auto tax = isolationTax(host, sample.memBytes, attributed);
-    if (!systems && !attributed && !tax.bytes)
-        tax.explanation += " (" + systems.error().message + ")";
-    return tax;
+    return isolationTax(host, sample.memBytes, attributeUtilityVm(containerId, systems, host));
 }
 
 // Maps every running container's `docker top` onto the host; an unreachable engine is noted, not fatal.

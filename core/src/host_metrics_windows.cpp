@@ -8,11 +8,14 @@
 #include <windows.h>
 
 #include <psapi.h>
+#include <sddl.h>
 #include <tlhelp32.h>
 
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
+#include <vector>
 
 namespace isolens {
 
@@ -32,25 +35,42 @@ struct HandleCloser {
 };
 using UniqueHandle = std::unique_ptr<void, HandleCloser>;
 
-// DOMAIN\user of the process's token; vmmem's is NT VIRTUAL MACHINE\<VM GUID>.
-std::string tokenOwner(HANDLE process)
+// The token user's SID as text (S-1-5-83-1-… for a VM's vmmem), and its binary form for a name lookup.
+struct TokenAccount {
+    std::string sid;
+    std::vector<unsigned char> buffer; // holds the TOKEN_USER the SID points into
+};
+
+std::optional<TokenAccount> tokenAccount(HANDLE process)
 {
     HANDLE rawToken = nullptr;
     if (!OpenProcessToken(process, TOKEN_QUERY, &rawToken))
-        return {};
+        return std::nullopt;
     UniqueHandle token(rawToken);
     DWORD size = 0;
     GetTokenInformation(rawToken, TokenUser, nullptr, 0, &size);
-    std::vector<unsigned char> buffer(size);
-    if (size == 0 || !GetTokenInformation(rawToken, TokenUser, buffer.data(), size, &size))
-        return {};
-    auto* user = reinterpret_cast<TOKEN_USER*>(buffer.data());
+    TokenAccount user;
+    user.buffer.resize(size);
+    if (size == 0 || !GetTokenInformation(rawToken, TokenUser, user.buffer.data(), size, &size))
+        return std::nullopt;
+    wchar_t* text = nullptr;
+    if (!ConvertSidToStringSidW(reinterpret_cast<TOKEN_USER*>(user.buffer.data())->User.Sid, &text))
+        return std::nullopt;
+    user.sid = utf8FromWide(text);
+    LocalFree(text);
+    return user;
+}
+
+// DOMAIN\user of a SID; vmmem's is NT VIRTUAL MACHINE\<VM GUID>. Empty when it has no name.
+std::string accountName(const TokenAccount& user)
+{
     wchar_t name[256];
     wchar_t domain[256];
     DWORD nameLength = 256;
     DWORD domainLength = 256;
     SID_NAME_USE use;
-    if (!LookupAccountSidW(nullptr, user->User.Sid, name, &nameLength, domain, &domainLength, &use))
+    if (!LookupAccountSidW(nullptr, reinterpret_cast<const TOKEN_USER*>(user.buffer.data())->User.Sid, name,
+                           &nameLength, domain, &domainLength, &use))
         return {};
     return utf8FromWide(domain) + "\\" + utf8FromWide(name);
 }
@@ -166,7 +186,10 @@ private:
                 process.privateBytes = static_cast<std::int64_t>(counters.PrivateUsage);
             }
             process.imagePath = imagePath(handle.get());
-            process.owner = tokenOwner(handle.get());
+            if (const auto user = tokenAccount(handle.get())) {
+                process.ownerSid = user->sid;
+                process.owner = ownerName(*user);
+            }
             snapshot.processes.push_back(std::move(process));
         }
         previousCpu_ = std::move(cpuNow);
@@ -176,24 +199,35 @@ private:
         return success();
     }
 
-    // vmmem is often unreadable without administrator rights; PDH's Process counters are not.
+    // An account's name does not change while IsoLens runs: each SID is looked up once, not every second
+    // for every process (LookupAccountSid may ask a domain controller).
+    std::string ownerName(const TokenAccount& user)
+    {
+        auto [it, added] = accountNames_.try_emplace(user.sid);
+        if (added)
+            it->second = accountName(user);
+        return it->second;
+    }
+
+    // vmmem is often unreadable without administrator rights; PDH's Process counters are not. Each
+    // counter row goes to the worker with its PID and exact name, never by list order.
     void addVmWorkerCounters(HostSnapshot& snapshot)
     {
-        bool needed = false;
+        std::vector<VmWorkerToMatch> unreadable;
         for (const auto& process : snapshot.processes)
-            needed = needed || (process.vmWorker && !process.workingSetBytes);
-        if (!needed)
+            if (process.vmWorker && !process.workingSetBytes)
+                unreadable.push_back({process.pid, process.name});
+        if (unreadable.empty())
             return;
-        auto counters = vmmemPrivateWorkingSets();
-        if (!counters) {
-            snapshot.unavailable.push_back({"memory of VM workers", counters.error().message});
+        auto rows = readVmWorkerCounters();
+        if (!rows) {
+            snapshot.unavailable.push_back({"memory of VM workers", rows.error().message});
             return;
         }
-        // Instances are vmmem, vmmem#1, ... in process order; match them to the unreadable VM workers.
-        std::size_t next = 0;
+        const auto matched = matchVmWorkerCounters(rows.value(), unreadable);
         for (auto& process : snapshot.processes)
-            if (process.vmWorker && !process.workingSetBytes && next < counters.value().size())
-                process.workingSetBytes = counters.value()[next++];
+            if (auto it = matched.find(process.pid); it != matched.end() && process.vmWorker)
+                process.workingSetBytes = it->second;
     }
 
     std::vector<std::string> patterns_;
@@ -202,6 +236,7 @@ private:
     std::uint64_t previousTotal_ = 0;
     std::optional<std::chrono::steady_clock::time_point> previousTime_;
     std::map<int, std::int64_t> previousCpu_;
+    std::map<std::string, std::string> accountNames_; // SID -> DOMAIN\user
 };
 
 } // namespace

@@ -7,13 +7,15 @@
 namespace isolens {
 
 HostSampler::HostSampler(std::unique_ptr<HostMetrics> metrics, SeriesStore& store, RecordingWriter* recorder,
-                         std::string hyperVSeries, Sink sink, std::chrono::milliseconds interval)
+                         std::string hyperVSeries, Sink sink, std::chrono::milliseconds interval,
+                         UtilityVmAttributor attributor)
     : metrics_(std::move(metrics))
     , store_(store)
     , recorder_(recorder)
     , hyperVSeries_(std::move(hyperVSeries))
     , sink_(std::move(sink))
     , interval_(interval)
+    , attributor_(std::move(attributor))
     , thread_([this] { run(); })
 {}
 
@@ -25,6 +27,12 @@ HostSampler::~HostSampler()
     }
     wake_.notify_all();
     thread_.join();
+}
+
+void HostSampler::attributeHyperVContainer(std::string containerId)
+{
+    std::lock_guard lock(mutex_);
+    hyperVContainerId_ = std::move(containerId);
 }
 
 std::optional<std::int64_t> HostSampler::hyperVWorkingSet(std::int64_t nowNanos) const
@@ -62,16 +70,26 @@ void HostSampler::run()
 
 void HostSampler::sampleUntilStopped()
 {
+    std::string recordedTaxExplanation;
     std::unique_lock lock(mutex_);
     while (!stopping_) {
+        const auto containerId = hyperVSeries_.empty() ? std::string{} : hyperVContainerId_;
         lock.unlock();
         if (auto snapshot = metrics_->sample()) {
             const auto& host = snapshot.value();
-            const auto series = hostSeriesSamples(host, hyperVWorkingSet(host.timeNanos));
+            const auto attribution =
+                attributor_.attribute(containerId, host, std::chrono::steady_clock::now());
+            const auto series = hostSeriesSamples(host, hyperVWorkingSet(host.timeNanos), attribution);
             for (const auto& [key, sample] : series.samples) {
                 store_.addSample(key, sample);
                 if (recorder_) // a failure is the writer's to report (RecordingWriter::onFailure)
                     (void)recorder_->sample(key, sample);
+            }
+            // A recording's tax figures say how their utility VM was found, once per change.
+            if (recorder_ && !hyperVSeries_.empty() && series.tax.explanation != recordedTaxExplanation) {
+                (void)recorder_->event(kHostSeries, host.timeNanos, kIsolationTaxEvent,
+                                       series.tax.explanation);
+                recordedTaxExplanation = series.tax.explanation;
             }
             if (sink_)
                 sink_(host, series);

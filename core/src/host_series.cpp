@@ -21,7 +21,7 @@ StatsSample hostSample(const std::string& name, const HostSnapshot& host)
 
 HostSeriesSamples hostSeriesSamples(const HostSnapshot& host,
                                     std::optional<std::int64_t> hyperVPrivateWorkingSet,
-                                    std::optional<int> attributedVmWorkerPid)
+                                    const UtilityVmAttribution& attribution)
 {
     HostSeriesSamples out;
     if (host.cpuPercent) {
@@ -41,7 +41,7 @@ HostSeriesSamples hostSeriesSamples(const HostSnapshot& host,
         out.samples.emplace_back(kVmWorkerSeries, sample);
     }
     if (hyperVPrivateWorkingSet) {
-        out.tax = isolationTax(host, *hyperVPrivateWorkingSet, attributedVmWorkerPid);
+        out.tax = isolationTax(host, *hyperVPrivateWorkingSet, attribution);
         if (out.tax.bytes) {
             auto sample = hostSample(kIsolationTaxSeries, host);
             sample.memBytes = *out.tax.bytes;

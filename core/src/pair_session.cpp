@@ -268,6 +268,20 @@ std::array<ModeRun, 2> PairSession::runs() const
     return runs_;
 }
 
+std::string containerOfMode(const std::array<ModeRun, 2>& runs, const std::string& modeLabel)
+{
+    for (const auto& run : runs)
+        if (!modeLabel.empty() && run.mode.label == modeLabel)
+            return run.containerId;
+    return {};
+}
+
+std::string PairSession::containerOf(const std::string& modeLabel) const
+{
+    std::lock_guard lock(runsMutex_);
+    return containerOfMode(runs_, modeLabel);
+}
+
 bool PairSession::bothExited() const
 {
     std::lock_guard lock(runsMutex_);

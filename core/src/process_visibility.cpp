@@ -93,7 +93,7 @@ ContainerVisibility mapToHost(const std::string& containerId, const std::string&
 }
 
 IsolationTax isolationTax(const HostSnapshot& host, std::int64_t containerPrivateWorkingSet,
-                          std::optional<int> attributedVmWorkerPid)
+                          const UtilityVmAttribution& attribution)
 {
     IsolationTax tax;
     std::vector<const HostProcess*> utilityVms;
@@ -101,19 +101,24 @@ IsolationTax isolationTax(const HostSnapshot& host, std::int64_t containerPrivat
         if (isUtilityVmMemoryProcess(worker->name))
             utilityVms.push_back(worker);
     tax.utilityVms = static_cast<int>(utilityVms.size());
+    // Why the Host Compute Service did not decide, when it was asked.
+    const auto unattributed =
+        attribution.gap == AttributionGap::NotAsked ? std::string{} : " (" + attribution.describe() + ")";
 
     const HostProcess* vm = nullptr;
-    if (attributedVmWorkerPid) {
-        vm = host.process(*attributedVmWorkerPid);
-        tax.explanation = "utility VM attributed through the Host Compute Service";
+    if (attribution.workerPid) {
+        vm = host.process(*attribution.workerPid);
+        tax.explanation = attribution.describe();
     } else if (utilityVms.size() == 1) {
         vm = utilityVms.front();
-        tax.explanation = "the only utility VM running";
+        tax.explanation = unattributed.empty()
+                              ? "the only utility VM running"
+                              : "the only utility VM running, taken to be the container's" + unattributed;
     } else if (utilityVms.empty()) {
         tax.explanation = "no utility VM (vmmem) is running";
         return tax;
     } else {
-        tax.explanation = "ambiguous: " + std::to_string(utilityVms.size()) + " utility VMs";
+        tax.explanation = "ambiguous: " + std::to_string(utilityVms.size()) + " utility VMs" + unattributed;
         return tax;
     }
     if (!vm || !vm->workingSetBytes) {

@@ -92,8 +92,7 @@ void computeSystems(std::string_view text)
     const auto parsed = parseLikeTheClient(text);
     check(parsed.is_array() && systems.value().size() <= parsed.size());
     for (const auto& system : systems.value())
-        for (const auto* field :
-             {&system.id, &system.systemType, &system.owner, &system.runtimeId, &system.state})
+        for (const auto* field : {&system.id, &system.owner, &system.runtimeId, &system.state})
             checkUtf8(*field);
 }
 

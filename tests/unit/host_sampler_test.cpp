@@ -5,16 +5,25 @@
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <mutex>
 #include <thread>
+#include <tuple>
 
 using namespace isolens;
 
+namespace {
+
+std::filesystem::path temporaryRecordingPath(const std::string& prefix)
+{
+    return std::filesystem::temp_directory_path() /
+           (prefix + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".jsonl");
+}
+
+} // namespace
+
 TEST(HostSampler, FillsTheHostSeriesAndTheRecordingAndStopsPromptly)
 {
-    const auto path =
-        std::filesystem::temp_directory_path() /
-        ("isolens-host-sampler-" +
-         std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ".jsonl");
+    const auto path = temporaryRecordingPath("isolens-host-sampler-");
     auto recorder = RecordingWriter::create(path, {{"image", "none"}});
     ASSERT_TRUE(recorder) << recorder.error().message;
     SeriesStore store;
@@ -63,4 +72,100 @@ TEST(HostSampler, StopsWithinOneIntervalEvenWhenTheIntervalIsLong)
     }
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(30))
         << "the sampler waited out its interval instead of stopping";
+}
+
+namespace {
+
+// Two plain vmmem processes, as on Windows 10 with WSL 2 beside a Hyper-V container: only their
+// accounts tell them apart.
+class TwoVmmemHost : public HostMetrics {
+public:
+    Result<HostSnapshot> sample() override
+    {
+        HostSnapshot host;
+        host.timeNanos = kTime;
+        host.logicalCpus = 2;
+        host.cpuPercent = 10.0;
+        host.memoryTotalBytes = std::int64_t{16} << 30;
+        for (auto [pid, sid, bytes] :
+             {std::tuple{100, "S-1-5-83-1-1-2-3-4", 900 << 20},
+              std::tuple{200, "S-1-5-83-1-2951761591-1086169693-630393256-923523501", 300 << 20}}) {
+            HostProcess vmmem;
+            vmmem.pid = pid;
+            vmmem.name = "vmmem";
+            vmmem.ownerSid = sid;
+            vmmem.vmWorker = true;
+            vmmem.workingSetBytes = bytes;
+            host.processes.push_back(vmmem);
+        }
+        return host;
+    }
+    static constexpr std::int64_t kTime = 1'000'000'000'000'000'000;
+};
+
+} // namespace
+
+TEST(HostSampler, AttributesTheHyperVContainersUtilityVmOnceItsIdIsKnown)
+{
+    SeriesStore store;
+    StatsSample container;
+    container.timeNanos = TwoVmmemHost::kTime;
+    container.valid = true;
+    container.memBytes = 100 << 20;
+    store.addSample("Hyper-V", container);
+
+    std::mutex mutex;
+    std::vector<std::string> explanations;
+    std::atomic<int> listed{0};
+    UtilityVmAttributor attributor([&]() {
+        ++listed;
+        return parseComputeSystems(R"([{"Id":"c0ffee","SystemType":"Container","Owner":"docker",
+                                        "RuntimeId":"AFF04EB7-A25D-40BD-A809-9325ADD90B37"}])");
+    });
+    auto seen = [&](const std::string& prefix) {
+        std::lock_guard lock(mutex);
+        for (const auto& explanation : explanations)
+            if (explanation.rfind(prefix, 0) == 0)
+                return true;
+        return false;
+    };
+    auto waitFor = [&](const std::string& prefix) {
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        while (!seen(prefix) && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        return seen(prefix);
+    };
+    const auto path = temporaryRecordingPath("isolens-host-attribution-");
+    auto recorder = RecordingWriter::create(path, {{"image", "none"}});
+    ASSERT_TRUE(recorder) << recorder.error().message;
+    {
+        HostSampler sampler(
+            std::make_unique<TwoVmmemHost>(), store, recorder.value().get(), "Hyper-V",
+            [&](const HostSnapshot&, const HostSeriesSamples& series) {
+                std::lock_guard lock(mutex);
+                explanations.push_back(series.tax.explanation);
+            },
+            std::chrono::milliseconds(20), std::move(attributor));
+        EXPECT_TRUE(waitFor("ambiguous: 2 utility VMs"));
+        EXPECT_EQ(listed.load(), 0) << "no container yet: the service is not asked";
+        sampler.attributeHyperVContainer("c0ffee");
+        EXPECT_TRUE(waitFor("utility VM attributed through the Host Compute Service (vmmem PID 200"));
+    }
+    EXPECT_EQ(listed.load(), 1);
+    const auto tax = store.range(kIsolationTaxSeries, Metric::MemoryBytes, 0, INT64_MAX);
+    ASSERT_FALSE(tax.empty());
+    EXPECT_EQ(tax.back().value, double(200 << 20)) << "PID 200's 300 MiB less the container's 100 MiB";
+
+    // The recording says how its tax figures were found, once per change, not once per sample.
+    recorder.value().reset();
+    auto recording = readRecording(path);
+    ASSERT_TRUE(recording) << recording.error().message;
+    std::vector<std::string> said;
+    for (const auto& event : recording.value().events)
+        if (event.kind == kIsolationTaxEvent && event.mode == kHostSeries)
+            said.push_back(event.detail);
+    ASSERT_EQ(said.size(), 2u);
+    EXPECT_EQ(said[0], "ambiguous: 2 utility VMs");
+    EXPECT_EQ(said[1].rfind("utility VM attributed through the Host Compute Service (vmmem PID 200", 0), 0u);
+    std::filesystem::remove(path);
 }

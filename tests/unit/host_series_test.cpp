@@ -90,9 +90,10 @@ TEST(HostSeries, IsolationTaxWhenTheUtilityVmCanBeToldApart)
     EXPECT_EQ(find(two, kIsolationTaxSeries), nullptr);
     EXPECT_EQ(two.tax.explanation, "ambiguous: 2 utility VMs");
 
-    const auto attributed = hostSeriesSamples(snapshot(10.0, {process(7, "vmmem", 2.0, 300'000'000, true),
-                                                              process(8, "vmmem", 2.0, 500'000'000, true)}),
-                                              std::int64_t{40'000'000}, 8);
+    const auto attributed = hostSeriesSamples(
+        snapshot(10.0,
+                 {process(7, "vmmem", 2.0, 300'000'000, true), process(8, "vmmem", 2.0, 500'000'000, true)}),
+        std::int64_t{40'000'000}, UtilityVmAttribution{8, AttributionGap::None, "S-1-5-83-1-1-2-3-4"});
     ASSERT_NE(find(attributed, kIsolationTaxSeries), nullptr);
     EXPECT_EQ(find(attributed, kIsolationTaxSeries)->memBytes, 460'000'000);
 }

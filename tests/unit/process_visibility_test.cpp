@@ -102,9 +102,33 @@ TEST(IsolationTax, SeveralVmsAreAmbiguousUnlessAttributed)
     const auto ambiguous = isolationTax(host, 10 << 20);
     EXPECT_FALSE(ambiguous.bytes);
     EXPECT_EQ(ambiguous.explanation, "ambiguous: 2 utility VMs");
-    const auto attributed = isolationTax(host, 10 << 20, 902);
+    const auto attributed = isolationTax(host, 10 << 20, {902, AttributionGap::None, "S-1-5-83-1-1-2-3-4"});
     ASSERT_TRUE(attributed.bytes);
     EXPECT_EQ(*attributed.bytes, 490 << 20);
+    EXPECT_EQ(
+        attributed.explanation,
+        "utility VM attributed through the Host Compute Service (vmmem PID 902, account S-1-5-83-1-1-2-3-4)");
+    const auto refused =
+        isolationTax(host, 10 << 20, {std::nullopt, AttributionGap::ServiceUnavailable, "refused"});
+    EXPECT_FALSE(refused.bytes);
+    EXPECT_EQ(refused.explanation, "ambiguous: 2 utility VMs (not attributed: refused)");
+}
+
+// On Windows 10 WSL 2's VM is a plain vmmem too: the only one running may not be the container's, and
+// the explanation says that it was taken, not found.
+TEST(IsolationTax, TheOnlyUtilityVmIsLabelledAsAGuessWhenAttributionFailed)
+{
+    HostSnapshot host;
+    host.processes = {process(900, "vmmem", 300 << 20, true)};
+    const auto guessed =
+        isolationTax(host, 10 << 20, {std::nullopt, AttributionGap::NoWorkerForVm, "S-1-5-83-1-9"});
+    ASSERT_TRUE(guessed.bytes);
+    EXPECT_EQ(*guessed.bytes, 290 << 20);
+    EXPECT_EQ(guessed.explanation,
+              "the only utility VM running, taken to be the container's (not attributed: no "
+              "vmmem runs as the VM's account S-1-5-83-1-9)");
+    EXPECT_EQ(isolationTax(host, 10 << 20).explanation, "the only utility VM running")
+        << "not asked: no note";
 }
 
 TEST(IsolationTax, NoVmOrUnreadableVm)

@@ -43,6 +43,8 @@ TEST(WindowsHost, ProcessListCpuAndMemory)
     EXPECT_GT(*self->workingSetBytes, 0);
     EXPECT_NE(self->imagePath.find("isolens_unit_tests.exe"), std::string::npos) << self->imagePath;
     EXPECT_TRUE(self->cpuPercent) << "a process seen in both samples has a rate";
+    // The token user's SID, as utility VM attribution compares it (S-1-5-83-1-… for a vmmem).
+    EXPECT_EQ(self->ownerSid.rfind("S-1-5-", 0), 0u) << self->ownerSid;
     EXPECT_GT(host.processes.size(), 1u);
 }
 
@@ -57,7 +59,7 @@ TEST(WindowsHost, VmWorkerCountersDegradeCleanly)
 
     // A worker whose memory is unreadable needs PDH: under Wine that is reported, never a crash or zero.
     if (const auto wine = wineVersion()) {
-        auto counters = vmmemPrivateWorkingSets();
+        auto counters = readVmWorkerCounters();
         ASSERT_FALSE(counters);
         EXPECT_NE(counters.error().message.find("unavailable under Wine"), std::string::npos)
             << counters.error().message;
@@ -69,7 +71,7 @@ TEST(WindowsHost, VmWorkerCountersDegradeCleanly)
                   static_cast<PDH_STATUS>(ERROR_SUCCESS));
         PdhCloseQuery(query);
     } else {
-        EXPECT_TRUE(vmmemPrivateWorkingSets()) << "on Windows the counters exist, with or without vmmem";
+        EXPECT_TRUE(readVmWorkerCounters()) << "on Windows the counters exist, with or without vmmem";
     }
 }
 

@@ -18,6 +18,7 @@ struct HostProcess {
     std::string name;      // "vmmem", "PING.EXE", "sleep"
     std::string imagePath; // full path when readable
     std::string owner;     // user name (Windows: DOMAIN\user, e.g. NT VIRTUAL MACHINE\<VM GUID>)
+    std::string ownerSid;  // Windows: the token user's SID (S-1-5-83-1-… for a VM's vmmem); else empty
     std::optional<int> sessionId;
     std::optional<double> cpuPercent; // of the whole host, from two samples; empty on the first
     std::optional<std::int64_t> workingSetBytes;

@@ -53,6 +53,9 @@ struct ModeRun {
     std::size_t samples = 0;           // valid samples received
 };
 
+// The container id of the run with this mode label; empty when none has it (or it is not created yet).
+std::string containerOfMode(const std::array<ModeRun, 2>& runs, const std::string& modeLabel);
+
 // The product's core action: the same image and command started twice, once per mode, watched
 // side by side. Samples go to the series store (keyed by mode label) and, when given, the recording.
 class PairSession {
@@ -78,6 +81,8 @@ public:
     // A copy, safe to take from any thread while the pair runs (the first sample's time is set by
     // the collector's threads).
     std::array<ModeRun, 2> runs() const;
+    // The container id of the side with this mode label; empty when none has it, or before start().
+    std::string containerOf(const std::string& modeLabel) const;
     // Both containers ended on their own: nothing more will be measured.
     bool bothExited() const;
 

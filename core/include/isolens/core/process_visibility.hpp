@@ -2,6 +2,7 @@
 
 #include "isolens/core/engine_types.hpp"
 #include "isolens/core/host_metrics.hpp"
+#include "isolens/core/utility_vm_attribution.hpp"
 
 #include <optional>
 #include <string>
@@ -35,14 +36,16 @@ ContainerVisibility mapToHost(const std::string& containerId, const std::string&
                               const HostSnapshot& host);
 
 // The memory Hyper-V isolation costs on top of the container itself: the utility VM's working set
-// (vmmem) minus the container's private working set, when the VM can be told apart.
+// (vmmem) minus the container's private working set, when the VM can be told apart: attributed
+// through the Host Compute Service, else the only utility VM running (which on Windows 10 may be
+// WSL 2's own vmmem: the explanation then says it was not attributed, and why).
 struct IsolationTax {
     std::optional<std::int64_t> bytes;
     int utilityVms = 0;
     std::string explanation; // why there is no figure ("ambiguous: 3 utility VMs"), or how it was found
 };
 IsolationTax isolationTax(const HostSnapshot& host, std::int64_t containerPrivateWorkingSet,
-                          std::optional<int> attributedVmWorkerPid = std::nullopt);
+                          const UtilityVmAttribution& attribution = {});
 
 // vmmem and vmmem.exe: the memory of Hyper-V utility VMs (vmmemWSL is WSL's and vmwp.exe the worker).
 bool isUtilityVmMemoryProcess(const std::string& name);
