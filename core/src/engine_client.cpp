@@ -57,15 +57,27 @@ Result<ApiVersion> EngineClient::apiVersion()
     auto pinged = ping();
     if (!pinged)
         return pinged.error();
-    std::optional<ApiVersion> server;
-    if (!pinged.value().serverApiVersion.empty())
-        server = ApiVersion::parse(pinged.value().serverApiVersion);
-    const auto negotiated = negotiateApiVersion(server);
-    if (negotiated < kClientMinApiVersion)
-        return makeError(ErrorKind::ApiVersionTooOld, "The engine speaks API " + negotiated.str() +
-                                                          ", older than the " + kClientMinApiVersion.str() +
-                                                          " IsoLens needs");
-    version_ = negotiated;
+    // /version without a version in its path is served at the engine's own API version, whatever its
+    // minimum (moby daemon/server/middleware/version.go), and names that minimum: MinAPIVersion.
+    auto reply =
+        sendRequest(endpoint_, HttpRequest{HttpMethod::Get, "/version", std::nullopt}, options_.requests);
+    if (!reply)
+        return reply.error();
+    if (!reply.value().ok())
+        return errorFromReply(reply.value());
+    auto body = parseJsonBody(reply.value().body, "/version");
+    if (!body)
+        return body.error();
+    const auto engine = parseVersionInfo(body.value());
+    // The body's ApiVersion, else the Api-Version header of the ping; an engine that names neither
+    // speaks 1.24.
+    auto serverMax = ApiVersion::parse(engine.apiVersion);
+    if (!serverMax)
+        serverMax = ApiVersion::parse(pinged.value().serverApiVersion);
+    auto negotiated = negotiateApiVersion(serverMax, ApiVersion::parse(engine.minApiVersion));
+    if (!negotiated)
+        return negotiated.error();
+    version_ = negotiated.value();
     return *version_;
 }
 

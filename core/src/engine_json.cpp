@@ -4,6 +4,7 @@
 #include "json_access.hpp"
 #include "json_text.hpp"
 
+#include <initializer_list>
 #include <type_traits>
 
 namespace isolens {
@@ -59,7 +60,38 @@ std::string withoutLeadingSlash(std::string name)
     return name;
 }
 
+// The first of the keys that is set; for a field the engine renamed, the new name first.
+template <class T>
+T firstField(const json& object, std::initializer_list<const char*> keys)
+{
+    if (object.is_object())
+        for (const char* key : keys)
+            if (auto it = object.find(key); it != object.end() && !it->is_null())
+                return field<T>(object, key);
+    return T{};
+}
+
 } // namespace
+
+// Engine API changes between v1.41 and v1.55 (moby api/docs/CHANGELOG.md at docker-v29.7.2) that touch a
+// field IsoLens reads or sends, and how each is handled:
+// - v1.44 omits VirtualSize from GET /images/json and /images/{name}/json: Size (the same figure, and
+//   there in every version IsoLens speaks) is read, VirtualSize only when Size is missing.
+// - v1.52 drops the deprecated status, id and from of GET /events: Action and Actor.ID are read (there
+//   since v1.22), status and id only when those are missing.
+// - v1.52 omits Config.Labels from GET /images/{name}/json when the image has none: no labels.
+// - v1.52 adds os_type to GET /containers/{id}/stats: read by the stats normalizer (guessEngineOs).
+// - v1.43 gives untagged images an empty RepoTags instead of "<none>:<none>": the image list in the
+//   dashboard skips "<none>:<none>" for older engines.
+// - v1.45 stops listing the short container ID in NetworkSettings.Networks.*.Aliases (DNSNames has it),
+//   v1.52 drops NetworkSettings' top-level IPAddress and kin: IsoLens reads no NetworkSettings.
+// - v1.48 deprecates "error" and "progress" in JSON progress streams: pull progress reads errorDetail
+//   and progressDetail first (pull_progress.cpp).
+// - v1.42 ignores HostConfig.KernelMemory, v1.52 Config.MacAddress: IsoLens sends neither. The create
+//   body's other fields (Image, Cmd, Labels, HostConfig Isolation, Runtime, NanoCpus, Memory, CpuCount,
+//   NetworkMode, PidsLimit, SecurityOpt) and the query parameters IsoLens sends are unchanged.
+// - v1.52/v1.53 negotiate the content type of GET /events: IsoLens sends no Accept header and gets the
+//   newline-delimited JSON it always got.
 
 EngineInfo parseEngineInfo(const json& j)
 {
@@ -102,7 +134,7 @@ ImageSummary parseImageSummary(const json& j)
     ImageSummary image;
     image.id = field<std::string>(j, "Id");
     image.repoTags = stringList(member(j, "RepoTags"));
-    image.sizeBytes = field<std::int64_t>(j, "Size");
+    image.sizeBytes = firstField<std::int64_t>(j, {"Size", "VirtualSize"});
     image.created = field<std::int64_t>(j, "Created");
     image.labels = labelsOf(member(j, "Labels"));
     return image;
@@ -116,7 +148,7 @@ ImageDetails parseImageDetails(const json& j)
     image.os = field<std::string>(j, "Os");
     image.osVersion = field<std::string>(j, "OsVersion");
     image.architecture = field<std::string>(j, "Architecture");
-    image.sizeBytes = field<std::int64_t>(j, "Size");
+    image.sizeBytes = firstField<std::int64_t>(j, {"Size", "VirtualSize"});
     image.labels = labelsOf(member(member(j, "Config"), "Labels"));
     return image;
 }
@@ -184,9 +216,11 @@ EngineEvent parseEngineEvent(const json& j)
 {
     EngineEvent event;
     event.type = field<std::string>(j, "Type");
-    event.action = field<std::string>(j, "Action");
+    event.action = firstField<std::string>(j, {"Action", "status"});
     const auto& actor = member(j, "Actor");
     event.actorId = field<std::string>(actor, "ID");
+    if (event.actorId.empty())
+        event.actorId = field<std::string>(j, "id");
     event.attributes = labelsOf(member(actor, "Attributes"));
     event.timeNano = field<std::int64_t>(j, "timeNano");
     return event;

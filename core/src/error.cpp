@@ -1,10 +1,12 @@
 #include "isolens/core/error.hpp"
 
+#include "isolens/core/api_version.hpp"
 #include "isolens/core/text.hpp"
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <initializer_list>
+#include <optional>
 #include <utility>
 
 namespace isolens {
@@ -57,6 +59,48 @@ std::string registryHost(std::string_view message, const std::string& text)
     return {};
 }
 
+// The word after `label` in the engine's message, as an API version ("1.44," -> 1.44).
+std::optional<ApiVersion> versionAfter(const std::string& text, std::string_view label)
+{
+    const auto at = text.find(label);
+    if (at == std::string::npos)
+        return std::nullopt;
+    const auto start = at + label.size();
+    auto end = text.find_first_of(" ,;", start);
+    std::string_view word =
+        std::string_view(text).substr(start, end == std::string::npos ? end : end - start);
+    while (word.ends_with('.'))
+        word.remove_suffix(1);
+    return ApiVersion::parse(word);
+}
+
+// moby daemon/server/middleware/version.go refuses a request's version with HTTP 400, in these words:
+// "client version A is too old. Minimum supported API version is M, please upgrade your client to a
+// newer version", or "client version A is too new. Maximum supported API version is S". The hint says
+// which side is old: IsoLens (its maximum is below M), the engine (its maximum is below IsoLens'
+// minimum), or neither (A came from DOCKER_API_VERSION, since IsoLens negotiates within both ranges).
+std::optional<Error> apiVersionRefusal(int httpStatus, std::string_view message, const std::string& text)
+{
+    if (!contains(text, "client version"))
+        return std::nullopt;
+    const bool tooOld = contains(text, "is too old");
+    if (!tooOld && !contains(text, "is too new"))
+        return std::nullopt;
+    const auto asked = versionAfter(text, "client version ");
+    const auto limit = versionAfter(text, "supported api version is ");
+    auto error = makeError(tooOld ? ErrorKind::ClientApiVersionTooOld : ErrorKind::ApiVersionTooOld,
+                           std::string(message), httpStatus);
+    if (!asked || !limit)
+        return error; // the general hint for the kind
+    if (tooOld)
+        error.hint = kClientMaxApiVersion < *limit ? updateIsoLensHint(*limit)
+                                                   : pinnedVersionTooOldHint(*asked, *limit);
+    else
+        error.hint = *limit < kClientMinApiVersion ? updateDockerHint(*limit)
+                                                   : pinnedVersionTooNewHint(*asked, *limit);
+    return error;
+}
+
 } // namespace
 
 std::string_view toString(ErrorKind kind)
@@ -96,6 +140,8 @@ std::string_view toString(ErrorKind kind)
         return "invalid-isolation";
     case ErrorKind::ApiVersionTooOld:
         return "api-version-too-old";
+    case ErrorKind::ClientApiVersionTooOld:
+        return "client-api-version-too-old";
     case ErrorKind::RegistryUnreachable:
         return "registry-unreachable";
     case ErrorKind::DiskFull:
@@ -158,7 +204,12 @@ std::string hintFor(ErrorKind kind)
         return "This engine does not support that isolation mode: Linux engines only offer 'default'; "
                "compare runtimes instead.";
     case ErrorKind::ApiVersionTooOld:
-        return "Unset DOCKER_API_VERSION to let IsoLens negotiate, or upgrade the Docker engine.";
+        return "The engine is older than IsoLens needs: update Docker, or unset DOCKER_API_VERSION if it "
+               "pins "
+               "a version the engine does not speak.";
+    case ErrorKind::ClientApiVersionTooOld:
+        return "The engine needs a newer API than IsoLens asked for: update IsoLens, or unset "
+               "DOCKER_API_VERSION if it pins an older version.";
     case ErrorKind::RegistryUnreachable:
         return "The engine pulls, not IsoLens: check the engine host's network and DNS; behind a proxy, set "
                "HTTP_PROXY/HTTPS_PROXY for the engine (its service environment, daemon.json \"proxies\" or "
@@ -193,8 +244,8 @@ Error classifyEngineError(int httpStatus, std::string_view engineMessage)
         kind = ErrorKind::NoMatchingManifest;
     } else if (contains(text, "invalid isolation")) {
         kind = ErrorKind::InvalidIsolation;
-    } else if (contains(text, "client version") && (contains(text, "too old") || contains(text, "too new"))) {
-        kind = ErrorKind::ApiVersionTooOld;
+    } else if (auto versionError = apiVersionRefusal(httpStatus, engineMessage, text)) {
+        return *versionError;
     } else if (contains(text, "is already in use by container")) {
         kind = ErrorKind::NameConflict;
     } else if (isNetworkFailure(text) && isRegistryRequest(text)) {

@@ -53,17 +53,51 @@ TEST(EngineInfo, APinnedApiVersionIsUsedWithoutNegotiation)
     EXPECT_TRUE(client.info()); // /v1.40/info is served
 }
 
-TEST(EngineInfo, APinnedVersionTheEngineDoesNotSpeakIsExplained)
+namespace {
+
+// /info with DOCKER_API_VERSION pinned to a version the engine refuses (HTTP 400, in the engine's words).
+Error refusedAt(const std::string& pinnedVersion, ErrorKind kind, const std::string& words)
 {
     EngineClientOptions options;
-    options.pinnedApiVersion = "1.99";
+    options.pinnedApiVersion = pinnedVersion;
     auto client = privateEngine().client(options);
     auto info = client.info();
-    ASSERT_FALSE(info);
-    EXPECT_EQ(info.error().kind, ErrorKind::ApiVersionTooOld);
+    EXPECT_FALSE(info);
+    if (info)
+        return {};
+    EXPECT_EQ(info.error().kind, kind) << toString(info.error().kind);
     EXPECT_EQ(info.error().httpStatus, 400);
-    EXPECT_NE(info.error().message.find("is too new"), std::string::npos) << info.error().message;
-    EXPECT_NE(info.error().hint.find("DOCKER_API_VERSION"), std::string::npos);
+    EXPECT_NE(info.error().message.find(words), std::string::npos) << info.error().message;
+    return info.error();
+}
+
+} // namespace
+
+TEST(EngineInfo, APinnedVersionTheEngineDoesNotSpeakIsExplained)
+{
+    const auto error = refusedAt("1.99", ErrorKind::ApiVersionTooOld, "is too new");
+    EXPECT_NE(error.hint.find("DOCKER_API_VERSION"), std::string::npos);
+    auto plain = privateEngine().client();
+    const auto engineMax = plain.ping().value().serverApiVersion;
+    EXPECT_NE(error.hint.find("this engine speaks only up to " + engineMax), std::string::npos) << error.hint;
+}
+
+TEST(EngineInfo, APinnedVersionBelowTheEnginesMinimumSaysToUnsetThePin)
+{
+    auto client = privateEngine().client();
+    auto version = client.version();
+    ASSERT_TRUE(version) << version.error().describe();
+    const auto minimum = ApiVersion::parse(version.value().minApiVersion);
+    ASSERT_TRUE(minimum) << "MinAPIVersion '" << version.value().minApiVersion << "'";
+    EXPECT_LE(*minimum, client.apiVersion().value()) << "negotiated within the engine's range";
+    if (minimum->minor == 0)
+        GTEST_SKIP() << "no version below the engine's minimum " << minimum->str();
+
+    const auto below = ApiVersion{minimum->major, minimum->minor - 1}.str();
+    const auto error = refusedAt(below, ErrorKind::ClientApiVersionTooOld, "is too old");
+    EXPECT_NE(error.hint.find("unset DOCKER_API_VERSION, or set it to " + minimum->str() + " or later"),
+              std::string::npos)
+        << error.hint;
 }
 
 TEST(EngineInfo, AMalformedPinnedVersionIsRefusedBeforeAnyRequest)

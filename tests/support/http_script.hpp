@@ -17,11 +17,12 @@ inline const std::string kChunkedHead =
 
 // A whole reply with Content-Length and the headers an engine sends.
 inline std::string reply(int status, const std::string& body, const std::string& extraHeaders = {},
-                         const std::string& osType = "linux")
+                         const std::string& osType = "linux", const std::string& apiVersion = "1.41")
 {
     return "HTTP/1.1 " + std::to_string(status) +
-           " X\r\nContent-Type: application/json\r\nApi-Version: 1.41\r\n" + "Ostype: " + osType +
-           "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" + extraHeaders + "\r\n" + body;
+           " X\r\nContent-Type: application/json\r\nApi-Version: " + apiVersion + "\r\n" +
+           "Ostype: " + osType + "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n" +
+           extraHeaders + "\r\n" + body;
 }
 
 // One chunk of a chunked body.

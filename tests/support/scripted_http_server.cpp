@@ -30,6 +30,13 @@ ScriptedHttpServer::ScriptedHttpServer(std::vector<Step> script, Ending ending)
     thread_ = std::thread([this] { serve(); });
 }
 
+ScriptedHttpServer::ScriptedHttpServer(Responder responder)
+    : ScriptedHttpServer(std::vector<Step>{})
+{
+    std::lock_guard lock(mutex_);
+    responder_ = std::move(responder);
+}
+
 ScriptedHttpServer::~ScriptedHttpServer()
 {
     stop_ = true;
@@ -47,6 +54,12 @@ std::string ScriptedHttpServer::lastRequest() const
 {
     std::lock_guard lock(mutex_);
     return lastRequest_;
+}
+
+std::vector<std::string> ScriptedHttpServer::requestLines() const
+{
+    std::lock_guard lock(mutex_);
+    return requestLines_;
 }
 
 void ScriptedHttpServer::serve()
@@ -80,11 +93,14 @@ void ScriptedHttpServer::handle(int client)
         request.append(buffer, static_cast<std::size_t>(n));
         headEnd = request.find("\r\n\r\n");
     }
+    std::vector<Step> script;
     {
         std::lock_guard lock(mutex_);
         lastRequest_ = request;
+        requestLines_.push_back(request.substr(0, request.find("\r\n")));
+        script = responder_ ? responder_(request) : script_;
     }
-    for (const auto& step : script_) {
+    for (const auto& step : script) {
         if (stop_)
             return;
         std::size_t sent = 0;

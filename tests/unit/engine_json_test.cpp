@@ -141,3 +141,43 @@ TEST(EngineJson, ANulByteEndsNoReply)
     const std::string_view body("{\"message\":\"x\"}\0junk", 20);
     EXPECT_EQ(engineErrorMessage(body), body);
 }
+
+// Engine API v1.44 omits VirtualSize (moby api/docs/CHANGELOG.md): Size is read, VirtualSize only when an
+// engine sends nothing else.
+TEST(EngineJsonApiChanges, ImageSizeIsSizeAndVirtualSizeOnlyWithoutIt)
+{
+    EXPECT_EQ(parseImageSummary(json::parse(R"({"Id":"sha256:1","Size":4096})")).sizeBytes, 4096);
+    EXPECT_EQ(parseImageSummary(json::parse(R"({"Id":"sha256:1","Size":4096,"VirtualSize":4096})")).sizeBytes,
+              4096);
+    EXPECT_EQ(parseImageSummary(json::parse(R"({"Id":"sha256:1","VirtualSize":2048})")).sizeBytes, 2048);
+    EXPECT_EQ(parseImageSummary(json::parse(R"({"Id":"sha256:1","Size":null,"VirtualSize":2048})")).sizeBytes,
+              2048);
+    EXPECT_EQ(parseImageDetails(json::parse(R"({"Id":"sha256:1","Size":8192})")).sizeBytes, 8192);
+    EXPECT_EQ(parseImageDetails(json::parse(R"({"Id":"sha256:1","VirtualSize":1024})")).sizeBytes, 1024);
+}
+
+// Engine API v1.52 omits an image's Config.Labels (and other Config fields) when they are not set.
+TEST(EngineJsonApiChanges, AnImageWithoutConfigLabelsHasNoLabels)
+{
+    const auto image =
+        parseImageDetails(json::parse(R"({"Id":"sha256:1","Os":"linux","Size":1,"Config":{}})"));
+    EXPECT_TRUE(image.labels.empty());
+    EXPECT_EQ(image.os, "linux");
+    EXPECT_TRUE(parseImageDetails(json::parse(R"({"Id":"sha256:1"})")).labels.empty());
+}
+
+// Engine API v1.52 drops the deprecated status, id and from of events; Action and Actor.ID carry them.
+TEST(EngineJsonApiChanges, EventsReadActionAndActorAndTheOldFieldsOnlyWithoutThem)
+{
+    const auto current = parseEngineEvent(json::parse(
+        R"({"Type":"container","Action":"start","Actor":{"ID":"c1","Attributes":{"name":"a"}},"scope":"local","time":1,"timeNano":7})"));
+    EXPECT_EQ(current.action, "start");
+    EXPECT_EQ(current.actorId, "c1");
+    const auto both = parseEngineEvent(json::parse(
+        R"({"status":"old","id":"old-id","from":"busybox","Type":"container","Action":"die","Actor":{"ID":"c2"}})"));
+    EXPECT_EQ(both.action, "die");
+    EXPECT_EQ(both.actorId, "c2");
+    const auto oldOnly = parseEngineEvent(json::parse(R"({"status":"die","id":"c3","from":"busybox"})"));
+    EXPECT_EQ(oldOnly.action, "die");
+    EXPECT_EQ(oldOnly.actorId, "c3");
+}

@@ -55,10 +55,6 @@ INSTANTIATE_TEST_SUITE_P(
                            ErrorKind::NoMatchingManifest},
         ClassificationCase{400, "Invalid isolation: \"process\" - linux only supports 'default'",
                            ErrorKind::InvalidIsolation},
-        ClassificationCase{400, "client version 1.99 is too new. Maximum supported API version is 1.41",
-                           ErrorKind::ApiVersionTooOld},
-        ClassificationCase{400, "client version 1.12 is too old. Minimum supported API version is 1.24",
-                           ErrorKind::ApiVersionTooOld},
         ClassificationCase{
             409,
             "Conflict. The container name \"/pair-a\" is already in use by container \"abc\". You "
@@ -92,6 +88,64 @@ INSTANTIATE_TEST_SUITE_P(
                            "Get \"https://registry-1.docker.io/v2/\": unauthorized: incorrect username or "
                            "password",
                            ErrorKind::Other}));
+
+struct ApiVersionRefusalCase {
+    std::string message; // the engine's, with HTTP 400
+    ErrorKind expected;
+    std::string hint;
+};
+
+class ApiVersionRefusal : public ::testing::TestWithParam<ApiVersionRefusalCase> {};
+
+TEST_P(ApiVersionRefusal, KeepsTheEnginesWordsAndSaysWhichSideIsOld)
+{
+    const auto& c = GetParam();
+    const auto error = classifyEngineError(400, c.message);
+    EXPECT_EQ(error.kind, c.expected) << c.message << " -> " << toString(error.kind);
+    EXPECT_EQ(error.httpStatus, 400);
+    EXPECT_EQ(error.message, c.message);
+    EXPECT_EQ(error.hint, c.hint);
+}
+
+// moby daemon/server/middleware/version.go words these (Docker 29; the same since 20.10). IsoLens speaks
+// API 1.24 to 1.55 and negotiates within the engine's range, so a version the engine refuses that IsoLens
+// could have avoided came from DOCKER_API_VERSION.
+INSTANTIATE_TEST_SUITE_P(
+    Table, ApiVersionRefusal,
+    ::testing::Values(
+        // Docker 29.0-29.2 (minimum 1.44, moby#51186) to a client that asked for 1.43.
+        ApiVersionRefusalCase{"client version 1.43 is too old. Minimum supported API version is 1.44",
+                              ErrorKind::ClientApiVersionTooOld,
+                              "IsoLens asked for API 1.43 though it speaks up to 1.55, so DOCKER_API_VERSION "
+                              "pins it; this engine needs at least 1.44: unset DOCKER_API_VERSION, or set it "
+                              "to 1.44 or later."},
+        ApiVersionRefusalCase{"client version 1.43 is too old. Minimum supported API version is 1.44, please "
+                              "upgrade your client to a newer version",
+                              ErrorKind::ClientApiVersionTooOld,
+                              "IsoLens asked for API 1.43 though it speaks up to 1.55, so DOCKER_API_VERSION "
+                              "pins it; this engine needs at least 1.44: unset DOCKER_API_VERSION, or set it "
+                              "to 1.44 or later."},
+        // An engine whose minimum is above what IsoLens speaks: IsoLens is the old side.
+        ApiVersionRefusalCase{
+            "client version 1.55 is too old. Minimum supported API version is 1.58, please "
+            "upgrade your client to a newer version",
+            ErrorKind::ClientApiVersionTooOld,
+            "IsoLens speaks API up to 1.55; this engine needs at least 1.58: update IsoLens."},
+        // A pinned version above the engine's maximum: the engine is older than the pin.
+        ApiVersionRefusalCase{"client version 1.99 is too new. Maximum supported API version is 1.41",
+                              ErrorKind::ApiVersionTooOld,
+                              "IsoLens asked for API 1.99, but this engine speaks only up to 1.41: unset "
+                              "DOCKER_API_VERSION to let IsoLens negotiate, or set it to 1.41 or lower."},
+        // An engine older than IsoLens' minimum: the engine is the old side.
+        ApiVersionRefusalCase{"client version 1.24 is too new. Maximum supported API version is 1.19",
+                              ErrorKind::ApiVersionTooOld,
+                              "This engine speaks only API up to 1.19; IsoLens needs at least 1.24: update "
+                              "Docker."},
+        // Words without versions: the kind's own hint.
+        ApiVersionRefusalCase{"client version is too old", ErrorKind::ClientApiVersionTooOld,
+                              hintFor(ErrorKind::ClientApiVersionTooOld)},
+        ApiVersionRefusalCase{"Client version x is too new", ErrorKind::ApiVersionTooOld,
+                              hintFor(ErrorKind::ApiVersionTooOld)}));
 
 struct UnreachableRegistryCase {
     int status;

@@ -21,13 +21,14 @@ enum class ErrorKind {
     ImageNotFound,
     ContainerNotFound,
     NameConflict,
-    OsMismatch,          // HCS 0x80370101: process isolation with an image of another Windows build
-    NoMatchingManifest,  // the image has no variant for this host's platform or build
-    InvalidIsolation,    // e.g. a Linux engine asked for "process" or "hyperv"
-    ApiVersionTooOld,    // client or server API version outside what the other supports
-    RegistryUnreachable, // the engine answered, but it could not reach the registry (DNS, proxy, firewall)
-    HypervisorMissing,   // HCS 0x80370102 and kin: Hyper-V isolation without Hyper-V or a hypervisor
-    DiskFull,            // a file being written: its disk is full, or the user's quota is used up
+    OsMismatch,         // HCS 0x80370101: process isolation with an image of another Windows build
+    NoMatchingManifest, // the image has no variant for this host's platform or build
+    InvalidIsolation,   // e.g. a Linux engine asked for "process" or "hyperv"
+    ApiVersionTooOld,   // the engine's API is older than IsoLens (or DOCKER_API_VERSION) needs: update Docker
+    ClientApiVersionTooOld, // the engine needs a newer API than IsoLens speaks: update IsoLens
+    RegistryUnreachable,    // the engine answered, but it could not reach the registry (DNS, proxy, firewall)
+    HypervisorMissing,      // HCS 0x80370102 and kin: Hyper-V isolation without Hyper-V or a hypervisor
+    DiskFull,               // a file being written: its disk is full, or the user's quota is used up
     Other,
 };
 
