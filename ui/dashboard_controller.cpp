@@ -81,6 +81,8 @@ DashboardController::DashboardController(QObject* parent)
 {
     engineJobs_.setMaxThreadCount(1);
     preflightJobs_.setMaxThreadCount(1);
+    topJobs_.setMaxThreadCount(1);
+    topCancel_ = std::make_shared<CancelToken>();
     modeKeys_ = {tr("mode A"), tr("mode B")};
 }
 
@@ -88,7 +90,9 @@ DashboardController::~DashboardController()
 {
     if (pullCancel_)
         pullCancel_->cancel();
+    topCancel_->cancel();
     hostSampler_.reset();
+    topJobs_.waitForDone();
     engineJobs_.waitForDone();
     preflightJobs_.waitForDone();
     if (session_)
@@ -149,40 +153,45 @@ void DashboardController::restartHostSampling(RecordingWriter* recorder, const s
     hostSampler_.reset();
     if (client_ && !client_->endpoint().isOnThisMachine())
         return; // this PC's figures are not the remote engine's host's (MainWindow says so)
-    hostSampler_ =
-        std::make_unique<HostSampler>(makeHostMetrics(), *store_, recorder, hyperVSeries,
-                                      [this](const HostSnapshot& host, const HostSeriesSamples& series) {
-                                          onHostSnapshot(host, series.tax.explanation);
-                                      });
+    hostSampler_ = std::make_unique<HostSampler>(
+        makeHostMetrics(), *store_, recorder, hyperVSeries,
+        [this, client = client_](const HostSnapshot& host, const HostSeriesSamples& series) {
+            onHostSnapshot(host, series.tax.explanation, client);
+        });
 }
 
-void DashboardController::onHostSnapshot(const HostSnapshot& host, const std::string& taxExplanation)
+void DashboardController::onHostSnapshot(const HostSnapshot& host, const std::string& taxExplanation,
+                                         const std::shared_ptr<EngineClient>& client)
 {
-    // On the sampler's thread. Every other second, ask the engine which host processes are the
-    // pair's (docker top), so a process-isolated container's processes are named in the list.
+    // On the sampler's thread, with the client the sampler was started with (client_ belongs to the GUI
+    // thread). Every other second, ask the engine which host processes are the pair's (docker top), so a
+    // process-isolated container's processes are named in the list: on topJobs_, one round at a time.
     std::vector<ContainerWatch> watched;
     {
         std::lock_guard lock(watchMutex_);
         watched = watched_;
     }
-    if (watched.empty())
-        lastContainerPids_.clear();
-    else if (client_ && hostTicks_++ % 2 == 0) {
-        lastContainerPids_.clear();
-        for (const auto& container : watched) {
-            auto top = client_->top(container.id);
-            if (!top)
-                continue;
-            const auto visibility =
-                mapToHost(container.id, container.name, container.isolation, top.value(), host);
-            for (int pid : visibility.hostPids)
-                lastContainerPids_.insert(pid, {container.mode, fromStd(container.name), container.color});
-        }
-    }
     auto snapshot = std::make_shared<const HostSnapshot>(host);
-    onGui([this, snapshot, pids = lastContainerPids_, tax = fromStd(taxExplanation)] {
-        emit hostSampled(snapshot, pids, tax);
-    });
+    if (watched.empty())
+        onGui([this] { containerPids_.clear(); });
+    else if (client && hostTicks_++ % 2 == 0 && !topInFlight_.exchange(true))
+        topJobs_.start([this, client, watched = std::move(watched), snapshot, cancel = topCancel_] {
+            QHash<int, ContainerProcessTag> pids;
+            for (const auto& container : watched) {
+                auto top = client->top(container.id, cancel.get());
+                if (!top)
+                    continue; // gone meanwhile, or the engine does not answer: the next round asks again
+                const auto visibility =
+                    mapToHost(container.id, container.name, container.isolation, top.value(), *snapshot);
+                for (int pid : visibility.hostPids)
+                    pids.insert(pid, {container.mode, fromStd(container.name), container.color});
+            }
+            topInFlight_ = false;
+            if (!cancel->isCancelled())
+                onGui([this, pids = std::move(pids)] { containerPids_ = pids; });
+        });
+    onGui(
+        [this, snapshot, tax = fromStd(taxExplanation)] { emit hostSampled(snapshot, containerPids_, tax); });
 }
 
 void DashboardController::onRecordingFailure(const RecordingFailure& failure)

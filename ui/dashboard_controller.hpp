@@ -107,7 +107,8 @@ signals:
 
 private:
     void restartHostSampling(isolens::RecordingWriter* recorder, const std::string& hyperVSeries);
-    void onHostSnapshot(const isolens::HostSnapshot& host, const std::string& taxExplanation);
+    void onHostSnapshot(const isolens::HostSnapshot& host, const std::string& taxExplanation,
+                        const std::shared_ptr<isolens::EngineClient>& client);
     void onRecordingFailure(const isolens::RecordingFailure& failure);
     template <typename Fn>
     void onGui(Fn&& fn);
@@ -145,7 +146,13 @@ private:
     };
     std::mutex watchMutex_;
     std::vector<ContainerWatch> watched_;
-    QHash<int, ContainerProcessTag> lastContainerPids_; // sampler thread only
+    // Which host processes are the pair's, as the last docker top calls found (GUI thread). Those calls run
+    // on topJobs_, one round at a time, never on the sampler's thread: stopping the sampler, which the GUI
+    // thread does, never waits for an engine request, however long an outage makes one take.
+    QHash<int, ContainerProcessTag> containerPids_;
+    std::atomic<bool> topInFlight_{false};
+    std::shared_ptr<isolens::CancelToken> topCancel_; // cancelled when the controller goes
+    QThreadPool topJobs_;
 
     QThreadPool engineJobs_;    // one at a time, in order
     QThreadPool preflightJobs_; // the latest image only

@@ -78,9 +78,9 @@ Result<DemuxedOutput> EngineClient::containerLogs(const std::string& id, int tai
     return demultiplexOutput(reply.value().body);
 }
 
-Result<ProcessTable> EngineClient::top(const std::string& id)
+Result<ProcessTable> EngineClient::top(const std::string& id, CancelToken* cancel)
 {
-    return parsed(containerJson(HttpMethod::Get, id, "/top"), parseProcessTable);
+    return parsed(containerJson(HttpMethod::Get, id, "/top", cancel), parseProcessTable);
 }
 
 Result<std::vector<ContainerSummary>> EngineClient::listContainers(const EngineFilters& filters, bool all)

@@ -29,6 +29,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -37,8 +38,13 @@
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
+#include <signal.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
 
 using namespace isolens;
 
@@ -626,4 +632,128 @@ TEST_F(ConnectedWindow, HardenedStartsBothContainersHardenedAndTheRecordingSaysS
     const auto caption = window.dashboard()->sessionCaption();
     EXPECT_TRUE(caption.contains("Replaying")) << caption.toStdString();
     EXPECT_TRUE(caption.contains(note)) << caption.toStdString();
+}
+
+namespace {
+
+// The longest the GUI thread went without running its event loop while `during` ran, measured with a
+// 10 ms timer (a stalled loop delays its ticks).
+template <typename Fn>
+qint64 longestEventLoopStall(int millis, Fn&& during)
+{
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0;
+    qint64 longest = 0;
+    QTimer tick;
+    tick.setInterval(10);
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        const auto now = clock.elapsed();
+        longest = std::max(longest, now - last);
+        last = now;
+    });
+    tick.start();
+    during();
+    waitUntil([&] { return clock.elapsed() >= millis; }, millis + 1000);
+    tick.stop();
+    return std::max(longest, clock.elapsed() - last);
+}
+
+// Whether the process list names a process of the pair's runc container.
+bool namesARuncProcess(HostProcessModel& model)
+{
+    for (int row = 0; row < model.rowCount(); ++row)
+        if (model.index(row, HostProcessModel::Role).data().toString().startsWith("container process: runc"))
+            return true;
+    return false;
+}
+
+// Freezes the private engine's dockerd (SIGSTOP: its socket still takes connections, and every request
+// waits, as in a hung engine) until the guard goes.
+class FrozenEngine {
+public:
+    FrozenEngine()
+    {
+        std::ifstream in(privateEngine().var("ISOLENS_TEST_STATE_DIR") + "/dockerd.pid");
+        in >> pid_;
+        frozen_ = pid_ > 0 && ::kill(pid_, SIGSTOP) == 0;
+    }
+    ~FrozenEngine()
+    {
+        if (frozen_)
+            ::kill(pid_, SIGCONT);
+    }
+    FrozenEngine(const FrozenEngine&) = delete;
+    FrozenEngine& operator=(const FrozenEngine&) = delete;
+    bool frozen() const { return frozen_; }
+
+private:
+    pid_t pid_ = 0;
+    bool frozen_ = false;
+};
+
+void startLoopingPair(LauncherPanel& launcher, DashboardController& controller)
+{
+    launcher.setChoice({QString::fromStdString(privateEngine().testImage()),
+                        "sh -c 'while true; do sleep 1; done'",
+                        "",
+                        {modeIndex(launcher, "runc"), modeIndex(launcher, privateEngine().secondRuntime())}});
+    launcher.findChild<QPushButton*>("startPair")->click();
+    ASSERT_TRUE(waitUntil([&] { return controller.isRunning() || !controller.isBusy(); }, 60000));
+    ASSERT_TRUE(controller.isRunning());
+}
+
+} // namespace
+
+// The host sampler keeps the client it was started with, and the engine's docker top calls run on their own
+// thread: reconnecting (a new client, on the GUI thread) while the pair is sampled races with nothing (this
+// suite runs under AddressSanitizer too), and the pair's processes stay named throughout.
+TEST_F(ConnectedWindow, ReconnectingWhileAPairIsSampledKeepsNamingItsProcesses)
+{
+    ASSERT_NO_FATAL_FAILURE(startLoopingPair(*launcher, *controller));
+    auto* model = window.dashboard()->processes()->model();
+    ASSERT_TRUE(waitUntil([&] { return namesARuncProcess(*model); }, 15000));
+    const auto stall = longestEventLoopStall(100, [&] {
+        for (int round = 0; round < 8; ++round) {
+            window.reconnect();
+            ASSERT_TRUE(waitForProbe(window));
+            ASSERT_TRUE(window.isShowingDashboard());
+            QTest::qWait(150 * (round % 3)); // some reconnects land while a docker top round runs
+        }
+    });
+    EXPECT_LT(stall, 100) << "the event loop stalled " << stall << " ms while reconnecting";
+    EXPECT_TRUE(controller->isRunning());
+    const auto keys = controller->modeKeys();
+    const auto before = controller->store()->size(keys[0].toStdString());
+    EXPECT_TRUE(
+        waitUntil([&] { return controller->store()->size(keys[0].toStdString()) >= before + 2; }, 10000))
+        << "sampling goes on after the reconnects";
+    EXPECT_TRUE(waitUntil([&] { return namesARuncProcess(*model); }, 15000));
+    launcher->findChild<QPushButton*>("stopPair")->click();
+    ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 60000));
+    EXPECT_TRUE(ownContainers().empty());
+}
+
+// A hung engine (every request waits for its time-out) during a pair: the window keeps answering, while the
+// host is sampled, docker top waits, the user asks to reconnect and to stop.
+TEST_F(ConnectedWindow, AHungEngineNeverStallsTheWindow)
+{
+    ASSERT_NO_FATAL_FAILURE(startLoopingPair(*launcher, *controller));
+    ASSERT_TRUE(
+        waitUntil([&] { return namesARuncProcess(*window.dashboard()->processes()->model()); }, 15000));
+    qint64 stall = 0;
+    {
+        FrozenEngine frozen;
+        ASSERT_TRUE(frozen.frozen());
+        stall = longestEventLoopStall(6000, [&] {
+            QTimer::singleShot(2500, &window, [&] { window.reconnect(); });
+            QTimer::singleShot(3500, &window,
+                               [&] { launcher->findChild<QPushButton*>("stopPair")->click(); });
+        });
+    }
+    EXPECT_LT(stall, 100) << "the event loop stalled " << stall << " ms while the engine hung";
+    // Thawed: the stop that waited goes through, and nothing is left behind.
+    ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 90000));
+    waitUntil([&] { return ownContainers().empty(); }, 30000);
+    EXPECT_TRUE(ownContainers().empty());
 }

@@ -67,7 +67,7 @@ public:
     // The last lines a container wrote (stdout and stderr), also after it exited. For containers
     // created without a TTY, as IsoLens creates them.
     Result<DemuxedOutput> containerLogs(const std::string& id, int tailLines, CancelToken* cancel = nullptr);
-    Result<ProcessTable> top(const std::string& id);
+    Result<ProcessTable> top(const std::string& id, CancelToken* cancel = nullptr);
     Result<std::vector<ContainerSummary>> listContainers(const EngineFilters& filters = {}, bool all = true);
 
     // Raw stats JSON as the engine sends it; normalization is the stats module's job. By default the
