@@ -64,7 +64,7 @@ void imageSummary(const json& j)
     const auto image = isolens::parseImageSummary(j);
     checkText(j, "Id", image.id);
     checkStrings(member(j, "RepoTags"), image.repoTags);
-    checkCount(j, "Size", image.sizeBytes);
+    checkCount(j, firstPresent(j, "Size", "VirtualSize"), image.sizeBytes);
     checkCount(j, "Created", image.created);
     checkLabels(member(j, "Labels"), image.labels);
 }
@@ -77,7 +77,7 @@ void imageDetails(const json& j)
     checkText(j, "Os", image.os);
     checkText(j, "OsVersion", image.osVersion);
     checkText(j, "Architecture", image.architecture);
-    checkCount(j, "Size", image.sizeBytes);
+    checkCount(j, firstPresent(j, "Size", "VirtualSize"), image.sizeBytes);
     checkLabels(member(member(j, "Config"), "Labels"), image.labels);
 }
 
@@ -150,8 +150,12 @@ void engineEvent(const json& j)
 {
     const auto event = isolens::parseEngineEvent(j);
     checkText(j, "Type", event.type);
-    checkText(j, "Action", event.action);
-    checkText(member(j, "Actor"), "ID", event.actorId);
+    checkText(j, firstPresent(j, "Action", "status"), event.action);
+    // The actor's ID, or the top-level id of engines before API 1.52 when the actor names none.
+    const auto& actor = member(j, "Actor");
+    const auto* id = find(actor, "ID");
+    const bool actorNamed = id != nullptr && id->is_string() && !id->get<std::string>().empty();
+    checkText(actorNamed ? actor : j, actorNamed ? "ID" : "id", event.actorId);
     checkLabels(member(member(j, "Actor"), "Attributes"), event.attributes);
     checkCount(j, "timeNano", event.timeNano);
 }

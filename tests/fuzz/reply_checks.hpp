@@ -51,6 +51,14 @@ inline const nlohmann::json* find(const nlohmann::json& object, const char* key)
     return it == object.end() ? nullptr : &*it;
 }
 
+// The field a reader takes when a newer API renamed it: the new name when present (and not null), else the
+// old one (Size before VirtualSize, Action before status).
+inline const char* firstPresent(const nlohmann::json& object, const char* newer, const char* older)
+{
+    const auto* value = find(object, newer);
+    return value != nullptr && !value->is_null() ? newer : older;
+}
+
 // The value a field of type T must have: the number clamped to T's range (a float truncated),
 // anything that is not a number 0. Long double holds every 64-bit integer exactly.
 template <class T>
