@@ -1,14 +1,16 @@
 #pragma once
 
 // What the console the CLI writes to can show. Windows' classic console (conhost on Server 2019/2022,
-// and the Start-menu shortcut's `cmd /k`) shows escape codes as `←[2J` and UTF-8 as `ΓÇö` unless told:
-// at start-up the CLI turns on virtual-terminal processing and the UTF-8 code page, and where either
-// cannot be had, it writes without escape codes, or in plain ASCII.
+// and the Start-menu shortcut's `cmd /k`) shows escape codes as `←[2J` and UTF-8 as `ΓÇö`: there the CLI
+// writes to the console as UTF-16 (WriteConsoleW), which shows every character whatever the console's code
+// page (plain ASCII if the console refuses it), and redraws with the console API, not escape codes.
 struct ConsoleOutput {
-    bool terminal = false;    // stdout is a console or terminal (not a file or a pipe)
-    bool escapeCodes = false; // it understands VT escape codes (clear screen, cursor home)
-    bool utf8 = true;         // it shows UTF-8 text; if not, output is transliterated to ASCII
+    bool terminal = false; // stdout is a console or terminal (not a file or a pipe)
+    bool redraws = false;  // a table can be redrawn in place (clearScreen), as docker stats does
 };
 
 // Prepares stdout and stderr once (idempotent) and says what they can show.
 const ConsoleOutput& prepareConsole();
+
+// Clears the console or terminal and puts the cursor home (Windows: the console API; elsewhere the VT codes).
+void clearScreen();

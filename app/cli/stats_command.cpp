@@ -36,14 +36,12 @@ bool waitASecond()
     return !interrupted;
 }
 
-// The table in place of the last one on a terminal that takes escape codes (clear and home, as docker
-// stats does), appended otherwise (a file, a pipe, a console without virtual-terminal processing).
-void showTable(const LatestStats& table, EngineOs os, bool terminal)
+// The table in place of the last one on a console or terminal (clear and home, as docker stats does),
+// appended otherwise (a file, a pipe).
+void showTable(const LatestStats& table, EngineOs os, bool redraw)
 {
-    if (terminal)
-        std::cout << "\033[2J\033[H";
-    else if (prepareConsole().terminal)
-        std::cout << '\n';
+    if (redraw)
+        clearScreen();
     std::cout << renderStatsTable(table.snapshot(), os) << std::flush;
 }
 
@@ -141,7 +139,7 @@ int stream(const CliContext& context, std::shared_ptr<EngineClient> client,
         collector.watch(target);
 
     stopOnSignals();
-    const bool terminal = prepareConsole().escapeCodes;
+    const bool terminal = prepareConsole().redraws;
     while (waitASecond()) {
         if (context.json)
             continue;
@@ -168,7 +166,7 @@ int streamDirect(const CliContext& context, EngineClient& client, const std::vec
         table.add(target.id, target.name);
     }
     stopOnSignals();
-    const bool terminal = prepareConsole().escapeCodes;
+    const bool terminal = prepareConsole().redraws;
     while (waitASecond()) {
         for (std::size_t i = 0; i < readers.size(); ++i) {
             CollectorEvent event;

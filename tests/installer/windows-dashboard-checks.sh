@@ -152,6 +152,20 @@ cp "$WINEPREFIX/drive_c/replay.png" "$output_dir/replay.png" 2>/dev/null || true
 check "the installed dashboard replays the sample into a PNG" test -s "$output_dir/replay.png"
 check "the replay's PNG shows both modes' colours" has_both_colours "$output_dir/replay.png"
 
+# The command line in a console of its own, as the Start-menu shortcut's `cmd /k` gives it one: a name outside
+# ASCII reads as it is (not as "JosÃ©", which the C runtime's own writing gave under Wine).
+cli_win='C:\Program Files\IsoLens\isolens-cli.exe'
+console_screen() { # OUTPUT SECONDS ARGUMENTS...: the console's screen after the CLI ran
+    local out=$1 seconds=$2
+    shift 2
+    rm -f "$WINEPREFIX/drive_c/screen.txt"
+    timeout 90 wine "$tools_dir/isolens_console_screen.exe" 'C:\screen.txt' "$seconds" "$cli_win" "$@" >/dev/null 2>&1 || true
+    cp "$WINEPREFIX/drive_c/screen.txt" "$out" 2>/dev/null || : >"$out"
+}
+console_screen "$output_dir/console-non-ascii.txt" 20 normalize 'C:\José-テスト\stats.jsonl'
+check "the console shows the CLI's message with 'José-テスト' as it is" \
+    grep -q 'José-テスト' "$output_dir/console-non-ascii.txt"
+
 # 4. Live, with no --host: the default pipe.
 recordings="$WINEPREFIX/drive_c/users/$(whoami)/AppData/Local/IsoLens/recordings"
 rm -rf "$recordings" "$WINEPREFIX/drive_c/live.png"
@@ -174,6 +188,18 @@ print(c["runc"], c[sys.argv[2]])' "$recording" "$ISOLENS_TEST_SECOND_RUNTIME")
 fi
 left=$(docker -H "$ISOLENS_TEST_DOCKER_HOST" ps -aq --filter label=isolens.session)
 check "both containers were removed on exit" test -z "$left"
+
+# stats in a console, through the default pipe, for a few seconds: its table is redrawn in place (the
+# clear-screen codes are understood, never shown as "←[2J"), so the screen holds one table, not several.
+docker -H "$ISOLENS_TEST_DOCKER_HOST" run -d --name isolens-console-stats "$ISOLENS_TEST_IMAGE" sleep 300 >/dev/null
+console_screen "$output_dir/console-stats.txt" 6 stats
+docker -H "$ISOLENS_TEST_DOCKER_HOST" rm -f isolens-console-stats >/dev/null
+check "stats in a console shows its table" grep -q 'CONTAINER' "$output_dir/console-stats.txt"
+check "stats in a console redraws one table in place ($(grep -c 'CONTAINER' "$output_dir/console-stats.txt") headers)" \
+    test "$(grep -c 'CONTAINER' "$output_dir/console-stats.txt")" -eq 1
+check "stats in a console shows no escape codes" python3 -c 'import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+sys.exit("\x1b" in text or "\u2190[" in text)' "$output_dir/console-stats.txt"
 
 stop_dashboard_services
 trap cleanup EXIT
