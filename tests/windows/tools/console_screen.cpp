@@ -15,8 +15,8 @@ std::string utf8(const std::wstring& text)
 {
     if (text.empty())
         return {};
-    const int length =
-        WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0, nullptr, nullptr);
+    const int length = WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), nullptr, 0,
+                                           nullptr, nullptr);
     std::string out(static_cast<std::size_t>(length), '\0');
     WideCharToMultiByte(CP_UTF8, 0, text.data(), static_cast<int>(text.size()), out.data(), length, nullptr,
                         nullptr);
@@ -44,13 +44,15 @@ int wmain(int argc, wchar_t** argv)
 
     FreeConsole();
     if (!AllocConsole()) {
-        std::fprintf(stderr, "console_screen: no console (error %lu); under Wine, set DISPLAY\n", GetLastError());
+        std::fprintf(stderr, "console_screen: no console (error %lu); under Wine, set DISPLAY\n",
+                     GetLastError());
         return 1;
     }
     STARTUPINFOW startup{};
     startup.cb = sizeof startup;
     PROCESS_INFORMATION process{};
-    if (!CreateProcessW(nullptr, command.data(), nullptr, nullptr, FALSE, 0, nullptr, nullptr, &startup, &process))
+    if (!CreateProcessW(nullptr, command.data(), nullptr, nullptr, FALSE, 0, nullptr, nullptr, &startup,
+                        &process))
         return 3;
     if (WaitForSingleObject(process.hProcess, seconds * 1000) == WAIT_TIMEOUT)
         TerminateProcess(process.hProcess, 1);
