@@ -336,8 +336,8 @@ void MainWindow::showEngineLocation(const QString& where, bool onThisMachine)
             .arg(where);
     dashboard_->processes()->model()->update(HostSnapshot{}, {});
     dashboard_->processes()->setNote(remote);
-    dashboard_->host()->setNotes(tr("not measured: the engine is on another machine"),
-                                 tr("not measured: the engine is on another machine"), {remote});
+    const auto notMeasured = tr("not measured: the engine is on another machine");
+    dashboard_->host()->setNotes(notMeasured, notMeasured, {remote});
 }
 
 bool MainWindow::isShowingDashboard() const

@@ -87,16 +87,14 @@ ConsoleOutput detect()
     ConsoleOutput console;
 #ifdef _WIN32
     console.terminal = isConsole(GetStdHandle(STD_OUTPUT_HANDLE));
-    // Redrawn with the console API (clearScreen), which every Windows console understands, rather than VT
-    // codes: Wine 8's console accepts ENABLE_VIRTUAL_TERMINAL_PROCESSING and still showed "\x1b[2J\x1b[H"
-    // before each table, as a console without VT processing would.
-    console.redraws = console.terminal;
+    // Consoles get UTF-16 (WideConsoleBuffer) and are redrawn with the console API (clearScreen), which
+    // every Windows console understands, rather than VT codes: Wine 8's console accepts
+    // ENABLE_VIRTUAL_TERMINAL_PROCESSING and still showed "\x1b[2J\x1b[H" before each table, as a console
+    // without VT processing would. Files and pipes get the bytes as they are: UTF-8.
     if (console.terminal)
         SetConsoleOutputCP(CP_UTF8); // for what other programs write to this console; ours goes as UTF-16
-        // Consoles get UTF-16 (WideConsoleBuffer); files and pipes get the bytes as they are: UTF-8.
 #else
     console.terminal = isatty(STDOUT_FILENO) == 1;
-    console.redraws = console.terminal;
 #endif
     return console;
 }
@@ -108,7 +106,7 @@ const ConsoleOutput& prepareConsole()
     static const ConsoleOutput console = [] {
         ConsoleOutput detected = detect();
 #ifdef _WIN32
-        if (isConsole(GetStdHandle(STD_OUTPUT_HANDLE))) {
+        if (detected.terminal) {
             static WideConsoleBuffer out(GetStdHandle(STD_OUTPUT_HANDLE));
             std::cout.rdbuf(&out);
         }

@@ -5,8 +5,9 @@
 // writes to the console as UTF-16 (WriteConsoleW), which shows every character whatever the console's code
 // page (plain ASCII if the console refuses it), and redraws with the console API, not escape codes.
 struct ConsoleOutput {
-    bool terminal = false; // stdout is a console or terminal (not a file or a pipe)
-    bool redraws = false;  // a table can be redrawn in place (clearScreen), as docker stats does
+    // stdout is a console or terminal (not a file or a pipe), where a table is redrawn in place
+    // (clearScreen), as docker stats does
+    bool terminal = false;
 };
 
 // Prepares stdout and stderr once (idempotent) and says what they can show.

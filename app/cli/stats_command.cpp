@@ -139,7 +139,7 @@ int stream(const CliContext& context, std::shared_ptr<EngineClient> client,
         collector.watch(target);
 
     stopOnSignals();
-    const bool terminal = prepareConsole().redraws;
+    const bool terminal = prepareConsole().terminal;
     while (waitASecond()) {
         if (context.json)
             continue;
@@ -166,7 +166,7 @@ int streamDirect(const CliContext& context, EngineClient& client, const std::vec
         table.add(target.id, target.name);
     }
     stopOnSignals();
-    const bool terminal = prepareConsole().redraws;
+    const bool terminal = prepareConsole().terminal;
     while (waitASecond()) {
         for (std::size_t i = 0; i < readers.size(); ++i) {
             CollectorEvent event;

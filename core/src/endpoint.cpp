@@ -1,5 +1,7 @@
 #include "isolens/core/endpoint.hpp"
 
+#include "isolens/core/text.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -79,11 +81,6 @@ std::string Endpoint::hostHeader() const
 
 bool Endpoint::isOnThisMachine() const
 {
-    const auto lower = [](std::string text) {
-        std::transform(text.begin(), text.end(), text.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return text;
-    };
     switch (scheme) {
     case EndpointScheme::Unix:
         return true;
@@ -93,11 +90,11 @@ bool Endpoint::isOnThisMachine() const
         std::replace(name.begin(), name.end(), '/', '\\');
         if (name.rfind("\\\\", 0) != 0)
             return true;
-        const auto server = lower(name.substr(2, name.find('\\', 2) - 2));
+        const auto server = toLowerAscii(name.substr(2, name.find('\\', 2) - 2));
         return server == "." || server == "localhost";
     }
     case EndpointScheme::Tcp: {
-        auto host = lower(address);
+        auto host = toLowerAscii(address);
         if (host.size() > 2 && host.front() == '[' && host.back() == ']')
             host = host.substr(1, host.size() - 2);
         const bool loopbackV4 =

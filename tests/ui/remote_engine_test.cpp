@@ -23,6 +23,8 @@ namespace {
 // test looks at what the window does with the engine's place, not at the engine).
 void connectAs(MainWindow& window, const char* url)
 {
+    window.show();
+    ASSERT_TRUE(waitForProbe(window)); // the unreachable engine it was opened with
     auto endpoint = isolens::parseHostUrl(url);
     ASSERT_TRUE(endpoint) << endpoint.error().message;
     isolens::EngineFacts facts;
@@ -31,6 +33,7 @@ void connectAs(MainWindow& window, const char* url)
     facts.version.version = "29.1.0";
     emit window.engineProbe()->factsReady(QString::fromLatin1(url) + QStringLiteral(" (from --host)"), facts,
                                           {}, std::make_shared<isolens::EngineClient>(endpoint.value()));
+    ASSERT_TRUE(window.isShowingDashboard());
 }
 
 bool hasHostFigures(const MainWindow& window)
@@ -50,10 +53,7 @@ QString hostNotes(const MainWindow& window)
 TEST(RemoteEngine, ItsHostIsNotSampledAndTheHostViewsSaySo)
 {
     MainWindow window(unreachableEndpoint());
-    window.show();
-    ASSERT_TRUE(waitForProbe(window));
-    connectAs(window, "tcp://build-agent-7.invalid:2376");
-    ASSERT_TRUE(window.isShowingDashboard());
+    ASSERT_NO_FATAL_FAILURE(connectAs(window, "tcp://build-agent-7.invalid:2376"));
 
     EXPECT_TRUE(hostNotes(window).contains(QStringLiteral("another machine")))
         << hostNotes(window).toStdString();
@@ -67,10 +67,7 @@ TEST(RemoteEngine, ItsHostIsNotSampledAndTheHostViewsSaySo)
 TEST(RemoteEngine, ALocalEngineGetsTheHostFigures)
 {
     MainWindow window(unreachableEndpoint());
-    window.show();
-    ASSERT_TRUE(waitForProbe(window));
-    connectAs(window, "tcp://127.0.0.1:1");
-    ASSERT_TRUE(window.isShowingDashboard());
+    ASSERT_NO_FATAL_FAILURE(connectAs(window, "tcp://127.0.0.1:1"));
     EXPECT_TRUE(waitUntil([&] { return hasHostFigures(window); }, 5000));
     EXPECT_FALSE(hostNotes(window).contains(QStringLiteral("another machine")));
     EXPECT_TRUE(window.dashboard()->processes()->note().isEmpty());
