@@ -21,6 +21,20 @@
 
 using namespace isolens;
 
+namespace {
+
+// A zero-width space: where a label may wrap a long word.
+constexpr QChar kWrapHere(0x200b);
+
+// A path such as $Env:ProgramFiles\Docker\Docker\DockerCli.exe is one word: a label that shows it may wrap
+// after each backslash instead of widening the panel past its scroll bar.
+QString wrappable(QString text)
+{
+    return text.replace(QLatin1Char('\\'), QStringLiteral("\\") + kWrapHere);
+}
+
+} // namespace
+
 LauncherPanel::LauncherPanel(QWidget* parent)
     : QWidget(parent)
     , image_(new QComboBox(this))
@@ -89,7 +103,7 @@ LauncherPanel::LauncherPanel(QWidget* parent)
             emit imageChosen(image_->currentText().trimmed());
         });
     }
-    form->addRow(QString(), modeReason_);
+    form->addRow(modeReason_); // the whole width: the reason can be long
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(start_);
     buttons->addWidget(stop_);
@@ -188,7 +202,7 @@ void LauncherPanel::setModes(const std::vector<IsolationMode>& modes, const QStr
         modes_[side]->setCurrentIndex(kept >= 0 ? kept
                                                 : std::min<int>(side, static_cast<int>(modes.size()) - 1));
     }
-    modeReason_->setText(reason);
+    modeReason_->setText(wrappable(reason));
     modeReason_->setVisible(!reason.isEmpty());
     validate();
 }
@@ -283,7 +297,7 @@ QString LauncherPanel::inputProblem() const
     if (auto parsed = parseImageReference(image.toStdString()); !parsed)
         return QString::fromStdString(parsed.error().message);
     if (modeList_.size() < 2)
-        return modeReason_->text();
+        return modeReason_->text().remove(kWrapHere); // the reason as the core wrote it
     if (modes_[0]->currentIndex() == modes_[1]->currentIndex())
         return tr("Choose two different modes");
     for (auto [field, edit] : {std::pair{tr("Command"), command_}, std::pair{tr("Workload"), workload_}})
@@ -305,7 +319,7 @@ void LauncherPanel::validate()
     const bool typedSomething = !image_->currentText().trimmed().isEmpty() ||
                                 !command_->text().trimmed().isEmpty() ||
                                 !workload_->text().trimmed().isEmpty();
-    imageProblem_->setText(engine_ && typedSomething ? problem : QString());
+    imageProblem_->setText(engine_ && typedSomething ? wrappable(problem) : QString());
     imageProblem_->setVisible(!imageProblem_->text().isEmpty());
     // From Start until the pair has stopped (or failed to start) the fields describe that pair.
     const bool locked = running_ || pending_;
