@@ -4,18 +4,18 @@
 #include "path_text.hpp"
 #include "recording_folder.hpp"
 
-#include "isolens/core/cancel_token.hpp"
-#include "isolens/core/container_exit.hpp"
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/exclusive_file.hpp"
-#include "isolens/core/hardening.hpp"
-#include "isolens/core/host_sampler.hpp"
-#include "isolens/core/orphan_search.hpp"
-#include "isolens/core/pair_session.hpp"
-#include "isolens/core/preflight.hpp"
-#include "isolens/core/process_visibility.hpp"
-#include "isolens/core/recording.hpp"
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/base/cancel_token.hpp"
+#include "isolens/core/engine/container_exit.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/engine/hardening.hpp"
+#include "isolens/core/host/process_visibility.hpp"
+#include "isolens/core/platform/exclusive_file.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/series/series_store.hpp"
+#include "isolens/core/session/host_sampler.hpp"
+#include "isolens/core/session/orphan_search.hpp"
+#include "isolens/core/session/pair_session.hpp"
+#include "isolens/core/session/preflight.hpp"
 
 #include <QDateTime>
 
@@ -117,7 +117,7 @@ std::array<StartupTimes, 2> DashboardController::startupTimes() const
     const auto runs = session_->runs();
     std::array<StartupTimes, 2> times;
     for (int side = 0; side < 2; ++side)
-        times[side] = {runs[side].createToRunningMillis, runs[side].startToFirstSampleMillis};
+        times[side] = runs[side].startup;
     return times;
 }
 
@@ -310,7 +310,7 @@ void DashboardController::startPair(const PairRequest& request)
             if (hostSampler_) // its utility VM is attributed from now on, not guessed
                 hostSampler_->attributeHyperVContainer(hyperVContainer);
             for (int side = 0; side < 2; ++side)
-                startup_[side].createToRunningMillis = runs[side].createToRunningMillis;
+                startup_[side].createToRunningMillis = runs[side].startup.createToRunningMillis;
             emit pairStarted();
             if (!workload.isEmpty())
                 emit problem(tr("The workload did not start: %1").arg(workload));
@@ -334,7 +334,7 @@ void DashboardController::stopPair()
         }
         onGui([this, runs] {
             for (int side = 0; side < 2; ++side)
-                startup_[side].startToFirstSampleMillis = runs[side].startToFirstSampleMillis;
+                startup_[side].startToFirstSampleMillis = runs[side].startup.startToFirstSampleMillis;
             // The recording ends with the pair; the host is still watched, unrecorded. Its close is
             // checked like its writes (the file is put on the disk then).
             restartHostSampling(nullptr, {});
@@ -473,8 +473,7 @@ QString DashboardController::openRecording(const QString& path)
     store_ = std::move(replayStore);
     modeKeys_ = keys;
     for (int side = 0; side < 2; ++side) {
-        const auto recorded = startupFromEvents(replayed.value().events, keys[side].toStdString());
-        startup_[side] = {recorded.createToRunningMillis, recorded.startToFirstSampleMillis};
+        startup_[side] = startupFromEvents(replayed.value().events, keys[side].toStdString());
     }
     replay_ = true;
     recordingPath_ = path;

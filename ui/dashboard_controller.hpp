@@ -30,7 +30,7 @@ struct StatsSample;
 struct ModeRun;
 struct OrphanedContainer;
 } // namespace isolens
-Q_MOC_INCLUDE("isolens/core/host_metrics.hpp")
+Q_MOC_INCLUDE("isolens/core/host/host_metrics.hpp")
 
 // The single bridge between the core's threads and the GUI. Engine work (pull, create, start,
 // stop, listing, preflight) and host sampling run off the GUI thread; what they report arrives
@@ -51,7 +51,7 @@ public:
     std::shared_ptr<isolens::SeriesStore> store() const { return store_; }
     std::array<QString, 2> modeKeys() const { return modeKeys_; }
     // Live: as the pair measures them (the first sample's arrives after start); replay: as recorded.
-    std::array<StartupTimes, 2> startupTimes() const;
+    std::array<isolens::StartupTimes, 2> startupTimes() const;
     bool isRunning() const { return running_; }
     bool isBusy() const { return busy_; }
     bool isReplay() const { return replay_; }
@@ -122,7 +122,7 @@ private:
     std::shared_ptr<isolens::CancelToken> pullCancel_;
     std::shared_ptr<const std::vector<isolens::OrphanedContainer>> shownLeftovers_; // GUI thread
     std::array<QString, 2> modeKeys_;
-    std::array<StartupTimes, 2> startup_;
+    std::array<isolens::StartupTimes, 2> startup_;
     QString recordingPath_;
     QString recordingProblem_;
     std::shared_ptr<const std::vector<std::pair<std::string, isolens::StatsSample>>>

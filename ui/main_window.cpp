@@ -16,20 +16,21 @@
 #include "time_window_bar.hpp"
 #include "window_size.hpp"
 
-#include "isolens/core/clock.hpp"
-#include "isolens/core/command_line.hpp"
-#include "isolens/core/endpoint_resolver.hpp"
-#include "isolens/core/engine_facts.hpp"
-#include "isolens/core/hardening.hpp"
-#include "isolens/core/host_metrics.hpp"
-#include "isolens/core/isolation_modes.hpp"
-#include "isolens/core/licence.hpp"
-#include "isolens/core/pair_session.hpp"
-#include "isolens/core/recording.hpp"
-#include "isolens/core/sampling_health.hpp"
-#include "isolens/core/series_store.hpp"
-#include "isolens/core/stats_normalizer.hpp"
-#include "isolens/core/version.hpp"
+#include "isolens/core/base/clock.hpp"
+#include "isolens/core/base/licence.hpp"
+#include "isolens/core/base/version.hpp"
+#include "isolens/core/engine/command_line.hpp"
+#include "isolens/core/engine/engine_facts.hpp"
+#include "isolens/core/engine/hardening.hpp"
+#include "isolens/core/host/host_metrics.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/recording/recording_csv.hpp"
+#include "isolens/core/series/sampling_health.hpp"
+#include "isolens/core/series/series_store.hpp"
+#include "isolens/core/session/isolation_modes.hpp"
+#include "isolens/core/session/pair_session.hpp"
+#include "isolens/core/stats/stats_normalizer.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -360,7 +361,7 @@ void MainWindow::onEngineReady(const QString& where, const EngineFacts& facts, c
     const auto modes = availableModes(facts.info);
     dashboard_->launcher()->setModes(modes.modes, fromStd(modes.reason));
     dashboard_->launcher()->setCommandSyntax(commandSyntaxFor(facts.info.osType));
-    dashboard_->launcher()->setEngineOs(parseEngineOs(facts.info.osType).value_or(EngineOs::Linux));
+    dashboard_->launcher()->setEngineOs(engineOsFromOsType(facts.info.osType));
     dashboard_->setEngineSummary(
         tr("<b>Engine</b> %1 \u00b7 %2 \u00b7 Docker %3 \u00b7 default isolation: %4 \u00b7 "
            "<span style='color:#2b8a3e'>connected</span>")
@@ -593,21 +594,27 @@ QString MainWindow::exportCsv(const QString& path)
 {
     if (controller_->recordingPath().isEmpty())
         return tr("Nothing recorded yet: start a pair, or open a recording");
-    auto recording = readRecording(pathFromQString(controller_->recordingPath()));
-    if (!recording)
-        return fromStd(recording.error().describe());
     // The save dialog has asked before replacing a file. The CSV goes to a temporary file beside it,
     // renamed over it when whole: a failure leaves the old file as it was, never half a new one.
     // After a write failure the recording ends early: the samples it could not take are in memory.
-    auto notRecorded = controller_->samplesNotRecorded();
-    auto& samples = recording.value().samples;
-    samples.insert(samples.end(), std::make_move_iterator(notRecorded.begin()),
-                   std::make_move_iterator(notRecorded.end()));
     QSaveFile out(path);
-    const auto csv = recordingToCsv(recording.value());
-    if (!out.open(QIODevice::WriteOnly) ||
-        out.write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size()) ||
-        !out.commit())
+    if (!out.open(QIODevice::WriteOnly))
+        return tr("Could not write %1: %2").arg(path, out.errorString());
+    bool writeFailed = false;
+    const CsvSink write = [&](std::string_view text) -> Result<void> {
+        if (out.write(text.data(), static_cast<qint64>(text.size())) == static_cast<qint64>(text.size()))
+            return success();
+        writeFailed = true;
+        return makeError(ErrorKind::Other, out.errorString().toStdString());
+    };
+    auto exported = exportRecordingCsv(pathFromQString(controller_->recordingPath()),
+                                       controller_->samplesNotRecorded(), write);
+    if (!exported) {
+        out.cancelWriting();
+        return writeFailed ? tr("Could not write %1: %2").arg(path, fromStd(exported.error().message))
+                           : fromStd(exported.error().describe());
+    }
+    if (!out.commit())
         return tr("Could not write %1: %2").arg(path, out.errorString());
     return {};
 }

@@ -2,8 +2,8 @@
 #include "private_engine.hpp"
 #include "run_command.hpp"
 
-#include "isolens/core/recording.hpp"
-#include "isolens/core/stats_collector.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/stats/stats_collector.hpp"
 
 #include <gtest/gtest.h>
 

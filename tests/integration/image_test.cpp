@@ -1,6 +1,6 @@
 #include "private_engine.hpp"
 
-#include "isolens/core/http_transport.hpp"
+#include "isolens/core/transport/http_transport.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 #include "private_engine.hpp"
 
-#include "isolens/core/container_ownership.hpp"
-#include "isolens/core/http_transport.hpp"
+#include "isolens/core/engine/container_ownership.hpp"
+#include "isolens/core/transport/http_transport.hpp"
 
 #include <gtest/gtest.h>
 

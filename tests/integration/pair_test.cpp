@@ -1,9 +1,9 @@
 #include "private_engine.hpp"
 #include "run_command.hpp"
 
-#include "isolens/core/pair_session.hpp"
-#include "isolens/core/pair_summary.hpp"
-#include "isolens/core/recording.hpp"
+#include "isolens/core/analysis/pair_summary.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/session/pair_session.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -2,7 +2,7 @@
 #include "series_chart.hpp"
 #include "summary_view.hpp"
 
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/series/series_store.hpp"
 
 #include <gtest/gtest.h>
 

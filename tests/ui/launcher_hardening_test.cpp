@@ -2,8 +2,8 @@
 // refused before a start on an engine that cannot apply it.
 #include "launcher_panel.hpp"
 
-#include "isolens/core/isolation_modes.hpp"
-#include "isolens/core/stats_sample.hpp"
+#include "isolens/core/session/isolation_modes.hpp"
+#include "isolens/core/stats/stats_sample.hpp"
 
 #include <gtest/gtest.h>
 

@@ -17,12 +17,12 @@
 #include "private_engine.hpp"
 #include "run_command.hpp"
 
-#include "isolens/core/endpoint.hpp"
-#include "isolens/core/endpoint_resolver.hpp"
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/pair_session.hpp"
-#include "isolens/core/recording.hpp"
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/series/series_store.hpp"
+#include "isolens/core/session/pair_session.hpp"
+#include "isolens/core/transport/endpoint.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include <gtest/gtest.h>
 

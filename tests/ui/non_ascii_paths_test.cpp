@@ -8,8 +8,8 @@
 
 #include "scoped_environment.hpp"
 
-#include "isolens/core/exclusive_file.hpp"
-#include "isolens/core/recording.hpp"
+#include "isolens/core/platform/exclusive_file.hpp"
+#include "isolens/core/recording/recording.hpp"
 
 #include <gtest/gtest.h>
 

@@ -12,9 +12,9 @@
 #include "summary_view.hpp"
 #include "ui_test_support.hpp"
 
-#include "isolens/core/endpoint_resolver.hpp"
-#include "isolens/core/host_series.hpp"
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/host/host_series.hpp"
+#include "isolens/core/series/series_store.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include <gtest/gtest.h>
 

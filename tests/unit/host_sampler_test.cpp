@@ -1,4 +1,4 @@
-#include "isolens/core/host_sampler.hpp"
+#include "isolens/core/session/host_sampler.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/http_transport.hpp"
+#include "isolens/core/transport/http_transport.hpp"
 
 #include "cancel_check.hpp"
 #include "scripted_http_server.hpp"

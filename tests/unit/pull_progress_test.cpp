@@ -1,4 +1,4 @@
-#include "isolens/core/pull_progress.hpp"
+#include "isolens/core/engine/pull_progress.hpp"
 
 #include <gtest/gtest.h>
 
