@@ -1,7 +1,7 @@
 // A pair against a scripted engine: what it asks the engine for each mode, what it removes when a step
 // fails, what it records, and how a container that ends on its own is reported. The same against the
 // real private engine is tests/integration/pair_test.cpp.
-#include "scripted_http_server.hpp"
+#include "scripted_pair_engine.hpp"
 
 #include "isolens/core/pair_session.hpp"
 #include "isolens/core/recording.hpp"
@@ -13,7 +13,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -27,176 +26,8 @@
 using namespace isolens;
 using namespace std::chrono_literals;
 namespace fs = std::filesystem;
-using Step = ScriptedHttpServer::Step;
 
 namespace {
-
-// A request as the fake engine saw it: the path without its /vX.Y and query.
-struct SeenRequest {
-    std::string method;
-    std::string path;
-    std::string query;
-    std::string body;
-};
-
-SeenRequest parseRequest(const std::string& request)
-{
-    const auto line = request.substr(0, request.find("\r\n"));
-    const auto space = line.find(' ');
-    SeenRequest seen;
-    seen.method = line.substr(0, space);
-    auto target = line.substr(space + 1, line.rfind(' ') - space - 1);
-    if (target.starts_with("/v") && target.find('/', 1) != std::string::npos)
-        target = target.substr(target.find('/', 1));
-    const auto question = target.find('?');
-    seen.path = target.substr(0, question);
-    if (question != std::string::npos)
-        seen.query = target.substr(question + 1);
-    if (const auto head = request.find("\r\n\r\n"); head != std::string::npos)
-        seen.body = request.substr(head + 4);
-    return seen;
-}
-
-// The engine's stats line for the n-th second of a run (20 % of one CPU).
-std::string statsLine(int second)
-{
-    char read[32];
-    char preread[32];
-    std::snprintf(read, sizeof read, "2026-11-28T01:%02d:%02dZ", (second + 1) / 60 % 60, (second + 1) % 60);
-    std::snprintf(preread, sizeof preread, "2026-11-28T01:%02d:%02dZ", second / 60 % 60, second % 60);
-    return std::string(R"({"read":")") + read + R"(","preread":")" + preread +
-           R"(","cpu_stats":{"cpu_usage":{"total_usage":2},"system_cpu_usage":10,"online_cpus":1},)"
-           R"("precpu_stats":{"cpu_usage":{"total_usage":1},"system_cpu_usage":5},"memory_stats":{"usage":100}})"
-           "\n";
-}
-
-// One frame of the engine's multiplexed log stream, on stderr.
-std::string stderrFrame(const std::string& text)
-{
-    std::string frame{'\x02', '\0', '\0', '\0'};
-    for (int shift = 24; shift >= 0; shift -= 8)
-        frame += static_cast<char>((text.size() >> shift) & 0xff);
-    return frame + text;
-}
-
-// A Docker engine for one pair, serving connections side by side as an engine does: the image is
-// there, containers are created, started, streamed, inspected, logged and removed, and a step fails where
-// the script says. Every request is kept.
-class FakeEngine {
-public:
-    struct Script {
-        int failCreate = 0;         // the n-th create (from 1) is refused
-        int failStart = 0;          // the start of the n-th container created is refused
-        bool exitsOnItsOwn = false; // each container's command exits with code 3 after one sample
-    };
-
-    static constexpr const char* kCreateRefusal = "unknown or invalid runtime name: isolens-vm";
-    static constexpr const char* kStartRefusal =
-        "failed to create task for container: OCI runtime create failed: scripted refusal";
-
-    explicit FakeEngine(Script script)
-        : script_(script)
-        , server_([this](const std::string& request) { return answer(request); },
-                  ScriptedHttpServer::Connections::Concurrent)
-    {}
-
-    Endpoint endpoint() const { return server_.endpoint(); }
-
-    static std::string idOf(int created) { return std::string(64, static_cast<char>('a' + created - 1)); }
-
-    std::vector<SeenRequest> requests() const
-    {
-        std::lock_guard lock(mutex_);
-        return requests_;
-    }
-    std::vector<SeenRequest> requests(const std::string& method, const std::string& suffix) const
-    {
-        std::vector<SeenRequest> matching;
-        for (const auto& request : requests())
-            if (request.method == method && request.path.ends_with(suffix))
-                matching.push_back(request);
-        return matching;
-    }
-    // The container ids removed, in order, each with the query it was removed with.
-    std::vector<std::string> removals() const
-    {
-        std::vector<std::string> removed;
-        for (const auto& request : requests())
-            if (request.method == "DELETE")
-                removed.push_back(request.path.substr(std::string("/containers/").size()) + "?" +
-                                  request.query);
-        return removed;
-    }
-
-private:
-    std::vector<Step> answer(const std::string& raw)
-    {
-        const auto seen = parseRequest(raw);
-        int created = 0;
-        {
-            std::lock_guard lock(mutex_);
-            requests_.push_back(seen);
-            if (seen.method == "POST" && seen.path == "/containers/create")
-                created = ++creates_;
-        }
-        const auto reply = [](int status, const std::string& body) {
-            return std::vector<Step>{{http_script::reply(status, body)}};
-        };
-        if (seen.method == "GET" && seen.path.starts_with("/images/") && seen.path.ends_with("/json"))
-            return reply(200, R"({"Id":"sha256:)" + std::string(64, '9') + R"(","Os":"linux"})");
-        if (created > 0) {
-            if (created == script_.failCreate)
-                return reply(400, std::string(R"({"message":")") + kCreateRefusal + "\"}");
-            return reply(201, R"({"Id":")" + idOf(created) + R"(","Warnings":[]})");
-        }
-        if (!seen.path.starts_with("/containers/"))
-            return reply(404, R"({"message":"page not found"})");
-        const auto rest = seen.path.substr(std::string("/containers/").size());
-        const auto id = rest.substr(0, rest.find('/'));
-        const auto action = rest.substr(id.size());
-        if (seen.method == "POST" && action == "/start") {
-            if (script_.failStart > 0 && id == idOf(script_.failStart))
-                return reply(500, std::string(R"({"message":")") + kStartRefusal + "\"}");
-            return reply(204, "");
-        }
-        if (seen.method == "GET" && action == "/stats") {
-            std::vector<Step> stream{{http_script::kChunkedHead}};
-            // A running container's stream goes on for longer than any test here; an exiting one's ends.
-            const int samples = script_.exitsOnItsOwn ? 1 : 300;
-            for (int second = 0; second < samples; ++second)
-                stream.push_back({http_script::chunk(statsLine(second)), 100ms});
-            if (script_.exitsOnItsOwn)
-                stream.push_back({"0\r\n\r\n"});
-            return stream;
-        }
-        if (seen.method == "GET" && action == "/json") {
-            const bool running = !script_.exitsOnItsOwn;
-            nlohmann::json details = {
-                {"Id", id},
-                {"Name", "/" + id.substr(0, 12)},
-                {"State",
-                 {{"Status", running ? "running" : "exited"},
-                  {"Running", running},
-                  {"ExitCode", running ? 0 : 3},
-                  {"StartedAt", "2026-11-28T01:00:00.000000000Z"},
-                  {"FinishedAt", running ? "0001-01-01T00:00:00Z" : "2026-11-28T01:00:01.500000000Z"}}},
-                {"Config", {{"Image", "busybox:1.36"}}},
-                {"HostConfig", nlohmann::json::object()}};
-            return reply(200, details.dump());
-        }
-        if (seen.method == "GET" && action == "/logs")
-            return reply(200, stderrFrame("it ends here\n"));
-        if (seen.method == "DELETE" && action.empty())
-            return reply(204, "");
-        return reply(404, R"({"message":"page not found"})");
-    }
-
-    Script script_;
-    mutable std::mutex mutex_;
-    std::vector<SeenRequest> requests_;
-    int creates_ = 0;
-    ScriptedHttpServer server_; // last: its threads call answer(), so it goes first
-};
 
 // What the session told its observer, from its threads.
 struct Observed {
@@ -273,10 +104,10 @@ protected:
     }
 
     // Starts a pair on a fake engine with this script, recording and observing it.
-    Result<void> start(FakeEngine::Script script, PairRequest request = linuxPair(),
+    Result<void> start(ScriptedPairEngine::Script script, PairRequest request = linuxPair(),
                        const std::string& osType = "linux")
     {
-        engine_ = std::make_unique<FakeEngine>(script);
+        engine_ = std::make_unique<ScriptedPairEngine>(script);
         EngineClientOptions options;
         options.pinnedApiVersion = "1.41"; // no ping: the fake engine speaks containers only
         options.requests.connectTimeout = 2s;
@@ -327,7 +158,7 @@ protected:
     fs::path ledgerPath() const { return dir_ / "ledger.jsonl"; }
 
     fs::path dir_;
-    std::unique_ptr<FakeEngine> engine_;
+    std::unique_ptr<ScriptedPairEngine> engine_;
     SeriesStore store_;
     std::unique_ptr<RecordingWriter> recorder_;
     Observed observed_;
@@ -357,15 +188,15 @@ TEST_F(PairSessionTest, CreatesBothContainersFromTheSameImageAndCommandEachWithI
         EXPECT_EQ(body["Labels"].value(std::string(kModeLabel), ""), labels[side]);
         EXPECT_EQ(body["Labels"].value(std::string(kOwnerPidLabel), ""), std::to_string(::getpid()));
         EXPECT_EQ(creates[side].query, "name=" + pairContainerName(session_->id(), labels[side]));
-        EXPECT_EQ(session_->containerOf(labels[side]), FakeEngine::idOf(static_cast<int>(side) + 1));
+        EXPECT_EQ(session_->containerOf(labels[side]), ScriptedPairEngine::idOf(static_cast<int>(side) + 1));
     }
     // Both started, and each recorded for cleanup as soon as it was created.
     const auto starts = engine_->requests("POST", "/start");
     ASSERT_EQ(starts.size(), 2u);
     std::set<std::string> startedPaths{starts[0].path, starts[1].path};
-    EXPECT_EQ(startedPaths, (std::set<std::string>{"/containers/" + FakeEngine::idOf(1) + "/start",
-                                                   "/containers/" + FakeEngine::idOf(2) + "/start"}));
-    EXPECT_EQ(ledgerIds(), (std::set<std::string>{FakeEngine::idOf(1), FakeEngine::idOf(2)}));
+    EXPECT_EQ(startedPaths, (std::set<std::string>{"/containers/" + ScriptedPairEngine::idOf(1) + "/start",
+                                                   "/containers/" + ScriptedPairEngine::idOf(2) + "/start"}));
+    EXPECT_EQ(ledgerIds(), (std::set<std::string>{ScriptedPairEngine::idOf(1), ScriptedPairEngine::idOf(2)}));
 }
 
 TEST_F(PairSessionTest, AWindowsPairAsksEachModesIsolationAndTheDefaultRuntime)
@@ -393,10 +224,11 @@ TEST_F(PairSessionTest, WhenTheSecondCreateFailsTheFirstIsRemovedAndTheErrorIsTh
 {
     const auto started = start({.failCreate = 2});
     ASSERT_FALSE(started);
-    EXPECT_NE(started.error().message.find(FakeEngine::kCreateRefusal), std::string::npos)
+    EXPECT_NE(started.error().message.find(ScriptedPairEngine::kCreateRefusal), std::string::npos)
         << started.error().describe();
     EXPECT_EQ(started.error().httpStatus, 400);
-    EXPECT_EQ(engine_->removals(), std::vector<std::string>{FakeEngine::idOf(1) + kRemovedWithVolumes});
+    EXPECT_EQ(engine_->removals(),
+              std::vector<std::string>{ScriptedPairEngine::idOf(1) + kRemovedWithVolumes});
     EXPECT_TRUE(engine_->requests("POST", "/start").empty()) << "nothing starts after a failed create";
     EXPECT_TRUE(engine_->requests("GET", "/stats").empty());
     EXPECT_EQ(session_->containerOf("isolens-vm"), "");
@@ -413,13 +245,13 @@ TEST_F(PairSessionTest, WhenEitherStartFailsBothContainersAreRemovedAndTheErrorI
         SCOPED_TRACE("the start of container " + std::to_string(failing) + " fails");
         const auto started = start({.failStart = failing});
         ASSERT_FALSE(started);
-        EXPECT_NE(started.error().message.find(FakeEngine::kStartRefusal), std::string::npos)
+        EXPECT_NE(started.error().message.find(ScriptedPairEngine::kStartRefusal), std::string::npos)
             << started.error().describe();
         EXPECT_EQ(started.error().httpStatus, 500);
         auto removed = engine_->removals();
         std::sort(removed.begin(), removed.end());
-        EXPECT_EQ(removed, (std::vector<std::string>{FakeEngine::idOf(1) + kRemovedWithVolumes,
-                                                     FakeEngine::idOf(2) + kRemovedWithVolumes}));
+        EXPECT_EQ(removed, (std::vector<std::string>{ScriptedPairEngine::idOf(1) + kRemovedWithVolumes,
+                                                     ScriptedPairEngine::idOf(2) + kRemovedWithVolumes}));
         EXPECT_TRUE(engine_->requests("GET", "/stats").empty()) << "a pair that did not start is not watched";
 
         const auto recording = finish();
@@ -446,8 +278,8 @@ TEST_F(PairSessionTest, StopRemovesBothContainersAndTheRecordingHasTheRunInOrder
     session_->stop();
     auto removed = engine_->removals();
     std::sort(removed.begin(), removed.end());
-    EXPECT_EQ(removed, (std::vector<std::string>{FakeEngine::idOf(1) + kRemovedWithVolumes,
-                                                 FakeEngine::idOf(2) + kRemovedWithVolumes}));
+    EXPECT_EQ(removed, (std::vector<std::string>{ScriptedPairEngine::idOf(1) + kRemovedWithVolumes,
+                                                 ScriptedPairEngine::idOf(2) + kRemovedWithVolumes}));
     EXPECT_GE(store_.size("runc"), 2u);
     EXPECT_GE(store_.size("isolens-vm"), 2u);
 
@@ -459,8 +291,8 @@ TEST_F(PairSessionTest, StopRemovesBothContainersAndTheRecordingHasTheRunInOrder
                                        "removed"};
     EXPECT_EQ(kindsOf(recording, "runc"), run);
     EXPECT_EQ(kindsOf(recording, "isolens-vm"), run);
-    EXPECT_EQ(detailOf(recording, "runc", "created"), FakeEngine::idOf(1));
-    EXPECT_EQ(detailOf(recording, "isolens-vm", "created"), FakeEngine::idOf(2));
+    EXPECT_EQ(detailOf(recording, "runc", "created"), ScriptedPairEngine::idOf(1));
+    EXPECT_EQ(detailOf(recording, "isolens-vm", "created"), ScriptedPairEngine::idOf(2));
     EXPECT_EQ(detailOf(recording, "runc", "started"), runcName);
     EXPECT_EQ(detailOf(recording, "isolens-vm", "removed"), vmName);
     std::size_t samples[2] = {0, 0};
@@ -501,7 +333,7 @@ TEST_F(PairSessionTest, AContainerThatExitsOnItsOwnIsReportedWithItsCodeAndOutpu
         EXPECT_EQ(run.exit->exitCode, 3);
         ASSERT_TRUE(run.exit->ranSeconds);
         EXPECT_NEAR(*run.exit->ranSeconds, 1.5, 0.01);
-        EXPECT_EQ(run.exit->lastOutput, std::vector<std::string>{"it ends here"});
+        EXPECT_EQ(run.exit->lastOutput, std::vector<std::string>{ScriptedPairEngine::kLastOutput});
         EXPECT_EQ(run.samples, 1u);
         EXPECT_EQ(whyNoSamples(run), "");
     }
@@ -519,7 +351,7 @@ TEST_F(PairSessionTest, AContainerThatExitsOnItsOwnIsReportedWithItsCodeAndOutpu
         const auto* exited = findEvent(recording, mode, "exited");
         ASSERT_NE(exited, nullptr);
         EXPECT_NE(exited->detail.find("exited with code 3"), std::string::npos) << exited->detail;
-        EXPECT_NE(exited->detail.find("it ends here"), std::string::npos) << exited->detail;
+        EXPECT_NE(exited->detail.find(ScriptedPairEngine::kLastOutput), std::string::npos) << exited->detail;
         EXPECT_EQ(exited->data.value("exit_code", -1), 3) << exited->data.dump();
         EXPECT_EQ(findEvent(recording, mode, "error"), nullptr) << "an exit is not a failed stream";
         EXPECT_EQ(findEvent(recording, mode, "gap"), nullptr);
