@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
+#include <QPushButton>
 
 using namespace isolens;
 
@@ -57,6 +58,10 @@ TEST(LauncherHardening, AWindowsEngineIsRefusedBeforeAStart)
     EXPECT_TRUE(problem.startsWith("Hardened: A Windows engine cannot apply a PIDs limit"))
         << problem.toStdString();
     EXPECT_TRUE(problem.contains("--network none")) << problem.toStdString();
+    auto* start = launcher.findChild<QPushButton*>("startPair");
+    ASSERT_NE(start, nullptr);
+    EXPECT_FALSE(start->isEnabled()) << "refused before a start: Start cannot be clicked";
     launcher.setChoice({"mcr.microsoft.com/windows/nanoserver:ltsc2022", "", "", {0, 1}, false});
     EXPECT_EQ(launcher.inputProblem(), "");
+    EXPECT_TRUE(start->isEnabled());
 }
