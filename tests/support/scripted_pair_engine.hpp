@@ -2,7 +2,7 @@
 
 #include "scripted_http_server.hpp"
 
-#include "isolens/core/endpoint.hpp"
+#include "isolens/core/transport/endpoint.hpp"
 
 #include <mutex>
 #include <string>

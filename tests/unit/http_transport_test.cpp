@@ -139,9 +139,7 @@ TEST(HttpTransport, CancelFromAnotherThreadStopsAStreamWithin100ms)
     EXPECT_TRUE(server.sawClientClose()) << "the connection must be closed, not left hanging";
 }
 
-// Not "never connects": today the exchange connects and sends the request before it looks at the token
-// (the scripted server receives GET /info), and only the outcome says Cancelled.
-TEST(HttpTransport, CancelBeforeStartEndsTheRequestAsCancelled)
+TEST(HttpTransport, CancelBeforeStartNeverConnects)
 {
     ScriptedHttpServer server({{http_script::reply(200, "{}")}});
     CancelToken cancel;
@@ -150,6 +148,8 @@ TEST(HttpTransport, CancelBeforeStartEndsTheRequestAsCancelled)
     ASSERT_FALSE(reply);
     EXPECT_EQ(reply.error().kind, ErrorKind::Cancelled);
     EXPECT_NE(reply.error().message.find("Stopped by the user"), std::string::npos) << reply.error().message;
+    std::this_thread::sleep_for(50ms); // a connection would have been accepted by now
+    EXPECT_EQ(server.connections(), 0);
 }
 
 TEST(HttpTransport, ASilentEngineTimesOut)

@@ -3,8 +3,8 @@
 // real private engine is tests/integration/pair_test.cpp.
 #include "scripted_pair_engine.hpp"
 
-#include "isolens/core/pair_session.hpp"
-#include "isolens/core/recording.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/session/pair_session.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -203,6 +203,8 @@ Result<HttpResponse> runExchange(asio::io_context& io, Stream& stream, Connect c
                                  const RequestOptions& options, const LineHandler* onLine,
                                  CancelToken* cancel)
 {
+    if (cancel && cancel->isCancelled()) // nothing is connected or sent for a request already stopped
+        return makeError(ErrorKind::Cancelled, "Stopped by the user before connecting");
     RequestGuard guard(
         io,
         [&stream] {
