@@ -130,4 +130,19 @@ Result<PreflightReport> runPreflight(const ImageReference& image, const Prefligh
     return report;
 }
 
+ModePreflight preflightOfMode(const Result<PreflightReport>& report, const std::string& modeLabel)
+{
+    ModePreflight preflight;
+    if (!report) {
+        preflight.state = ModePreflight::State::CheckFailed;
+        preflight.message = report.error().message;
+        return preflight;
+    }
+    preflight.state = ModePreflight::State::NotChecked;
+    for (const auto& mode : report.value().modes)
+        if (mode.mode.label == modeLabel)
+            preflight = {ModePreflight::State::Judged, mode.verdict, mode.message, mode.suggestion};
+    return preflight;
+}
+
 } // namespace isolens

@@ -40,6 +40,19 @@ struct PreflightRequest {
 Result<PreflightReport> runPreflight(const ImageReference& image, const PreflightRequest& request,
                                      EngineClient* engine);
 
+// One of a pair's modes as a display shows its preflight: still being checked, a check that failed,
+// not checked (the report does not name the mode), or the report's verdict. The display words it.
+struct ModePreflight {
+    enum class State { Checking, CheckFailed, NotChecked, Judged };
+    State state = State::Checking;
+    windows::Verdict verdict = windows::Verdict::Unknown; // Judged
+    std::string message;    // Judged: the verdict's reason, when it has one; CheckFailed: why it failed
+    std::string suggestion; // Judged: an image reference that would work in this mode, when one is known
+};
+
+// The preflight of the mode with this label, from a report or the error that stopped it.
+ModePreflight preflightOfMode(const Result<PreflightReport>& report, const std::string& modeLabel);
+
 // The verdicts for Windows once the host and image builds are known (or not).
 std::vector<ModeVerdict> windowsVerdicts(const ImageReference& image, std::optional<unsigned> hostBuild,
                                          std::optional<unsigned> imageBuild,
