@@ -81,3 +81,18 @@ TEST(ModePreflight, ANewOneIsStillBeingChecked)
     EXPECT_EQ(checking.verdict, windows::Verdict::Unknown);
     EXPECT_TRUE(checking.message.empty());
 }
+
+// The CLI's JSON output names where each build came from in these words.
+TEST(BuildSource, EachSourceHasItsWords)
+{
+    const std::pair<BuildSource, const char*> cases[] = {
+        {BuildSource::None, ""},
+        {BuildSource::HostBuildOption, "--host-build"},
+        {BuildSource::Engine, "engine"},
+        {BuildSource::Tag, "tag"},
+        {BuildSource::LocalImage, "local image"},
+        {BuildSource::Registry, "registry"},
+    };
+    for (const auto& [source, words] : cases)
+        EXPECT_EQ(toString(source), words) << words;
+}

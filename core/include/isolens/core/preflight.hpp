@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace isolens {
@@ -19,13 +20,18 @@ struct ModeVerdict {
     std::string suggestion; // an image reference that would work in this mode, when one is known
 };
 
+// Where a preflight took a Windows build from.
+enum class BuildSource { None, HostBuildOption, Engine, Tag, LocalImage, Registry };
+// "--host-build", "engine", "tag", "local image", "registry"; "" for None.
+std::string_view toString(BuildSource source);
+
 struct PreflightReport {
     std::string image;
     std::string engineOs; // "windows", "linux", or "" offline
     std::optional<unsigned> hostBuild;
-    std::string hostBuildSource; // "--host-build", "engine"
+    BuildSource hostBuildSource = BuildSource::None; // HostBuildOption, Engine
     std::optional<unsigned> imageBuild;
-    std::string imageBuildSource; // "tag", "local image", "registry"
+    BuildSource imageBuildSource = BuildSource::None; // Tag, LocalImage, Registry
     std::vector<ModeVerdict> modes;
 };
 
