@@ -61,7 +61,7 @@ QString recordingName(const QString& directory, const QString& image)
 }
 
 Result<std::unique_ptr<RecordingWriter>> createRecording(const QString& directory, const QString& image,
-                                                         const nlohmann::json& header)
+                                                         const RecordingHeader& header)
 {
     // The folder and the recordings in it are the user's alone: they name the engine and the command.
     if (auto folder = createPrivateDirectories(pathFromQString(directory)); !folder)
@@ -259,9 +259,9 @@ void DashboardController::startPair(const PairRequest& request)
             emit pullProgress(fraction, detail);
         });
     };
-    observer.event = [this](const std::string& mode, const std::string& kind, const std::string& detail) {
-        onGui([this, mode = fromStd(mode), kind = fromStd(kind), detail = fromStd(detail)] {
-            if (kind == QLatin1String("pulled") || kind == QLatin1String("pull-failed"))
+    observer.event = [this](const std::string& mode, EventKind kind, const std::string& detail) {
+        onGui([this, mode = fromStd(mode), kind, detail = fromStd(detail)] {
+            if (kind == EventKind::Pulled || kind == EventKind::PullFailed)
                 emit pullFinished();
             emit sessionEvent(mode, kind, detail);
         });
@@ -389,23 +389,8 @@ void DashboardController::preflight(const QString& image, const std::array<Isola
         onGui([this, report = std::move(report), image, modes, generation] {
             if (generation != preflightGeneration_)
                 return;
-            for (int side = 0; side < 2; ++side) {
-                if (!report) {
-                    emit preflightReady(image, side, QStringLiteral("unknown"),
-                                        fromStd(report.error().message));
-                    continue;
-                }
-                QString verdict = QStringLiteral("unknown");
-                QString detail = tr("not checked");
-                for (const auto& mode : report.value().modes)
-                    if (mode.mode.label == modes[side].label) {
-                        verdict = fromStd(std::string(windows::toString(mode.verdict)));
-                        detail = mode.message.empty() ? tr("will run") : fromStd(mode.message);
-                        if (!mode.suggestion.empty())
-                            detail += tr(" \u2014 try %1").arg(fromStd(mode.suggestion));
-                    }
-                emit preflightReady(image, side, verdict, detail);
-            }
+            for (int side = 0; side < 2; ++side)
+                emit preflightReady(image, side, preflightOfMode(report, modes[side].label));
         });
     });
 }
@@ -465,10 +450,9 @@ QString DashboardController::openRecording(const QString& path)
         return fromStd(replayed.error().describe());
     const auto& header = replayed.value().info.header;
     std::array<QString, 2> keys{tr("mode A"), tr("mode B")};
-    if (header.contains("modes") && header["modes"].is_array())
-        for (std::size_t side = 0; side < 2 && side < header["modes"].size(); ++side)
-            if (header["modes"][side].contains("label") && header["modes"][side]["label"].is_string())
-                keys[side] = fromStd(header["modes"][side]["label"].get<std::string>());
+    for (std::size_t side = 0; side < 2; ++side)
+        if (const auto label = header.modeLabel(side); !label.empty())
+            keys[side] = fromStd(label);
     hostSampler_.reset();
     store_ = std::move(replayStore);
     modeKeys_ = keys;
@@ -478,17 +462,11 @@ QString DashboardController::openRecording(const QString& path)
     replay_ = true;
     recordingPath_ = path;
     notRecorded_.reset();
-    title_ = header.contains("image") && header["image"].is_string()
-                 ? fromStd(header["image"].get<std::string>())
-                 : QString();
-    const auto hardening = header.contains("hardening") ? header["hardening"] : nlohmann::json();
-    hardening_ =
-        hardening.is_object() && hardening.contains("description") && hardening["description"].is_string()
-            ? fromStd(hardening["description"].get<std::string>())
-            : QString();
+    title_ = fromStd(header.image);
+    hardening_ = fromStd(header.hardeningDescription());
     emit storeReplaced();
     for (const auto& event : replayed.value().events)
-        if (event.kind == "exited" && event.data.is_object()) {
+        if (event.kind == EventKind::Exited && event.data.is_object()) {
             const auto exit = exitFromJson(event.data);
             emit containerExited(fromStd(event.mode), fromStd(exitSentence(exit)),
                                  fromStd(describeExit(exit)));

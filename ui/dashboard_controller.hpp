@@ -29,8 +29,12 @@ struct RecordingFailure;
 struct StatsSample;
 struct ModeRun;
 struct OrphanedContainer;
+struct ModePreflight;
+enum class EventKind;
 } // namespace isolens
 Q_MOC_INCLUDE("isolens/core/host/host_metrics.hpp")
+Q_MOC_INCLUDE("isolens/core/recording/event_kind.hpp")
+Q_MOC_INCLUDE("isolens/core/session/preflight.hpp")
 
 // The single bridge between the core's threads and the GUI. Engine work (pull, create, start,
 // stop, listing, preflight) and host sampling run off the GUI thread; what they report arrives
@@ -91,7 +95,7 @@ signals:
     void pairStarted();
     void pairFailed(const QString& message, const QString& hint);
     void pairStopped();
-    void sessionEvent(const QString& mode, const QString& kind, const QString& detail);
+    void sessionEvent(const QString& mode, isolens::EventKind kind, const QString& detail);
     // A container of the pair ended on its own (live, or as a replayed recording says): summary is one
     // sentence ("exited with code 2 after 0.1 s"), details adds the engine's error and the last output.
     void containerExited(const QString& mode, const QString& summary, const QString& details);
@@ -99,7 +103,7 @@ signals:
     void hostSampled(std::shared_ptr<const isolens::HostSnapshot> snapshot,
                      const QHash<int, ContainerProcessTag>& containerProcesses,
                      const QString& taxExplanation);
-    void preflightReady(const QString& image, int side, const QString& verdict, const QString& detail);
+    void preflightReady(const QString& image, int side, const isolens::ModePreflight& preflight);
     void leftoversFound(int count, const QString& detail);
     void problem(const QString& message); // something failed that is not the pair's start
     // The recording could not be written, once, at the first failure: sampling goes on in memory.

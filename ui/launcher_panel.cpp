@@ -6,6 +6,7 @@
 #include "isolens/core/engine/hardening.hpp"
 #include "isolens/core/engine/image_reference.hpp"
 #include "isolens/core/session/isolation_modes.hpp"
+#include "isolens/core/session/preflight.hpp"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -212,16 +213,36 @@ const IsolationMode* LauncherPanel::mode(int index) const
     return index >= 0 && index < static_cast<int>(modeList_.size()) ? &modeList_[index] : nullptr;
 }
 
-void LauncherPanel::setPreflight(int side, const QString& verdict, const QString& detail)
+void LauncherPanel::setPreflight(int side, const ModePreflight& preflight)
 {
+    using State = ModePreflight::State;
     QString color = QStringLiteral("#868e96");
     QString mark = QStringLiteral("?");
-    if (verdict == QLatin1String("ok")) {
+    if (preflight.state == State::Judged && preflight.verdict == windows::Verdict::Ok) {
         color = QStringLiteral("#2b8a3e");
         mark = QStringLiteral("\u2713");
-    } else if (verdict == QLatin1String("os-mismatch") || verdict == QLatin1String("no-matching-manifest")) {
+    } else if (preflight.state == State::Judged &&
+               (preflight.verdict == windows::Verdict::OsMismatch ||
+                preflight.verdict == windows::Verdict::NoMatchingManifest)) {
         color = QStringLiteral("#c92a2a");
         mark = QStringLiteral("\u2717");
+    }
+    QString detail;
+    switch (preflight.state) {
+    case State::Checking:
+        detail = tr("checking\u2026");
+        break;
+    case State::CheckFailed:
+        detail = QString::fromStdString(preflight.message);
+        break;
+    case State::NotChecked:
+        detail = tr("not checked");
+        break;
+    case State::Judged:
+        detail = preflight.message.empty() ? tr("will run") : QString::fromStdString(preflight.message);
+        if (!preflight.suggestion.empty())
+            detail += tr(" \u2014 try %1").arg(QString::fromStdString(preflight.suggestion));
+        break;
     }
     badges_[side]->setText(QStringLiteral("<span style='color:%1'><b>%2</b> %3</span>")
                                .arg(color, mark, detail.toHtmlEscaped()));

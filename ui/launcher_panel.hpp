@@ -7,6 +7,7 @@
 
 namespace isolens {
 struct IsolationMode;
+struct ModePreflight;
 enum class CommandSyntax;
 enum class EngineOs;
 } // namespace isolens
@@ -39,8 +40,9 @@ public:
     void setImages(const QStringList& images);
     void setModes(const std::vector<isolens::IsolationMode>& modes, const QString& reason);
     const isolens::IsolationMode* mode(int index) const;
-    // One badge per side: ok (green), a predicted failure (red) with the engine's words, or unknown.
-    void setPreflight(int side, const QString& verdict, const QString& detail);
+    // One badge per side: ok (green), a predicted failure (red) with the engine's words, or unknown
+    // (grey: checking, not checked, or why the check failed).
+    void setPreflight(int side, const isolens::ModePreflight& preflight);
     // A pair is up: Stop instead of Start pair, and the fields, read-only, show the pair that runs.
     void setRunning(bool running);
     // Starting / stopping: Start pair disabled, the fields read-only, what it is doing; until setRunning.

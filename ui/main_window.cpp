@@ -29,6 +29,7 @@
 #include "isolens/core/series/series_store.hpp"
 #include "isolens/core/session/isolation_modes.hpp"
 #include "isolens/core/session/pair_session.hpp"
+#include "isolens/core/session/preflight.hpp"
 #include "isolens/core/stats/stats_normalizer.hpp"
 #include "isolens/core/transport/endpoint_resolver.hpp"
 
@@ -276,17 +277,18 @@ void MainWindow::connectController()
         refresh();
     });
     connect(controller_, &DashboardController::sessionEvent, this,
-            [this](const QString& mode, const QString& kind, const QString& detail) {
+            [this](const QString& mode, EventKind kind, const QString& detail) {
                 const auto keys = controller_->modeKeys();
                 for (int side = 0; side < 2; ++side)
-                    if (mode == keys[side] && kind == QLatin1String("gap"))
+                    if (mode == keys[side] && kind == EventKind::Gap)
                         ++gaps_[side];
-                if (kind == QLatin1String("error"))
+                if (kind == EventKind::Error)
                     lastError_ = detail;
-                else if (kind == QLatin1String("resumed"))
+                else if (kind == EventKind::Resumed)
                     lastError_.clear();
-                if (kind == QLatin1String("error"))
-                    statusBar()->showMessage(tr("%1: %2 (%3)").arg(mode, kind, detail), 10000);
+                if (kind == EventKind::Error)
+                    statusBar()->showMessage(
+                        tr("%1: %2 (%3)").arg(mode, fromStd(std::string(toString(kind))), detail), 10000);
             });
     connect(controller_, &DashboardController::hostSampled, this,
             [this](std::shared_ptr<const HostSnapshot> snapshot, const QHash<int, ContainerProcessTag>& pids,
@@ -304,9 +306,9 @@ void MainWindow::connectController()
                     unavailable);
             });
     connect(controller_, &DashboardController::preflightReady, this,
-            [this](const QString& image, int side, const QString& verdict, const QString& detail) {
+            [this](const QString& image, int side, const ModePreflight& preflight) {
                 if (image == dashboard_->launcher()->choice().image)
-                    dashboard_->launcher()->setPreflight(side, verdict, detail);
+                    dashboard_->launcher()->setPreflight(side, preflight);
             });
     connect(controller_, &DashboardController::leftoversFound, this,
             [this](int count, const QString& detail) {
@@ -415,7 +417,7 @@ void MainWindow::requestPreflight(const QString& image)
     if (!controller_->hasEngine() || !a || !b || image.isEmpty())
         return;
     for (int side = 0; side < 2; ++side)
-        launcher->setPreflight(side, QStringLiteral("unknown"), tr("checking\u2026"));
+        launcher->setPreflight(side, ModePreflight{}); // checking
     controller_->preflight(image, {*a, *b});
 }
 

@@ -13,11 +13,12 @@ using namespace isolens;
 
 namespace {
 
-std::string buildText(const std::optional<unsigned>& build, const std::string& source)
+std::string buildText(const std::optional<unsigned>& build, BuildSource source)
 {
     if (!build)
         return "unknown";
-    return std::to_string(*build) + " (from " + (source == "tag" ? "the tag" : source) + ")";
+    return std::to_string(*build) + " (from " +
+           (source == BuildSource::Tag ? std::string("the tag") : std::string(toString(source))) + ")";
 }
 
 void print(const PreflightReport& report)
@@ -50,9 +51,9 @@ nlohmann::json toJson(const PreflightReport& report)
     nlohmann::json out = {{"image", report.image},
                           {"engine_os", report.engineOs},
                           {"host_build", optional(report.hostBuild)},
-                          {"host_build_source", report.hostBuildSource},
+                          {"host_build_source", std::string(toString(report.hostBuildSource))},
                           {"image_build", optional(report.imageBuild)},
-                          {"image_build_source", report.imageBuildSource},
+                          {"image_build_source", std::string(toString(report.imageBuildSource))},
                           {"modes", nlohmann::json::array()}};
     for (const auto& verdict : report.modes)
         out["modes"].push_back({{"label", verdict.mode.label},

@@ -1,6 +1,7 @@
 // Recordings opened by users: any file, cut anywhere, hostile. Whatever the file, the reader's limits
 // hold: no more modes than kMaxRecordingModes reach the store and the refusals kept stay bounded.
 #include "isolens/core/recording/recording.hpp"
+#include "isolens/core/recording/recording_csv.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -46,7 +47,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         isolens::SeriesStore store;
         isolens::replayInto(recording.value(), store);
         check(store.keys().size() <= isolens::kMaxRecordingModes);
-        (void)isolens::recordingToCsv(recording.value());
+        for (const auto& [mode, sample] : recording.value().samples)
+            (void)isolens::csvRow(mode, sample);
     }
     isolens::SeriesStore streamed;
     if (auto replayed = isolens::replayFile(path, streamed)) {

@@ -129,9 +129,9 @@ TEST(EngineOutage, ComparingThroughARestartSaysSoResumesAndKeepsTheRecording)
     ASSERT_TRUE(recorded) << recorded.error().message;
     std::map<std::string, int> gaps, resumed, removed;
     for (const auto& event : recorded.value().events) {
-        gaps[event.mode] += event.kind == "gap";
-        resumed[event.mode] += event.kind == "resumed";
-        removed[event.mode] += event.kind == "removed";
+        gaps[event.mode] += event.kind == EventKind::Gap;
+        resumed[event.mode] += event.kind == EventKind::Resumed;
+        removed[event.mode] += event.kind == EventKind::Removed;
     }
     for (const auto& mode : {std::string("runc"), privateEngine().secondRuntime()}) {
         EXPECT_GE(gaps[mode], 1) << mode << ": the silence is marked";
@@ -139,7 +139,7 @@ TEST(EngineOutage, ComparingThroughARestartSaysSoResumesAndKeepsTheRecording)
         EXPECT_EQ(removed[mode], 1) << mode << ": one container per mode, removed once";
         std::int64_t firstGap = 0;
         for (const auto& event : recorded.value().events)
-            if (event.mode == mode && event.kind == "gap" && firstGap == 0)
+            if (event.mode == mode && event.kind == EventKind::Gap && firstGap == 0)
                 firstGap = event.timeNanos;
         int before = 0;
         int after = 0;

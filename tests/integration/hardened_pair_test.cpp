@@ -71,7 +71,7 @@ TEST(HardenedPair, BothContainersAreHardenedAndTheEngineHoldsThemToIt)
         << run.output;
     auto recorded = readRecording(recording);
     ASSERT_TRUE(recorded) << recorded.error().message;
-    const auto& header = recorded.value().header["hardening"];
+    const auto& header = recorded.value().header.hardening;
     EXPECT_EQ(header["no_network"], true) << header.dump();
     EXPECT_EQ(header["pids_limit"], kLimit) << header.dump();
     EXPECT_EQ(header["no_new_privileges"], true) << header.dump();

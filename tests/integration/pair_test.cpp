@@ -49,7 +49,7 @@ std::vector<std::string> createdContainers(const Recording& recording)
 {
     std::vector<std::string> ids;
     for (const auto& event : recording.events)
-        if (event.kind == "created")
+        if (event.kind == EventKind::Created)
             ids.push_back(event.detail);
     return ids;
 }
@@ -101,11 +101,12 @@ TEST(PairedRun, TwoRuntimesRecordReplayToTheSameSummaryAndCleanUp)
         EXPECT_NEAR(replayed[i].memory.mean, json["modes"][i]["mem_bytes"]["mean"].get<double>(), 1.0);
         EXPECT_NEAR(replayed[i].cpu.peak, json["modes"][i]["cpu_percent"]["peak"].get<double>(), 1e-3);
     }
-    std::vector<std::string> kinds;
+    std::vector<EventKind> kinds;
     for (const auto& event : recorded.value().events)
         kinds.push_back(event.kind);
-    for (const char* kind : {"created", "started", "workload-started", "removed"})
-        EXPECT_NE(std::find(kinds.begin(), kinds.end(), kind), kinds.end()) << kind;
+    for (const auto kind :
+         {EventKind::Created, EventKind::Started, EventKind::WorkloadStarted, EventKind::Removed})
+        EXPECT_NE(std::find(kinds.begin(), kinds.end(), kind), kinds.end()) << toString(kind);
     // The start-up times are recorded, so a replay shows the same ones.
     for (std::size_t i = 0; i < 2; ++i) {
         const auto startup = startupFromRecording(recorded.value(), json["modes"][i]["label"]);
@@ -314,8 +315,8 @@ TEST(PairedRun, AContainerThatExitsAtOnceIsReportedPerModeNotAsAnOutage)
 
     int exits = 0;
     for (const auto& event : recorded.value().events) {
-        EXPECT_NE(event.kind, "gap") << "an exit is not a gap in sampling";
-        if (event.kind != "exited")
+        EXPECT_NE(event.kind, EventKind::Gap) << "an exit is not a gap in sampling";
+        if (event.kind != EventKind::Exited)
             continue;
         ++exits;
         EXPECT_EQ(event.data.value("exit_code", -1), 3) << event.data.dump();

@@ -225,11 +225,11 @@ TEST_F(ConnectedWindow, OneClickStartsAPairBothColumnsFillAndStopRemovesIt)
             samples[side] += mode == keys[side].toStdString();
     EXPECT_GE(samples[0], 3u);
     EXPECT_GE(samples[1], 3u);
-    EXPECT_EQ(recording.value().header.value("recorded_by", ""), "isolens dashboard");
-    EXPECT_EQ(recording.value().header["command"],
-              (nlohmann::json{"sh", "-c", "while true; do sleep 1; done"}));
+    EXPECT_EQ(recording.value().header.recordedBy, "isolens dashboard");
+    EXPECT_EQ(recording.value().header.command,
+              (std::vector<std::string>{"sh", "-c", "while true; do sleep 1; done"}));
     for (const auto& event : recording.value().events)
-        EXPECT_NE(event.kind, "exited") << event.mode << ": " << event.detail;
+        EXPECT_NE(event.kind, EventKind::Exited) << event.mode << ": " << event.detail;
 }
 
 TEST_F(ConnectedWindow, AnUnterminatedQuoteIsShownAndNothingStarts)
@@ -287,7 +287,7 @@ TEST_F(ConnectedWindow, AContainerThatExitsIsShownPerModeWithItsOutputNotAsAnOut
     ASSERT_TRUE(recording) << recording.error().message;
     int exits = 0;
     for (const auto& event : recording.value().events)
-        if (event.kind == "exited") {
+        if (event.kind == EventKind::Exited) {
             ++exits;
             EXPECT_EQ(event.data.value("exit_code", -1), 4);
         }
@@ -426,7 +426,7 @@ TEST(DashboardCommandLine, StartsAPairFromTheCommandLineAndRemovesItOnExit)
     EXPECT_GE(samples[privateEngine().secondRuntime()], 3);
     std::vector<std::string> created; // the containers' IDs, one per mode
     for (const auto& event : recording.value().events)
-        if (event.kind == "created")
+        if (event.kind == EventKind::Created)
             created.push_back(event.detail);
     ASSERT_EQ(created.size(), 2u) << "both containers' creation is recorded";
     for (const auto& container : left.value())
@@ -579,7 +579,7 @@ TEST(DashboardWindow, WarnsWhenTheEngineStopsMidPairAndKeepsTheRecording)
         const bool gapRecorded =
             std::any_of(recording.value().events.begin(), recording.value().events.end(),
                         [&](const RecordedEvent& event) {
-                            return event.mode == key.toStdString() && event.kind == "gap";
+                            return event.mode == key.toStdString() && event.kind == EventKind::Gap;
                         });
         EXPECT_TRUE(gapRecorded) << key.toStdString();
     }
@@ -623,9 +623,9 @@ TEST_F(ConnectedWindow, HardenedStartsBothContainersHardenedAndTheRecordingSaysS
     const auto path = controller->recordingPath();
     auto recording = readRecording(path.toStdString());
     ASSERT_TRUE(recording) << recording.error().message;
-    EXPECT_EQ(recording.value().header["hardening"]["description"],
+    EXPECT_EQ(recording.value().header.hardening["description"],
               "no network, at most 256 processes, no new privileges")
-        << recording.value().header.dump();
+        << recording.value().header.hardening.dump();
 
     // Its replay says so too.
     ASSERT_EQ(controller->openRecording(path), "");

@@ -107,7 +107,9 @@ TEST(NonAsciiPaths, TheRecordingFolderUnderANonAsciiProfileTakesRecordings)
     auto file = ExclusiveFile::createNumbered(pathFromQString(folder + QStringLiteral("/busybox.jsonl")),
                                               FileAccess::OwnerOnly);
     ASSERT_TRUE(file) << file.error().message;
-    auto writer = RecordingWriter::create(std::move(file.value()), {{"image", "busybox"}});
+    RecordingHeader header;
+    header.image = "busybox";
+    auto writer = RecordingWriter::create(std::move(file.value()), header);
     ASSERT_TRUE(writer) << writer.error().message;
     EXPECT_EQ(QFileInfo(qStringFromPath(writer.value()->path())).absoluteFilePath(),
               QFileInfo(folder + QStringLiteral("/busybox.jsonl")).absoluteFilePath());

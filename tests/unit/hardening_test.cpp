@@ -114,10 +114,10 @@ TEST(Hardening, RecordingHeaderNamesIt)
     request.modes = {IsolationMode{"runc", "", "runc"}, IsolationMode{"kata", "", "kata"}};
     EngineInfo engine;
     engine.osType = "linux";
-    EXPECT_TRUE(pairRecordingHeader(request, engine, "unix:///x", "test")["hardening"].is_null());
+    EXPECT_TRUE(pairRecordingHeader(request, engine, "unix:///x", "test").hardening.is_null());
 
     request.hardening = {true, 32, false};
-    const auto header = pairRecordingHeader(request, engine, "unix:///x", "test")["hardening"];
+    const auto header = pairRecordingHeader(request, engine, "unix:///x", "test").hardening;
     EXPECT_EQ(header["no_network"], true);
     EXPECT_EQ(header["pids_limit"], 32);
     EXPECT_EQ(header["no_new_privileges"], false);

@@ -14,6 +14,14 @@ using namespace isolens;
 
 namespace {
 
+// A header naming only the image: the rest of it does not matter here.
+RecordingHeader headerOfImage(const std::string& image)
+{
+    RecordingHeader header;
+    header.image = image;
+    return header;
+}
+
 std::filesystem::path temporaryRecordingPath(const std::string& prefix)
 {
     return std::filesystem::temp_directory_path() /
@@ -25,7 +33,7 @@ std::filesystem::path temporaryRecordingPath(const std::string& prefix)
 TEST(HostSampler, FillsTheHostSeriesAndTheRecordingAndStopsPromptly)
 {
     const auto path = temporaryRecordingPath("isolens-host-sampler-");
-    auto recorder = RecordingWriter::create(path, {{"image", "none"}});
+    auto recorder = RecordingWriter::create(path, headerOfImage("none"));
     ASSERT_TRUE(recorder) << recorder.error().message;
     SeriesStore store;
     std::atomic<int> snapshots{0};
@@ -141,7 +149,7 @@ TEST(HostSampler, AttributesTheHyperVContainersUtilityVmOnceItsIdIsKnown)
         return seen(prefix);
     };
     const auto path = temporaryRecordingPath("isolens-host-attribution-");
-    auto recorder = RecordingWriter::create(path, {{"image", "none"}});
+    auto recorder = RecordingWriter::create(path, headerOfImage("none"));
     ASSERT_TRUE(recorder) << recorder.error().message;
     {
         HostSampler sampler(
@@ -167,7 +175,7 @@ TEST(HostSampler, AttributesTheHyperVContainersUtilityVmOnceItsIdIsKnown)
     ASSERT_TRUE(recording) << recording.error().message;
     std::vector<std::string> said;
     for (const auto& event : recording.value().events)
-        if (event.kind == kIsolationTaxEvent && event.mode == kHostSeries)
+        if (event.kind == EventKind::IsolationTax && event.mode == kHostSeries)
             said.push_back(event.detail);
     ASSERT_EQ(said.size(), 2u);
     EXPECT_EQ(said[0], "ambiguous: 2 utility VMs");

@@ -33,7 +33,7 @@ namespace {
 struct Observed {
     struct Event {
         std::string mode;
-        std::string kind;
+        EventKind kind;
         std::string detail;
     };
     mutable std::mutex mutex;
@@ -62,16 +62,16 @@ PairRequest linuxPair()
 }
 
 // The kinds a mode's events had in the recording, in order.
-std::vector<std::string> kindsOf(const Recording& recording, const std::string& mode)
+std::vector<EventKind> kindsOf(const Recording& recording, const std::string& mode)
 {
-    std::vector<std::string> kinds;
+    std::vector<EventKind> kinds;
     for (const auto& event : recording.events)
         if (event.mode == mode)
             kinds.push_back(event.kind);
     return kinds;
 }
 
-const RecordedEvent* findEvent(const Recording& recording, const std::string& mode, const std::string& kind)
+const RecordedEvent* findEvent(const Recording& recording, const std::string& mode, EventKind kind)
 {
     for (const auto& event : recording.events)
         if (event.mode == mode && event.kind == kind)
@@ -79,10 +79,10 @@ const RecordedEvent* findEvent(const Recording& recording, const std::string& mo
     return nullptr;
 }
 
-std::string detailOf(const Recording& recording, const std::string& mode, const std::string& kind)
+std::string detailOf(const Recording& recording, const std::string& mode, EventKind kind)
 {
     const auto* event = findEvent(recording, mode, kind);
-    return event ? event->detail : "(no " + kind + " event)";
+    return event ? event->detail : "(no " + std::string(toString(kind)) + " event)";
 }
 
 class PairSessionTest : public ::testing::Test {
@@ -125,7 +125,7 @@ protected:
         session_ = std::make_unique<PairSession>(client, info, request, store_, recorder_.get(),
                                                  PairSession::Log{}, ContainerLedger(ledgerPath()));
         PairObserver observer;
-        observer.event = [this](const std::string& mode, const std::string& kind, const std::string& detail) {
+        observer.event = [this](const std::string& mode, EventKind kind, const std::string& detail) {
             std::lock_guard lock(observed_.mutex);
             observed_.events.push_back({mode, kind, detail});
         };
@@ -234,7 +234,7 @@ TEST_F(PairSessionTest, WhenTheSecondCreateFailsTheFirstIsRemovedAndTheErrorIsTh
     EXPECT_EQ(session_->containerOf("isolens-vm"), "");
 
     const auto recording = finish();
-    EXPECT_EQ(kindsOf(recording, "runc"), (std::vector<std::string>{"created", "removed"}));
+    EXPECT_EQ(kindsOf(recording, "runc"), (std::vector<EventKind>{EventKind::Created, EventKind::Removed}));
     EXPECT_TRUE(kindsOf(recording, "isolens-vm").empty());
     EXPECT_EQ(engine_->removals().size(), 1u) << "the end of the session removes nothing twice";
 }
@@ -256,10 +256,10 @@ TEST_F(PairSessionTest, WhenEitherStartFailsBothContainersAreRemovedAndTheErrorI
 
         const auto recording = finish();
         const std::string failedMode = failing == 1 ? "runc" : "isolens-vm";
-        EXPECT_EQ(findEvent(recording, failedMode, "started"), nullptr);
+        EXPECT_EQ(findEvent(recording, failedMode, EventKind::Started), nullptr);
         for (const auto* mode : {"runc", "isolens-vm"}) {
-            EXPECT_NE(findEvent(recording, mode, "created"), nullptr) << mode;
-            EXPECT_NE(findEvent(recording, mode, "removed"), nullptr) << mode;
+            EXPECT_NE(findEvent(recording, mode, EventKind::Created), nullptr) << mode;
+            EXPECT_NE(findEvent(recording, mode, EventKind::Removed), nullptr) << mode;
         }
         TearDown();
         SetUp();
@@ -287,14 +287,14 @@ TEST_F(PairSessionTest, StopRemovesBothContainersAndTheRecordingHasTheRunInOrder
     const std::string runcName = name("runc");
     const std::string vmName = name("isolens-vm");
     const auto recording = finish();
-    const std::vector<std::string> run{"created", "started", kCreateToRunningEvent, kFirstSampleEvent,
-                                       "removed"};
+    const std::vector<EventKind> run{EventKind::Created, EventKind::Started, EventKind::CreateToRunning,
+                                     EventKind::FirstSample, EventKind::Removed};
     EXPECT_EQ(kindsOf(recording, "runc"), run);
     EXPECT_EQ(kindsOf(recording, "isolens-vm"), run);
-    EXPECT_EQ(detailOf(recording, "runc", "created"), ScriptedPairEngine::idOf(1));
-    EXPECT_EQ(detailOf(recording, "isolens-vm", "created"), ScriptedPairEngine::idOf(2));
-    EXPECT_EQ(detailOf(recording, "runc", "started"), runcName);
-    EXPECT_EQ(detailOf(recording, "isolens-vm", "removed"), vmName);
+    EXPECT_EQ(detailOf(recording, "runc", EventKind::Created), ScriptedPairEngine::idOf(1));
+    EXPECT_EQ(detailOf(recording, "isolens-vm", EventKind::Created), ScriptedPairEngine::idOf(2));
+    EXPECT_EQ(detailOf(recording, "runc", EventKind::Started), runcName);
+    EXPECT_EQ(detailOf(recording, "isolens-vm", EventKind::Removed), vmName);
     std::size_t samples[2] = {0, 0};
     for (const auto& [mode, sample] : recording.samples) {
         samples[0] += mode == "runc" && sample.valid;
@@ -302,7 +302,7 @@ TEST_F(PairSessionTest, StopRemovesBothContainersAndTheRecordingHasTheRunInOrder
     }
     EXPECT_GE(samples[0], 2u);
     EXPECT_GE(samples[1], 2u);
-    EXPECT_EQ(recording.header["modes"][1]["runtime"], "isolens-vm");
+    EXPECT_EQ(recording.header.modes[1].runtime, "isolens-vm");
     // The observer was told the same events as the recording.
     std::lock_guard lock(observed_.mutex);
     EXPECT_EQ(observed_.events.size(), recording.events.size());
@@ -318,7 +318,7 @@ TEST_F(PairSessionTest, KeptContainersAreLeftRunningOnStop)
     session_->stop();
     EXPECT_TRUE(engine_->removals().empty());
     const auto recording = finish();
-    EXPECT_EQ(findEvent(recording, "runc", "removed"), nullptr);
+    EXPECT_EQ(findEvent(recording, "runc", EventKind::Removed), nullptr);
 }
 
 TEST_F(PairSessionTest, AContainerThatExitsOnItsOwnIsReportedWithItsCodeAndOutput)
@@ -348,13 +348,14 @@ TEST_F(PairSessionTest, AContainerThatExitsOnItsOwnIsReportedWithItsCodeAndOutpu
     const auto recording = finish();
     for (const auto* mode : {"runc", "isolens-vm"}) {
         SCOPED_TRACE(mode);
-        const auto* exited = findEvent(recording, mode, "exited");
+        const auto* exited = findEvent(recording, mode, EventKind::Exited);
         ASSERT_NE(exited, nullptr);
         EXPECT_NE(exited->detail.find("exited with code 3"), std::string::npos) << exited->detail;
         EXPECT_NE(exited->detail.find(ScriptedPairEngine::kLastOutput), std::string::npos) << exited->detail;
         EXPECT_EQ(exited->data.value("exit_code", -1), 3) << exited->data.dump();
-        EXPECT_EQ(findEvent(recording, mode, "error"), nullptr) << "an exit is not a failed stream";
-        EXPECT_EQ(findEvent(recording, mode, "gap"), nullptr);
-        EXPECT_NE(findEvent(recording, mode, "removed"), nullptr) << "an exited container is removed too";
+        EXPECT_EQ(findEvent(recording, mode, EventKind::Error), nullptr) << "an exit is not a failed stream";
+        EXPECT_EQ(findEvent(recording, mode, EventKind::Gap), nullptr);
+        EXPECT_NE(findEvent(recording, mode, EventKind::Removed), nullptr)
+            << "an exited container is removed too";
     }
 }

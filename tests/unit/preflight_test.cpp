@@ -25,7 +25,7 @@ TEST(Preflight, OfflineFromTheTagAndHostBuild)
 {
     const auto report = offline("mcr.microsoft.com/windows/servercore:ltsc2019", 20348);
     EXPECT_EQ(report.imageBuild, 17763u);
-    EXPECT_EQ(report.imageBuildSource, "tag");
+    EXPECT_EQ(report.imageBuildSource, BuildSource::Tag);
     ASSERT_EQ(report.modes.size(), 2u);
     EXPECT_EQ(report.modes[0].mode.isolation, "hyperv");
     EXPECT_EQ(report.modes[0].verdict, windows::Verdict::Ok);

@@ -17,6 +17,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A header naming only the image: the rest of it does not matter here.
+RecordingHeader headerOfImage(const std::string& image)
+{
+    RecordingHeader header;
+    header.image = image;
+    return header;
+}
+
 constexpr std::size_t kTinySize = 64 * 1024;
 
 StatsSample sampleAt(int second)
@@ -66,7 +74,7 @@ TEST_F(OnAFullDisk, AWriteSaysTheDiskIsFullNamingTheFileInTheSystemsWords)
 TEST_F(OnAFullDisk, TheRecordingKeepsItsFirstFailureTellsItOnceAndKeepsTheSamplesInMemory)
 {
     const auto path = disk_->root() / "run.jsonl";
-    auto created = RecordingWriter::create(path, {{"image", "alpine"}});
+    auto created = RecordingWriter::create(path, headerOfImage("alpine"));
     ASSERT_TRUE(created) << created.error().message;
     auto& writer = *created.value();
     std::atomic<int> told{0};
@@ -98,7 +106,7 @@ TEST_F(OnAFullDisk, TheRecordingKeepsItsFirstFailureTellsItOnceAndKeepsTheSample
     disk_->empty();
     for (int more = 1; more <= 5; ++more)
         EXPECT_FALSE(writer.sample("kata", sampleAt(second + more)));
-    EXPECT_FALSE(writer.event("kata", sampleAt(second + 6).timeNanos, "gap", "no sample for 2 s"));
+    EXPECT_FALSE(writer.event("kata", sampleAt(second + 6).timeNanos, EventKind::Gap, "no sample for 2 s"));
     EXPECT_EQ(told.load(), 1);
     const auto failure = writer.failure();
     ASSERT_TRUE(failure);
@@ -122,7 +130,7 @@ TEST_F(OnAFullDisk, TheRecordingKeepsItsFirstFailureTellsItOnceAndKeepsTheSample
 TEST_F(OnAFullDisk, ARecordingWithRoomClosesCleanlyOnTheDisk)
 {
     const auto path = disk_->root() / "ok.jsonl";
-    auto created = RecordingWriter::create(path, {{"image", "alpine"}});
+    auto created = RecordingWriter::create(path, headerOfImage("alpine"));
     ASSERT_TRUE(created) << created.error().message;
     bool told = false;
     created.value()->onFailure([&](const RecordingFailure&) { told = true; });

@@ -17,6 +17,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A header naming only the image: the rest of it does not matter here.
+RecordingHeader headerOfImage(const std::string& image)
+{
+    RecordingHeader header;
+    header.image = image;
+    return header;
+}
+
 constexpr std::int64_t kSecond = 1'000'000'000;
 constexpr std::int64_t kStart = 1'795'826'344 * kSecond;
 
@@ -45,22 +53,24 @@ TEST(Recording, WritesReadsAndReplaysTheSameData)
 {
     const auto path = temporaryFile();
     {
-        auto writer = RecordingWriter::create(path, {{"image", "isolens-test/busybox:latest"}});
+        auto writer = RecordingWriter::create(path, headerOfImage("isolens-test/busybox:latest"));
         ASSERT_TRUE(writer) << writer.error().message;
-        ASSERT_TRUE(writer.value()->event("runc", kStart, "started", "container abc"));
+        ASSERT_TRUE(writer.value()->event("runc", kStart, EventKind::Started, "container abc"));
         ASSERT_TRUE(writer.value()->sample("runc", sample(1, 10, 1000)));
         ASSERT_TRUE(writer.value()->sample("isolens-vm", sample(1, 30, 3000)));
-        ASSERT_TRUE(writer.value()->event("runc", kStart + 2 * kSecond, "gap"));
+        ASSERT_TRUE(writer.value()->event("runc", kStart + 2 * kSecond, EventKind::Gap));
         ASSERT_TRUE(writer.value()->sample("runc", sample(4, 20, 2000)));
-        ASSERT_TRUE(writer.value()->event("isolens-vm", kStart + 5 * kSecond, "exited", "exited with code 3",
-                                          {{"exit_code", 3}, {"output", {"boom"}}}));
+        ASSERT_TRUE(writer.value()->event("isolens-vm", kStart + 5 * kSecond, EventKind::Exited,
+                                          "exited with code 3", {{"exit_code", 3}, {"output", {"boom"}}}));
         EXPECT_EQ(writer.value()->linesWritten(), 7u);
     }
     auto recording = readRecording(path);
+    std::string headerLine;
+    std::getline(std::ifstream(path), headerLine);
     fs::remove(path);
     ASSERT_TRUE(recording) << recording.error().message;
-    EXPECT_EQ(recording.value().header["image"], "isolens-test/busybox:latest");
-    EXPECT_EQ(recording.value().header["format"], "isolens-recording");
+    EXPECT_EQ(recording.value().header.image, "isolens-test/busybox:latest");
+    EXPECT_NE(headerLine.find(R"("format":"isolens-recording")"), std::string::npos) << headerLine;
     ASSERT_EQ(recording.value().samples.size(), 3u);
     EXPECT_EQ(recording.value().samples[1].first, "isolens-vm");
     EXPECT_EQ(recording.value().samples[1].second.memBytes, 3000);
@@ -121,7 +131,7 @@ TEST(Recording, AFileThatIsAlreadyThereIsNamedWithAHint)
 {
     const auto path = temporaryFile();
     std::ofstream(path, std::ios::binary) << "precious\n";
-    auto writer = RecordingWriter::create(path, {{"image", "x"}});
+    auto writer = RecordingWriter::create(path, headerOfImage("x"));
     EXPECT_EQ(fs::file_size(path), 9u);
     fs::remove(path);
     ASSERT_FALSE(writer);
@@ -139,7 +149,7 @@ TEST(Recording, AFolderNamedOutsideAsciiHoldsRecordingsThatReadBack)
     {
         auto file = ExclusiveFile::createNumbered(path, FileAccess::OwnerOnly);
         ASSERT_TRUE(file) << file.error().message;
-        auto writer = RecordingWriter::create(std::move(file.value()), {{"image", "busybox"}});
+        auto writer = RecordingWriter::create(std::move(file.value()), headerOfImage("busybox"));
         ASSERT_TRUE(writer) << writer.error().message;
         ASSERT_TRUE(writer.value()->sample("runc", sample(1, 10, 1000)));
         EXPECT_EQ(writer.value()->path(), path);
@@ -175,7 +185,7 @@ TEST(Recording, ADanglingSymlinkIsNotFollowed)
     const auto path = temporaryFile();
     const auto target = temporaryFile();
     fs::create_symlink(target, path);
-    auto writer = RecordingWriter::create(path, {{"image", "x"}});
+    auto writer = RecordingWriter::create(path, headerOfImage("x"));
     const bool targetCreated = fs::exists(target);
     fs::remove(path);
     fs::remove(target);
@@ -186,7 +196,9 @@ TEST(Recording, ADanglingSymlinkIsNotFollowed)
 TEST(Recording, RecordingsAreTheUsersAlone)
 {
     const auto path = temporaryFile();
-    auto writer = RecordingWriter::create(path, {{"endpoint", "unix:///var/run/docker.sock"}});
+    RecordingHeader header;
+    header.engine.endpoint = "unix:///var/run/docker.sock";
+    auto writer = RecordingWriter::create(path, header);
     ASSERT_TRUE(writer);
     const auto permissions = fs::status(path).permissions();
     writer.value().reset();
@@ -229,11 +241,11 @@ TEST(Recording, FieldsOfTheWrongTypeAreSkippedNotFatal)
 TEST(Recording, StartupTimesFromTheRecordedEvents)
 {
     Recording recording;
-    recording.events = {{"runc", 1, kCreateToRunningEvent, "123.4"},
-                        {"kata", 1, kCreateToRunningEvent, "2500.0"},
-                        {"runc", 2, kFirstSampleEvent, "1001.5"},
-                        {"runc", 3, kFirstSampleEvent, "9999"},  // only the first counts
-                        {"kata", 2, kFirstSampleEvent, "soon"}}; // not a number: unknown
+    recording.events = {{"runc", 1, EventKind::CreateToRunning, "123.4"},
+                        {"kata", 1, EventKind::CreateToRunning, "2500.0"},
+                        {"runc", 2, EventKind::FirstSample, "1001.5"},
+                        {"runc", 3, EventKind::FirstSample, "9999"},  // only the first counts
+                        {"kata", 2, EventKind::FirstSample, "soon"}}; // not a number: unknown
     const auto runc = startupFromRecording(recording, "runc");
     ASSERT_TRUE(runc.createToRunningMillis);
     EXPECT_DOUBLE_EQ(*runc.createToRunningMillis, 123.4);
@@ -252,15 +264,16 @@ TEST(Recording, ReplayingTheFileLineByLineFillsTheStoreAsReadingItWhole)
     const auto path = std::filesystem::temp_directory_path() / "isolens-replay-file-test.jsonl";
     std::filesystem::remove(path);
     {
-        auto writer = RecordingWriter::create(path, {{"image", "x"}});
+        auto writer = RecordingWriter::create(path, headerOfImage("x"));
         ASSERT_TRUE(writer);
         for (int i = 0; i < 50; ++i) {
             (void)writer.value()->sample("a", sample(i, i, 1000 + i));
             (void)writer.value()->sample("b", sample(i, 2 * i, 2000 + i));
             if (i == 20)
-                (void)writer.value()->event("a", sample(i, 0, 0).timeNanos + 500'000'000, "gap", "no sample");
+                (void)writer.value()->event("a", sample(i, 0, 0).timeNanos + 500'000'000, EventKind::Gap,
+                                            "no sample");
         }
-        (void)writer.value()->event("a", 1, kCreateToRunningEvent, "42.5");
+        (void)writer.value()->event("a", 1, EventKind::CreateToRunning, "42.5");
     }
     std::ofstream(path, std::ios::app)
         << "{\"type\":\"sample\",\"mode\":\"a\",\"cpu_per"; // cut off by a crash
@@ -275,7 +288,7 @@ TEST(Recording, ReplayingTheFileLineByLineFillsTheStoreAsReadingItWhole)
     EXPECT_EQ(replayed.value().samples, 100u);
     EXPECT_TRUE(replayed.value().info.truncatedTail);
     EXPECT_EQ(replayed.value().info.skippedLines, 0u);
-    EXPECT_EQ(replayed.value().info.header["image"], "x");
+    EXPECT_EQ(replayed.value().info.header.image, "x");
     for (const auto* key : {"a", "b"}) {
         EXPECT_EQ(streamed.size(key), whole.size(key)) << key;
         const auto a = streamed.range(key, Metric::MemoryBytes, 0, INT64_MAX);

@@ -172,7 +172,9 @@ TEST(HostileEngine, InvalidUtf8FromTheEngineIsRecordedNotACrash)
     const auto path = std::filesystem::temp_directory_path() /
                       ("isolens-bad-bytes-" + std::to_string(::getpid()) + ".jsonl");
     std::filesystem::remove(path); // recordings are created exclusively
-    auto recorder = RecordingWriter::create(path, {{"test", true}});
+    RecordingHeader header;
+    header.extra = {{"test", true}};
+    auto recorder = RecordingWriter::create(path, header);
     ASSERT_TRUE(recorder) << recorder.error().message;
 
     std::atomic<int> errors{0};
@@ -183,7 +185,7 @@ TEST(HostileEngine, InvalidUtf8FromTheEngineIsRecordedNotACrash)
                 return;
             if (errors++ == 0)
                 firstError = event.error ? event.error->message : "";
-            auto written = recorder.value()->event("a", event.timeNanos, "error",
+            auto written = recorder.value()->event("a", event.timeNanos, EventKind::Error,
                                                    event.error ? event.error->message : "");
             EXPECT_TRUE(written) << written.error().message;
         });

@@ -127,7 +127,7 @@ Result<RecordingInfo> visitRecording(const std::filesystem::path& path, const Re
             if (type != "header" || detail::textField(parsed, "format") != "isolens-recording")
                 return makeError(ErrorKind::InvalidInput,
                                  utf8FromPath(path) + " is not an IsoLens recording");
-            info.header = std::move(parsed);
+            info.header = recordingHeaderFromJson(parsed);
             first = false;
             continue;
         }
@@ -145,9 +145,12 @@ Result<RecordingInfo> visitRecording(const std::filesystem::path& path, const Re
             if (visitor.sample)
                 visitor.sample(mode, sampleFromJson(parsed));
         } else if (visitor.event) {
-            visitor.event({std::move(mode), detail::integerField(parsed, "time_ns"),
-                           detail::textField(parsed, "kind"), detail::textField(parsed, "detail"),
-                           parsed.contains("data") && parsed["data"].is_object() ? parsed["data"] : json()});
+            auto kindText = detail::textField(parsed, "kind");
+            const auto kind = parseEventKind(kindText);
+            visitor.event({std::move(mode), detail::integerField(parsed, "time_ns"), kind,
+                           detail::textField(parsed, "detail"),
+                           parsed.contains("data") && parsed["data"].is_object() ? parsed["data"] : json(),
+                           kind == EventKind::Other ? std::move(kindText) : std::string{}});
         }
     }
     info.truncatedTail = pendingBadLine;
@@ -194,9 +197,14 @@ Result<ReplayedRecording> replayFile(const std::filesystem::path& path, SeriesSt
     return replayed;
 }
 
+std::string RecordedEvent::kindText() const
+{
+    return kind == EventKind::Other ? otherKind : std::string(toString(kind));
+}
+
 bool breaksSeries(const RecordedEvent& event)
 {
-    return event.kind == "gap" || event.kind == "exited";
+    return event.kind == EventKind::Gap || event.kind == EventKind::Exited;
 }
 
 void replayInto(const Recording& recording, SeriesStore& store)
@@ -238,9 +246,9 @@ StartupTimes startupFromEvents(const std::vector<RecordedEvent>& events, const s
     for (const auto& event : events) {
         if (event.mode != mode)
             continue;
-        if (event.kind == kCreateToRunningEvent && !startup.createToRunningMillis)
+        if (event.kind == EventKind::CreateToRunning && !startup.createToRunningMillis)
             startup.createToRunningMillis = millis(event.detail);
-        else if (event.kind == kFirstSampleEvent && !startup.startToFirstSampleMillis)
+        else if (event.kind == EventKind::FirstSample && !startup.startToFirstSampleMillis)
             startup.startToFirstSampleMillis = millis(event.detail);
     }
     return startup;

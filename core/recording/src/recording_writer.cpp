@@ -10,7 +10,7 @@ namespace isolens {
 using nlohmann::json;
 
 Result<std::unique_ptr<RecordingWriter>> RecordingWriter::create(const std::filesystem::path& path,
-                                                                 const json& header)
+                                                                 const RecordingHeader& header)
 {
     auto file = ExclusiveFile::create(path, FileAccess::OwnerOnly);
     if (!file)
@@ -18,13 +18,11 @@ Result<std::unique_ptr<RecordingWriter>> RecordingWriter::create(const std::file
     return create(std::move(file.value()), header);
 }
 
-Result<std::unique_ptr<RecordingWriter>> RecordingWriter::create(ExclusiveFile file, const json& header)
+Result<std::unique_ptr<RecordingWriter>> RecordingWriter::create(ExclusiveFile file,
+                                                                 const RecordingHeader& header)
 {
     std::unique_ptr<RecordingWriter> writer(new RecordingWriter(std::move(file)));
-    json first = header;
-    first["type"] = "header";
-    first["format"] = "isolens-recording";
-    first["version"] = 1;
+    const auto first = recordingHeaderToJson(header);
     writer->lastSync_ = std::chrono::steady_clock::now();
     // A recording without its header is no recording: the file goes again (not kept) on failure.
     if (auto written = writer->writeLine(first); !written)
@@ -123,11 +121,14 @@ Result<void> RecordingWriter::sample(const std::string& mode, const StatsSample&
     return writeLine(line, &kept);
 }
 
-Result<void> RecordingWriter::event(const std::string& mode, std::int64_t timeNanos, const std::string& kind,
+Result<void> RecordingWriter::event(const std::string& mode, std::int64_t timeNanos, EventKind kind,
                                     const std::string& detail, const json& data)
 {
-    json line = {
-        {"type", "event"}, {"mode", mode}, {"time_ns", timeNanos}, {"kind", kind}, {"detail", detail}};
+    json line = {{"type", "event"},
+                 {"mode", mode},
+                 {"time_ns", timeNanos},
+                 {"kind", std::string(toString(kind))},
+                 {"detail", detail}};
     if (!data.is_null())
         line["data"] = data;
     return writeLine(line);

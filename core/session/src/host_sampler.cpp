@@ -62,7 +62,7 @@ void HostSampler::run()
     }
     try {
         if (recorder_)
-            (void)recorder_->event(kHostSeries, wallClockNanos(), "error",
+            (void)recorder_->event(kHostSeries, wallClockNanos(), EventKind::Error,
                                    "Host sampling stopped on an internal error: " + failure);
     } catch (...) {
     }
@@ -87,7 +87,7 @@ void HostSampler::sampleUntilStopped()
             }
             // A recording's tax figures say how their utility VM was found, once per change.
             if (recorder_ && !hyperVSeries_.empty() && series.tax.explanation != recordedTaxExplanation) {
-                (void)recorder_->event(kHostSeries, host.timeNanos, kIsolationTaxEvent,
+                (void)recorder_->event(kHostSeries, host.timeNanos, EventKind::IsolationTax,
                                        series.tax.explanation);
                 recordedTaxExplanation = series.tax.explanation;
             }

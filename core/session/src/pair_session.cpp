@@ -76,7 +76,7 @@ PairSession::~PairSession()
     stop();
 }
 
-void PairSession::record(const std::string& mode, const std::string& kind, const std::string& detail,
+void PairSession::record(const std::string& mode, EventKind kind, const std::string& detail,
                          const nlohmann::json& data)
 {
     // A failed write is the writer's to report, once, to whoever owns it (RecordingWriter::onFailure);
@@ -96,7 +96,7 @@ Result<void> PairSession::ensureImage()
         return reference.error();
     log_("pulling " + request_.image);
     PullProgressTracker progress;
-    record("", "pulling", request_.image);
+    record("", EventKind::Pulling, request_.image);
     auto pulled = client_->pullImage(
         reference.value(), {},
         [&](const PullEvent& event) {
@@ -108,7 +108,8 @@ Result<void> PairSession::ensureImage()
                 log_("  layer " + event.layerId + ": " + event.status);
         },
         observer_.cancelPull);
-    record("", pulled ? "pulled" : "pull-failed", pulled ? request_.image : pulled.error().message);
+    record("", pulled ? EventKind::Pulled : EventKind::PullFailed,
+           pulled ? request_.image : pulled.error().message);
     return pulled;
 }
 
@@ -163,7 +164,7 @@ Result<void> PairSession::start()
         }
         runs_[side].containerId = created.value().id;
         runs_[side].containerName = spec.name;
-        record(mode.label, "created", created.value().id);
+        record(mode.label, EventKind::Created, created.value().id);
         // Without the record a killed run's containers are not cleanup's to remove: say so, and go on.
         if (auto recorded = ledger_.append(
                 {created.value().id, id_, mode.label, client_->endpoint().url, wallClockNanos()});
@@ -192,9 +193,9 @@ Result<void> PairSession::start()
             stop();
             return result.error();
         }
-        record(runs_[side].mode.label, "started", runs_[side].containerName);
+        record(runs_[side].mode.label, EventKind::Started, runs_[side].containerName);
         const double createToRunning = runs_[side].startup.createToRunningMillis.value_or(0.0);
-        record(runs_[side].mode.label, kCreateToRunningEvent, formatMillis(createToRunning));
+        record(runs_[side].mode.label, EventKind::CreateToRunning, formatMillis(createToRunning));
         log_(runs_[side].mode.label + ": " + runs_[side].containerName + " running after " +
              std::to_string(static_cast<int>(createToRunning)) + " ms");
     }
@@ -256,20 +257,20 @@ void PairSession::onEvent(std::size_t side, const CollectorEvent& event)
                 ++runs_[side].samples;
         }
         if (firstSampleMillis)
-            record(key, kFirstSampleEvent, formatMillis(*firstSampleMillis));
+            record(key, EventKind::FirstSample, formatMillis(*firstSampleMillis));
     }
         store_.addSample(key, event.sample);
         if (recorder_) // a failure is reported by the writer itself (see record)
             (void)recorder_->sample(key, event.sample);
         if (event.sample.valid && silent_[side]) {
             silent_[side] = false;
-            record(key, "resumed", "sampling again");
+            record(key, EventKind::Resumed, "sampling again");
             log_(key + ": sampling again");
         }
         break;
     case CollectorEvent::Kind::Gap:
         store_.addGap(key, event.timeNanos);
-        record(key, "gap", noSampleForStaleTime());
+        record(key, EventKind::Gap, noSampleForStaleTime());
         if (!silent_[side])
             log_(key + ": " + noSampleForStaleTime() +
                  "; if the engine stopped, IsoLens keeps retrying every second and "
@@ -283,14 +284,14 @@ void PairSession::onEvent(std::size_t side, const CollectorEvent& event)
             runs_[side].exit = exit;
         }
         store_.addGap(key, event.timeNanos);
-        record(key, "exited", describeExit(exit), exitToJson(exit));
+        record(key, EventKind::Exited, describeExit(exit), exitToJson(exit));
         log_(key + ": the container " + describeExit(exit));
         if (observer_.exited)
             observer_.exited(key, exit);
         break;
     }
     case CollectorEvent::Kind::Error:
-        record(key, "error", event.error ? event.error->message : "stats stream failed");
+        record(key, EventKind::Error, event.error ? event.error->message : "stats stream failed");
         if (!silent_[side])
             log_(key + ": stats stream failed: " +
                  (event.error ? event.error->message : std::string("no reason")) + "; retrying every second");
@@ -335,7 +336,7 @@ Result<void> PairSession::runWorkload()
         std::string command;
         for (const auto& part : request_.workload)
             command += (command.empty() ? "" : " ") + part;
-        record(runs_[side].mode.label, "workload-started", command);
+        record(runs_[side].mode.label, EventKind::WorkloadStarted, command);
     }
     return success();
 }
@@ -362,7 +363,7 @@ void PairSession::stop()
     }
     for (auto& [run, removal] : removals) {
         removal.get();
-        record(run->mode.label, "removed", run->containerName);
+        record(run->mode.label, EventKind::Removed, run->containerName);
     }
 }
 
@@ -379,23 +380,20 @@ std::string whyNoSamples(const ModeRun& run)
                             "messages above)";
 }
 
-nlohmann::json pairRecordingHeader(const PairRequest& request, const EngineInfo& engine,
-                                   const std::string& endpoint, const std::string& recordedBy)
+RecordingHeader pairRecordingHeader(const PairRequest& request, const EngineInfo& engine,
+                                    const std::string& endpoint, const std::string& recordedBy)
 {
-    nlohmann::json header = {
-        {"app_version", kIsoLensVersion},
-        {"started", wallClockNanos()},
-        {"image", request.image},
-        {"command", request.command},
-        {"workload", request.workload},
-        {"engine", {{"os_type", engine.osType}, {"version", engine.serverVersion}, {"endpoint", endpoint}}},
-        {"host", {{"description", readHostOs().description}}},
-        {"recorded_by", recordedBy},
-        {"hardening", hardeningToJson(request.hardening)},
-        {"modes", nlohmann::json::array()}};
-    for (const auto& mode : request.modes)
-        header["modes"].push_back(
-            {{"label", mode.label}, {"isolation", mode.isolation}, {"runtime", mode.runtime}});
+    RecordingHeader header;
+    header.appVersion = kIsoLensVersion;
+    header.startedNanos = wallClockNanos();
+    header.image = request.image;
+    header.command = request.command;
+    header.workload = request.workload;
+    header.engine = {engine.osType, engine.serverVersion, endpoint};
+    header.hostDescription = readHostOs().description;
+    header.recordedBy = recordedBy;
+    header.hardening = hardeningToJson(request.hardening);
+    header.modes.assign(request.modes.begin(), request.modes.end());
     return header;
 }
 

@@ -39,6 +39,25 @@ RegistryBuild buildFromRegistry(const std::vector<ImagePlatform>& platforms, uns
 
 } // namespace
 
+std::string_view toString(BuildSource source)
+{
+    switch (source) {
+    case BuildSource::None:
+        return "";
+    case BuildSource::HostBuildOption:
+        return "--host-build";
+    case BuildSource::Engine:
+        return "engine";
+    case BuildSource::Tag:
+        return "tag";
+    case BuildSource::LocalImage:
+        return "local image";
+    case BuildSource::Registry:
+        return "registry";
+    }
+    return "";
+}
+
 std::vector<ModeVerdict> windowsVerdicts(const ImageReference& image, std::optional<unsigned> hostBuild,
                                          std::optional<unsigned> imageBuild, const std::string& unknownReason)
 {
@@ -64,11 +83,11 @@ Result<PreflightReport> runPreflight(const ImageReference& image, const Prefligh
     report.image = image.withDefaultTag();
     if (request.hostBuild) {
         report.hostBuild = request.hostBuild;
-        report.hostBuildSource = "--host-build";
+        report.hostBuildSource = BuildSource::HostBuildOption;
     }
     if (auto tagged = windows::buildOfTag(image.tag)) {
         report.imageBuild = tagged;
-        report.imageBuildSource = "tag";
+        report.imageBuildSource = BuildSource::Tag;
     }
 
     if (request.offline || !engine) {
@@ -100,14 +119,14 @@ Result<PreflightReport> runPreflight(const ImageReference& image, const Prefligh
     }
     if (!report.hostBuild) {
         report.hostBuild = windows::buildFromKernelVersion(info.value().kernelVersion);
-        report.hostBuildSource = "engine";
+        report.hostBuildSource = BuildSource::Engine;
     }
     std::string unknownReason = "the image's Windows build could not be found";
     if (!report.imageBuild) {
         if (auto local = engine->inspectImage(image.withDefaultTag()); local) {
             if (auto build = windows::parseBuild(local.value().osVersion)) {
                 report.imageBuild = build->number;
-                report.imageBuildSource = "local image";
+                report.imageBuildSource = BuildSource::LocalImage;
             } else if (local.value().os != "windows") {
                 unknownReason = "this is a " + local.value().os + " image, not a Windows one";
             }
@@ -115,10 +134,10 @@ Result<PreflightReport> runPreflight(const ImageReference& image, const Prefligh
             const auto registry = buildFromRegistry(platforms.value(), *report.hostBuild);
             if (registry.build) {
                 report.imageBuild = registry.build;
-                report.imageBuildSource = "registry";
+                report.imageBuildSource = BuildSource::Registry;
             } else if (registry.newest) { // every variant is newer than the host: predict() says so
                 report.imageBuild = registry.newest;
-                report.imageBuildSource = "registry";
+                report.imageBuildSource = BuildSource::Registry;
             } else if (!registry.windows) {
                 unknownReason = "the registry lists no windows/amd64 variant of this image";
             }
@@ -128,6 +147,21 @@ Result<PreflightReport> runPreflight(const ImageReference& image, const Prefligh
     }
     report.modes = windowsVerdicts(image, report.hostBuild, report.imageBuild, unknownReason);
     return report;
+}
+
+ModePreflight preflightOfMode(const Result<PreflightReport>& report, const std::string& modeLabel)
+{
+    ModePreflight preflight;
+    if (!report) {
+        preflight.state = ModePreflight::State::CheckFailed;
+        preflight.message = report.error().message;
+        return preflight;
+    }
+    preflight.state = ModePreflight::State::NotChecked;
+    for (const auto& mode : report.value().modes)
+        if (mode.mode.label == modeLabel)
+            preflight = {ModePreflight::State::Judged, mode.verdict, mode.message, mode.suggestion};
+    return preflight;
 }
 
 } // namespace isolens

@@ -15,9 +15,8 @@ namespace isolens {
 inline constexpr const char* kHostSeries = "host";                  // CPU % of the host, memory in use
 inline constexpr const char* kVmWorkerSeries = "vm-workers";        // all VM worker processes summed
 inline constexpr const char* kIsolationTaxSeries = "isolation-tax"; // utility VM minus container
-// The event, on the host series, that says how the isolation tax's utility VM was found (attributed, or
-// taken as the only one, and why), recorded whenever that changes.
-inline constexpr const char* kIsolationTaxEvent = "isolation-tax";
+// How the isolation tax's utility VM was found (attributed, or taken as the only one, and why) is
+// recorded on the host series as an EventKind::IsolationTax event whenever that changes.
 
 // One host snapshot as samples for the series store: the host (CPU, memory used of total), the VM
 // workers summed (only when there are any; their memory counts only readable working sets), and

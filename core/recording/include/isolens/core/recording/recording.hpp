@@ -2,6 +2,8 @@
 
 #include "isolens/core/base/error.hpp"
 #include "isolens/core/platform/exclusive_file.hpp"
+#include "isolens/core/recording/event_kind.hpp"
+#include "isolens/core/recording/recording_header.hpp"
 #include "isolens/core/series/series_store.hpp"
 #include "isolens/core/stats/startup_times.hpp"
 #include "isolens/core/stats/stats_sample.hpp"
@@ -37,7 +39,7 @@ struct RecordingFailure {
 
 // A session on disk as JSON Lines: one header line, then one line per sample and per event, each
 // flushed as it is written, so a crash loses at most the line being written.
-//   {"type":"header","format":"isolens-recording","version":1,...}
+//   {"type":"header","format":"isolens-recording","version":1,...} (see RecordingHeader)
 //   {"type":"sample","mode":"runc", <the sample schema>}
 //   {"type":"event","mode":"runc","time_ns":...,"kind":"started","detail":"..."}
 //   {"type":"event","mode":"runc","time_ns":...,"kind":"exited","detail":"exited with code 2 ...",
@@ -50,9 +52,9 @@ public:
     // Creates the file exclusively, the user's alone (0600): an existing file or link at path is
     // refused, never replaced or followed. Nothing recorded is lost silently.
     static Result<std::unique_ptr<RecordingWriter>> create(const std::filesystem::path& path,
-                                                           const nlohmann::json& header);
+                                                           const RecordingHeader& header);
     // Records into a file just created (ExclusiveFile::createNumbered, createTemporary).
-    static Result<std::unique_ptr<RecordingWriter>> create(ExclusiveFile file, const nlohmann::json& header);
+    static Result<std::unique_ptr<RecordingWriter>> create(ExclusiveFile file, const RecordingHeader& header);
     ~RecordingWriter(); // closes, telling no listener: call close() to know how it went
 
     // Told once, at the first failure, on the thread whose write failed (a collector's). Set it before
@@ -62,7 +64,8 @@ public:
     // After a failure these write nothing and return the failure's error; the sample is kept in memory.
     Result<void> sample(const std::string& mode, const StatsSample& sample);
     // data, when given, is the event's figures for programs (an exit's code and output).
-    Result<void> event(const std::string& mode, std::int64_t timeNanos, const std::string& kind,
+    // kind is one this version knows (not Other).
+    Result<void> event(const std::string& mode, std::int64_t timeNanos, EventKind kind,
                        const std::string& detail = {}, const nlohmann::json& data = nullptr);
     // Puts the file on the disk and closes it; a failure here is a failure like a write's.
     Result<void> close();
@@ -98,9 +101,13 @@ private:
 struct RecordedEvent {
     std::string mode;
     std::int64_t timeNanos = 0;
-    std::string kind;
+    EventKind kind = EventKind::Other;
     std::string detail;
     nlohmann::json data = nullptr; // null when the event has none
+    std::string otherKind{};       // the kind's text as the file has it, when kind is Other
+
+    // The kind's text as its recording names it.
+    std::string kindText() const;
 };
 
 // What a recording may ask of the reader, so a hostile file cannot ask for gigabytes. A real line is far
@@ -126,7 +133,7 @@ struct RecordingRefusals {
 };
 
 struct Recording {
-    nlohmann::json header;
+    RecordingHeader header;
     std::vector<std::pair<std::string, StatsSample>> samples; // mode, sample
     std::vector<RecordedEvent> events;
     bool truncatedTail = false;   // the last line was cut off (a crash while writing it)
@@ -141,7 +148,7 @@ Result<Recording> readRecording(const std::filesystem::path& path);
 // A recording line by line, without holding it: the header is returned, samples and events go to
 // the visitor as they are read (in the file's order, which is the order they happened in).
 struct RecordingInfo {
-    nlohmann::json header;
+    RecordingHeader header;
     bool truncatedTail = false;
     std::size_t skippedLines = 0;
     RecordingRefusals refused;
@@ -168,11 +175,8 @@ bool breaksSeries(const RecordedEvent& event);
 // gap and exit events), keyed by mode.
 void replayInto(const Recording& recording, SeriesStore& store);
 
-// Events a pair records with its start-up times (detail: milliseconds), so a replay shows them too.
-inline constexpr const char* kCreateToRunningEvent = "create-to-running-ms";
-inline constexpr const char* kFirstSampleEvent = "start-to-first-sample-ms";
-
-// A mode's start-up times as its recording tells them; empty when the recording has none.
+// A mode's start-up times as its recording tells them (the CreateToRunning and FirstSample events a
+// pair records, detail: milliseconds); empty when the recording has none.
 StartupTimes startupFromRecording(const Recording& recording, const std::string& mode);
 StartupTimes startupFromEvents(const std::vector<RecordedEvent>& events, const std::string& mode);
 

@@ -2,19 +2,13 @@
 
 #include "isolens/core/base/error.hpp"
 #include "isolens/core/engine/engine_types.hpp"
+#include "isolens/core/engine/isolation_mode.hpp"
 
 #include <array>
 #include <string>
 #include <vector>
 
 namespace isolens {
-
-// One side of a comparison: an isolation mode on Windows, a runtime on Linux.
-struct IsolationMode {
-    std::string label;     // "Hyper-V", "process", "runc", "kata"
-    std::string isolation; // HostConfig.Isolation: "hyperv", "process", or "" (Linux)
-    std::string runtime;   // HostConfig.Runtime: "" for the engine's default
-};
 
 struct ModeChoices {
     std::vector<IsolationMode> modes;

@@ -37,7 +37,7 @@ struct PairRequest {
 // that is under way: start() checks it between the pull, each create and the start.
 struct PairObserver {
     std::function<void(const PullProgressTracker&)> pullProgress;
-    std::function<void(const std::string& mode, const std::string& kind, const std::string& detail)> event;
+    std::function<void(const std::string& mode, EventKind kind, const std::string& detail)> event;
     // A container ended on its own (its command exited, or someone removed it): at once, per mode.
     std::function<void(const std::string& mode, const ContainerExit& exit)> exited;
     CancelToken* cancelPull = nullptr;
@@ -89,7 +89,7 @@ public:
 private:
     Result<void> ensureImage();
     void onEvent(std::size_t side, const CollectorEvent& event);
-    void record(const std::string& mode, const std::string& kind, const std::string& detail,
+    void record(const std::string& mode, EventKind kind, const std::string& detail,
                 const nlohmann::json& data = nullptr);
 
     std::shared_ptr<EngineClient> client_;
@@ -116,7 +116,7 @@ std::string whyNoSamples(const ModeRun& run);
 
 // The header of a pair's recording: app version, start time, image, command, workload, the engine
 // (OS, version, endpoint), the host, the two modes, the hardening (null when none), and what recorded it.
-nlohmann::json pairRecordingHeader(const PairRequest& request, const EngineInfo& engine,
-                                   const std::string& endpoint, const std::string& recordedBy);
+RecordingHeader pairRecordingHeader(const PairRequest& request, const EngineInfo& engine,
+                                    const std::string& endpoint, const std::string& recordedBy);
 
 } // namespace isolens

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace isolens {
@@ -19,13 +20,18 @@ struct ModeVerdict {
     std::string suggestion; // an image reference that would work in this mode, when one is known
 };
 
+// Where a preflight took a Windows build from.
+enum class BuildSource { None, HostBuildOption, Engine, Tag, LocalImage, Registry };
+// "--host-build", "engine", "tag", "local image", "registry"; "" for None.
+std::string_view toString(BuildSource source);
+
 struct PreflightReport {
     std::string image;
     std::string engineOs; // "windows", "linux", or "" offline
     std::optional<unsigned> hostBuild;
-    std::string hostBuildSource; // "--host-build", "engine"
+    BuildSource hostBuildSource = BuildSource::None; // HostBuildOption, Engine
     std::optional<unsigned> imageBuild;
-    std::string imageBuildSource; // "tag", "local image", "registry"
+    BuildSource imageBuildSource = BuildSource::None; // Tag, LocalImage, Registry
     std::vector<ModeVerdict> modes;
 };
 
@@ -39,6 +45,19 @@ struct PreflightRequest {
 // null when offline.
 Result<PreflightReport> runPreflight(const ImageReference& image, const PreflightRequest& request,
                                      EngineClient* engine);
+
+// One of a pair's modes as a display shows its preflight: still being checked, a check that failed,
+// not checked (the report does not name the mode), or the report's verdict. The display words it.
+struct ModePreflight {
+    enum class State { Checking, CheckFailed, NotChecked, Judged };
+    State state = State::Checking;
+    windows::Verdict verdict = windows::Verdict::Unknown; // Judged
+    std::string message;    // Judged: the verdict's reason, when it has one; CheckFailed: why it failed
+    std::string suggestion; // Judged: an image reference that would work in this mode, when one is known
+};
+
+// The preflight of the mode with this label, from a report or the error that stopped it.
+ModePreflight preflightOfMode(const Result<PreflightReport>& report, const std::string& modeLabel);
 
 // The verdicts for Windows once the host and image builds are known (or not).
 std::vector<ModeVerdict> windowsVerdicts(const ImageReference& image, std::optional<unsigned> hostBuild,

@@ -1,0 +1,104 @@
+#include "isolens/core/recording/recording_header.hpp"
+
+#include "isolens/core/base/json_access.hpp"
+#include "isolens/core/base/json_text.hpp"
+
+#include <array>
+#include <string_view>
+
+namespace isolens {
+
+using nlohmann::json;
+
+namespace {
+
+// The header's own keys; every other one is the extra's.
+constexpr std::array<std::string_view, 13> kKnownKeys{
+    "type",     "format", "version", "app_version", "started",   "image", "command",
+    "workload", "engine", "host",    "recorded_by", "hardening", "modes"};
+
+bool known(const std::string& key)
+{
+    for (const auto known : kKnownKeys)
+        if (key == known)
+            return true;
+    return false;
+}
+
+std::vector<std::string> texts(const json& array)
+{
+    std::vector<std::string> out;
+    if (!array.is_array())
+        return out;
+    for (const auto& item : array)
+        if (item.is_string())
+            out.push_back(item.get<std::string>());
+    return out;
+}
+
+} // namespace
+
+std::string RecordingHeader::hardeningDescription() const
+{
+    return detail::textField(hardening, "description");
+}
+
+std::string RecordingHeader::modeLabel(std::size_t side) const
+{
+    return side < modes.size() ? modes[side].label : std::string{};
+}
+
+json recordingHeaderToJson(const RecordingHeader& header)
+{
+    json out = header.extra.is_object() ? header.extra : json::object();
+    out["type"] = "header";
+    out["format"] = "isolens-recording";
+    out["version"] = header.version;
+    out["app_version"] = header.appVersion;
+    out["started"] = header.startedNanos;
+    out["image"] = header.image;
+    out["command"] = header.command;
+    out["workload"] = header.workload;
+    out["engine"] = {{"os_type", header.engine.osType},
+                     {"version", header.engine.version},
+                     {"endpoint", header.engine.endpoint}};
+    out["host"] = {{"description", header.hostDescription}};
+    out["recorded_by"] = header.recordedBy;
+    out["hardening"] = header.hardening;
+    out["modes"] = json::array();
+    for (const auto& mode : header.modes)
+        out["modes"].push_back(
+            {{"label", mode.label}, {"isolation", mode.isolation}, {"runtime", mode.runtime}});
+    return out;
+}
+
+RecordingHeader recordingHeaderFromJson(const json& in)
+{
+    RecordingHeader header;
+    if (!in.is_object())
+        return header;
+    const auto& version = detail::member(in, "version");
+    header.version = version.is_number() ? detail::clampedInteger<int>(version) : kRecordingFormatVersion;
+    header.appVersion = detail::textField(in, "app_version");
+    header.startedNanos = detail::integerField(in, "started");
+    header.image = detail::textField(in, "image");
+    header.command = texts(detail::member(in, "command"));
+    header.workload = texts(detail::member(in, "workload"));
+    const auto& engine = detail::member(in, "engine");
+    header.engine = {detail::textField(engine, "os_type"), detail::textField(engine, "version"),
+                     detail::textField(engine, "endpoint")};
+    header.hostDescription = detail::textField(detail::member(in, "host"), "description");
+    header.recordedBy = detail::textField(in, "recorded_by");
+    if (const auto& hardening = detail::member(in, "hardening"); hardening.is_object())
+        header.hardening = hardening;
+    if (const auto& modes = detail::member(in, "modes"); modes.is_array())
+        for (const auto& mode : modes) // one that is not an object keeps its place, empty
+            header.modes.push_back({detail::textField(mode, "label"), detail::textField(mode, "isolation"),
+                                    detail::textField(mode, "runtime")});
+    for (const auto& [key, value] : in.items())
+        if (!known(key))
+            header.extra[key] = value;
+    return header;
+}
+
+} // namespace isolens
