@@ -206,10 +206,11 @@ void DashboardController::startPair(const PairRequest& request)
         if (!started) {
             const auto error = started.error();
             const bool cancelled = error.kind == ErrorKind::Cancelled;
+            // Whatever it created goes, here, off the GUI thread, while its recording is still open.
+            session->stop();
             inbox.post([this, error, cancelled] {
                 busy_ = false;
-                session_.reset(); // the job stops it (whatever it created goes), off the GUI thread
-
+                session_.reset(); // stopped already
                 // The run ended before it began: close its recording (kept, with what it saw).
                 restartHostSampling(nullptr, {});
                 recorder_.reset();
@@ -219,7 +220,6 @@ void DashboardController::startPair(const PairRequest& request)
                 else
                     emit pairFailed(fromStd(error.whatHappened()), fromStd(error.hint));
             });
-            session->stop();
             return;
         }
         const auto runs = session->runs();
