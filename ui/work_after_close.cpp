@@ -25,11 +25,15 @@ Running& running()
 
 void waitAtExit()
 {
-    if (workAfterCloseRunning() == 0)
+    // A queue with nothing left ends at once, and a healthy engine removes a pair within about a second.
+    constexpr std::chrono::seconds kQuiet{2};
+    if (waitForWorkAfterClose(kQuiet))
         return;
     // Said where it can be read (a console); the window is gone already.
-    std::fputs("IsoLens: waiting for the engine to remove the pair's containers\n", stderr);
-    if (!waitForWorkAfterClose())
+    std::fputs("IsoLens: waiting for the engine to finish the closed window's requests (a running pair's "
+               "containers are removed)\n",
+               stderr);
+    if (!waitForWorkAfterClose(kWorkAfterCloseLimit - kQuiet))
         std::fputs("IsoLens: the engine did not answer in time; the next start offers to remove the "
                    "containers left behind (Remove leftovers)\n",
                    stderr);
