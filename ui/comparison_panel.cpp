@@ -3,7 +3,7 @@
 #include "dashboard_colors.hpp"
 #include "series_chart.hpp"
 
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/series/series_store.hpp"
 
 #include <QGridLayout>
 #include <QLabel>

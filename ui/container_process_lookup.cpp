@@ -1,9 +1,9 @@
 #include "container_process_lookup.hpp"
 
-#include "isolens/core/cancel_token.hpp"
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/host_metrics.hpp"
-#include "isolens/core/process_visibility.hpp"
+#include "isolens/core/base/cancel_token.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/host/host_metrics.hpp"
+#include "isolens/core/host/process_visibility.hpp"
 
 using namespace isolens;
 

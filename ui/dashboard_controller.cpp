@@ -6,14 +6,14 @@
 #include "recording_replay.hpp"
 #include "session_recording.hpp"
 
-#include "isolens/core/cancel_token.hpp"
-#include "isolens/core/container_exit.hpp"
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/hardening.hpp"
-#include "isolens/core/host_metrics.hpp"
-#include "isolens/core/pair_session.hpp"
-#include "isolens/core/recording.hpp"
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/base/cancel_token.hpp"
+#include "isolens/core/engine/container_exit.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/engine/hardening.hpp"
+#include "isolens/core/host/host_metrics.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/series/series_store.hpp"
+#include "isolens/core/session/pair_session.hpp"
 
 using namespace isolens;
 
@@ -83,14 +83,14 @@ QString DashboardController::recordingDirectory() const
     return recordingDirectory_.isEmpty() ? defaultRecordingFolder() : recordingDirectory_;
 }
 
-std::array<StartupTimes, 2> DashboardController::startupTimes() const
+std::array<isolens::StartupTimes, 2> DashboardController::startupTimes() const
 {
     if (!session_ || busy_)
         return startup_;
     const auto runs = session_->runs();
-    std::array<StartupTimes, 2> times;
+    std::array<isolens::StartupTimes, 2> times;
     for (int side = 0; side < 2; ++side)
-        times[side] = {runs[side].createToRunningMillis, runs[side].startToFirstSampleMillis};
+        times[side] = runs[side].startup;
     return times;
 }
 
@@ -239,7 +239,7 @@ void DashboardController::startPair(const PairRequest& request)
             // Its utility VM is attributed from now on, not guessed.
             host_.attributeHyperVContainer(hyperVContainer);
             for (int side = 0; side < 2; ++side)
-                startup_[side].createToRunningMillis = runs[side].createToRunningMillis;
+                startup_[side].createToRunningMillis = runs[side].startup.createToRunningMillis;
             emit pairStarted();
             if (!workload.isEmpty())
                 emit problem(tr("The workload did not start: %1").arg(workload));
@@ -260,7 +260,7 @@ void DashboardController::stopPair()
         session->stop();
         inbox.post([this, runs] {
             for (int side = 0; side < 2; ++side)
-                startup_[side].startToFirstSampleMillis = runs[side].startToFirstSampleMillis;
+                startup_[side].startToFirstSampleMillis = runs[side].startup.startToFirstSampleMillis;
             // The recording ends with the pair; the host is still watched, unrecorded. Its close is
             // checked like its writes (the file is put on the disk then).
             restartHostSampling(nullptr, {});

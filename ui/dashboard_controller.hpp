@@ -31,7 +31,7 @@ struct StatsSample;
 struct ModeRun;
 struct OrphanedContainer;
 } // namespace isolens
-Q_MOC_INCLUDE("isolens/core/host_metrics.hpp")
+Q_MOC_INCLUDE("isolens/core/host/host_metrics.hpp")
 
 // The single bridge between the core's threads and the GUI: the engine it works with, the live pair's
 // lifecycle (pull, create, start, stop, its recording), and what is shown (the live store, or a replay).
@@ -55,7 +55,7 @@ public:
     std::shared_ptr<isolens::SeriesStore> store() const { return store_; }
     std::array<QString, 2> modeKeys() const { return modeKeys_; }
     // Live: as the pair measures them (the first sample's arrives after start); replay: as recorded.
-    std::array<StartupTimes, 2> startupTimes() const;
+    std::array<isolens::StartupTimes, 2> startupTimes() const;
     bool isRunning() const { return running_; }
     bool isBusy() const { return busy_; }
     bool isReplay() const { return replay_; }
@@ -120,7 +120,7 @@ private:
     std::shared_ptr<isolens::PairSession> session_;
     std::shared_ptr<isolens::CancelToken> pullCancel_;
     std::array<QString, 2> modeKeys_;
-    std::array<StartupTimes, 2> startup_;
+    std::array<isolens::StartupTimes, 2> startup_;
     QString recordingPath_;
     QString recordingProblem_;
     std::shared_ptr<const std::vector<std::pair<std::string, isolens::StatsSample>>>

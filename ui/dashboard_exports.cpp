@@ -4,7 +4,8 @@
 #include "path_text.hpp"
 #include "png_export.hpp"
 
-#include "isolens/core/recording.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/recording/recording_csv.hpp"
 
 #include <QFile>
 #include <QFileDialog>
@@ -27,21 +28,28 @@ QString exportSessionCsv(const DashboardController& controller, const QString& p
 {
     if (controller.recordingPath().isEmpty())
         return QObject::tr("Nothing recorded yet: start a pair, or open a recording");
-    auto recording = readRecording(pathFromQString(controller.recordingPath()));
-    if (!recording)
-        return QString::fromStdString(recording.error().describe());
-    // After a write failure the recording ends early: the samples it could not take are in memory.
-    auto notRecorded = controller.samplesNotRecorded();
-    auto& samples = recording.value().samples;
-    samples.insert(samples.end(), std::make_move_iterator(notRecorded.begin()),
-                   std::make_move_iterator(notRecorded.end()));
     // The save dialog has asked before replacing a file. The CSV goes to a temporary file beside it,
     // renamed over it when whole: a failure leaves the old file as it was, never half a new one.
+    // After a write failure the recording ends early: the samples it could not take are in memory.
     QSaveFile out(path);
-    const auto csv = recordingToCsv(recording.value());
-    if (!out.open(QIODevice::WriteOnly) ||
-        out.write(csv.data(), static_cast<qint64>(csv.size())) != static_cast<qint64>(csv.size()) ||
-        !out.commit())
+    if (!out.open(QIODevice::WriteOnly))
+        return QObject::tr("Could not write %1: %2").arg(path, out.errorString());
+    bool writeFailed = false;
+    const CsvSink write = [&](std::string_view text) -> Result<void> {
+        if (out.write(text.data(), static_cast<qint64>(text.size())) == static_cast<qint64>(text.size()))
+            return success();
+        writeFailed = true;
+        return makeError(ErrorKind::Other, out.errorString().toStdString());
+    };
+    auto exported = exportRecordingCsv(pathFromQString(controller.recordingPath()),
+                                       controller.samplesNotRecorded(), write);
+    if (!exported) {
+        out.cancelWriting();
+        return writeFailed ? QObject::tr("Could not write %1: %2")
+                                 .arg(path, QString::fromStdString(exported.error().message))
+                           : QString::fromStdString(exported.error().describe());
+    }
+    if (!out.commit())
         return QObject::tr("Could not write %1: %2").arg(path, out.errorString());
     return {};
 }

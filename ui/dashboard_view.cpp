@@ -9,8 +9,8 @@
 #include "summary_view.hpp"
 #include "time_window_bar.hpp"
 
-#include "isolens/core/clock.hpp"
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/base/clock.hpp"
+#include "isolens/core/series/series_store.hpp"
 
 #include <QCheckBox>
 #include <QComboBox>

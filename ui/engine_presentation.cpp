@@ -2,10 +2,11 @@
 
 #include "dashboard_view.hpp"
 
-#include "isolens/core/command_line.hpp"
-#include "isolens/core/engine_facts.hpp"
-#include "isolens/core/isolation_modes.hpp"
-#include "isolens/core/stats_normalizer.hpp"
+#include "isolens/core/engine/command_line.hpp"
+#include "isolens/core/engine/engine_facts.hpp"
+#include "isolens/core/engine/engine_os.hpp"
+#include "isolens/core/session/isolation_modes.hpp"
+#include "isolens/core/stats/stats_normalizer.hpp"
 
 using namespace isolens;
 
@@ -25,7 +26,7 @@ void showEngineFacts(DashboardView& dashboard, const QString& where, const Engin
     auto* launcher = dashboard.launcher();
     launcher->setModes(modes.modes, fromStd(modes.reason));
     launcher->setCommandSyntax(commandSyntaxFor(facts.info.osType));
-    launcher->setEngineOs(parseEngineOs(facts.info.osType).value_or(EngineOs::Linux));
+    launcher->setEngineOs(engineOsFromOsType(facts.info.osType));
     dashboard.setEngineSummary(
         QObject::tr("<b>Engine</b> %1 \u00b7 %2 \u00b7 Docker %3 \u00b7 default isolation: %4 \u00b7 "
                     "<span style='color:#2b8a3e'>connected</span>")

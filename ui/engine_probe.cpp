@@ -1,7 +1,8 @@
 #include "engine_probe.hpp"
 
-#include "isolens/core/endpoint_resolver.hpp"
-#include "isolens/core/engine_facts.hpp"
+#include "isolens/core/engine/engine_connection.hpp"
+#include "isolens/core/engine/engine_facts.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include <QCoreApplication>
 #include <QMetaObject>
@@ -29,22 +30,21 @@ void EngineProbe::start()
     auto generations = generation_;
     auto request = *request_;
     QThreadPool::globalInstance()->start([self, generations, generation, request] {
-        auto resolved = resolveEndpoint(request, processEnvironment());
-        QString where = resolved ? QString::fromStdString(resolved.value().endpoint.url + " (from " +
-                                                          resolved.value().source + ")")
-                                 : QStringLiteral("(no usable endpoint)");
-        Result<EngineFacts> facts = resolved.has_error()
-                                        ? Result<EngineFacts>(resolved.error())
+        auto connection = connectToEngine(request);
+        QString where = connection
+                            ? QString::fromStdString(connection.value().resolved.endpoint.url + " (from " +
+                                                     connection.value().resolved.source + ")")
+                            : QStringLiteral("(no usable endpoint)");
+        Result<EngineFacts> facts = connection.has_error()
+                                        ? Result<EngineFacts>(connection.error())
                                         : Result<EngineFacts>(makeError(ErrorKind::Other, ""));
         QStringList warnings;
         std::shared_ptr<EngineClient> client;
-        if (resolved) {
-            for (const auto& warning : resolved.value().warnings)
+        if (connection) {
+            for (const auto& warning : connection.value().resolved.warnings)
                 warnings << QString::fromStdString(warning);
-            EngineClientOptions options;
-            options.pinnedApiVersion = resolved.value().pinnedApiVersion;
-            client = std::make_shared<EngineClient>(resolved.value().endpoint, options);
-            facts = probeEngine(*client, options.pinnedApiVersion.has_value());
+            client = connection.value().client;
+            facts = probeEngine(*client, connection.value().resolved.pinnedApiVersion.has_value());
         }
         // Back on the GUI thread; a newer probe or a destroyed probe drops this result.
         QMetaObject::invokeMethod(

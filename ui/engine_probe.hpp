@@ -12,7 +12,7 @@ struct EndpointRequest;
 struct EngineFacts;
 struct Error;
 } // namespace isolens
-Q_MOC_INCLUDE("isolens/core/engine_facts.hpp")
+Q_MOC_INCLUDE("isolens/core/engine/engine_facts.hpp")
 
 // Connects to the engine off the GUI thread and reports back on it: the engine's facts, or
 // what was tried and why it failed.

@@ -1,10 +1,10 @@
 #include "engine_queries.hpp"
 
-#include "isolens/core/container_ledger.hpp"
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/isolation_modes.hpp"
-#include "isolens/core/orphan_search.hpp"
-#include "isolens/core/preflight.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/session/container_ledger.hpp"
+#include "isolens/core/session/isolation_modes.hpp"
+#include "isolens/core/session/orphan_search.hpp"
+#include "isolens/core/session/preflight.hpp"
 
 using namespace isolens;
 

@@ -1,7 +1,7 @@
 #include "engine_status_view.hpp"
 
-#include "isolens/core/engine_facts.hpp"
-#include "isolens/core/units.hpp"
+#include "isolens/core/base/units.hpp"
+#include "isolens/core/engine/engine_facts.hpp"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -4,7 +4,7 @@
 #include "host_panel.hpp"
 #include "process_view.hpp"
 
-#include "isolens/core/host_metrics.hpp"
+#include "isolens/core/host/host_metrics.hpp"
 
 #include <QObject>
 #include <QStringList>

@@ -3,8 +3,8 @@
 #include "dashboard_colors.hpp"
 #include "series_chart.hpp"
 
-#include "isolens/core/host_series.hpp"
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/host/host_series.hpp"
+#include "isolens/core/series/series_store.hpp"
 
 #include <QGridLayout>
 #include <QLabel>

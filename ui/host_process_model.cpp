@@ -2,8 +2,8 @@
 
 #include "dashboard_colors.hpp"
 
-#include "isolens/core/host_metrics.hpp"
-#include "isolens/core/units.hpp"
+#include "isolens/core/base/units.hpp"
+#include "isolens/core/host/host_metrics.hpp"
 
 #include <QBrush>
 

@@ -1,7 +1,7 @@
 #include "host_sampling_bridge.hpp"
 
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/host_sampler.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/session/host_sampler.hpp"
 
 using namespace isolens;
 

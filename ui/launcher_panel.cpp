@@ -2,10 +2,10 @@
 
 #include "dashboard_colors.hpp"
 
-#include "isolens/core/command_line.hpp"
-#include "isolens/core/hardening.hpp"
-#include "isolens/core/image_reference.hpp"
-#include "isolens/core/isolation_modes.hpp"
+#include "isolens/core/engine/command_line.hpp"
+#include "isolens/core/engine/hardening.hpp"
+#include "isolens/core/engine/image_reference.hpp"
+#include "isolens/core/session/isolation_modes.hpp"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -10,7 +10,7 @@ struct IsolationMode;
 enum class CommandSyntax;
 enum class EngineOs;
 } // namespace isolens
-Q_MOC_INCLUDE("isolens/core/isolation_modes.hpp")
+Q_MOC_INCLUDE("isolens/core/session/isolation_modes.hpp")
 
 class QCheckBox;
 class QComboBox;

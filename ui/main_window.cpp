@@ -19,14 +19,14 @@
 #include "window_settings.hpp"
 #include "window_size.hpp"
 
-#include "isolens/core/command_line.hpp"
-#include "isolens/core/endpoint_resolver.hpp"
-#include "isolens/core/engine_facts.hpp"
-#include "isolens/core/hardening.hpp"
-#include "isolens/core/host_metrics.hpp"
-#include "isolens/core/licence.hpp"
-#include "isolens/core/pair_session.hpp"
-#include "isolens/core/version.hpp"
+#include "isolens/core/base/licence.hpp"
+#include "isolens/core/base/version.hpp"
+#include "isolens/core/engine/command_line.hpp"
+#include "isolens/core/engine/engine_facts.hpp"
+#include "isolens/core/engine/hardening.hpp"
+#include "isolens/core/host/host_metrics.hpp"
+#include "isolens/core/session/pair_session.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include <QCloseEvent>
 #include <QDir>

@@ -13,7 +13,7 @@ struct EndpointRequest;
 struct EngineFacts;
 struct Error;
 } // namespace isolens
-Q_MOC_INCLUDE("isolens/core/engine_facts.hpp")
+Q_MOC_INCLUDE("isolens/core/engine/engine_facts.hpp")
 
 class DashboardController;
 class DashboardView;

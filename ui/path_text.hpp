@@ -1,8 +1,9 @@
 #pragma once
 
 // A QString names a file as text; the core takes a std::filesystem::path. Both ways go through the core's
-// UTF-8 conversion (isolens/core/system_text.hpp), so a folder named "José" or "テスト" survives on Windows.
-#include "isolens/core/system_text.hpp"
+// UTF-8 conversion (isolens/core/platform/system_text.hpp), so a folder named "José" or "テスト" survives on
+// Windows.
+#include "isolens/core/platform/system_text.hpp"
 
 #include <QString>
 

@@ -2,9 +2,9 @@
 
 #include "path_text.hpp"
 
-#include "isolens/core/container_exit.hpp"
-#include "isolens/core/recording.hpp"
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/engine/container_exit.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/series/series_store.hpp"
 
 #include <QObject>
 
@@ -41,8 +41,7 @@ QString replayRecording(const QString& path, ReplayedSession& session)
     session.store = std::move(store);
     session.modeKeys = keys;
     for (int side = 0; side < 2; ++side) {
-        const auto recorded = startupFromEvents(replayed.value().events, keys[side].toStdString());
-        session.startup[side] = {recorded.createToRunningMillis, recorded.startToFirstSampleMillis};
+        session.startup[side] = startupFromEvents(replayed.value().events, keys[side].toStdString());
     }
     session.title = headerText(header, "image");
     session.hardening =

@@ -25,7 +25,7 @@ struct ReplayedSession {
     };
     std::shared_ptr<isolens::SeriesStore> store;
     std::array<QString, 2> modeKeys;
-    std::array<StartupTimes, 2> startup;
+    std::array<isolens::StartupTimes, 2> startup;
     QString title;     // the image
     QString hardening; // empty when the pair was not hardened
     std::vector<Exit> exits;

@@ -1,6 +1,6 @@
 #include "sample_recording.hpp"
 
-#include "isolens/core/version.hpp"
+#include "isolens/core/base/version.hpp"
 
 #include <QDir>
 #include <QFile>

@@ -2,9 +2,9 @@
 
 #include "dashboard_controller.hpp"
 
-#include "isolens/core/clock.hpp"
-#include "isolens/core/sampling_health.hpp"
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/base/clock.hpp"
+#include "isolens/core/series/sampling_health.hpp"
+#include "isolens/core/series/series_store.hpp"
 
 #include <QFileInfo>
 #include <QLabel>

@@ -1,7 +1,7 @@
 #include "series_chart.hpp"
 
-#include "isolens/core/chart_scale.hpp"
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/series/chart_scale.hpp"
+#include "isolens/core/series/series_store.hpp"
 
 #include <QApplication>
 #include <QCategoryAxis>

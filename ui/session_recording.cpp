@@ -2,8 +2,8 @@
 
 #include "path_text.hpp"
 
-#include "isolens/core/exclusive_file.hpp"
-#include "isolens/core/recording.hpp"
+#include "isolens/core/platform/exclusive_file.hpp"
+#include "isolens/core/recording/recording.hpp"
 
 #include <QDateTime>
 #include <QObject>

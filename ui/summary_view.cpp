@@ -1,9 +1,9 @@
 #include "summary_view.hpp"
 
-#include "isolens/core/pair_summary.hpp"
-#include "isolens/core/published_reference.hpp"
-#include "isolens/core/summary.hpp"
-#include "isolens/core/units.hpp"
+#include "isolens/core/analysis/pair_summary.hpp"
+#include "isolens/core/analysis/published_reference.hpp"
+#include "isolens/core/analysis/summary.hpp"
+#include "isolens/core/base/units.hpp"
 
 #include <QScrollBar>
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "isolens/core/stats/startup_times.hpp"
+
 #include <QTextBrowser>
 
 #include <array>
@@ -10,12 +12,6 @@ namespace isolens {
 class SeriesStore;
 } // namespace isolens
 
-// Start-up times of one side, when this session started it (a replay knows them from its events).
-struct StartupTimes {
-    std::optional<double> createToRunningMillis;
-    std::optional<double> startToFirstSampleMillis;
-};
-
 // The pair's figures in a table: mean, p95 and peak of CPU and memory per mode, the percent
 // difference in words, start-up times, and the published reference beside them, labelled as such.
 class SummaryView : public QTextBrowser {
@@ -25,7 +21,7 @@ public:
 
     // Recomputes only when something it shows has changed (a replayed day is summarized once).
     void refresh(const std::shared_ptr<const isolens::SeriesStore>& store,
-                 const std::array<QString, 2>& modes, const std::array<StartupTimes, 2>& startup);
+                 const std::array<QString, 2>& modes, const std::array<isolens::StartupTimes, 2>& startup);
 
 private:
     // What the summary was made from; another store (even one at a freed store's address) never matches.

@@ -1,6 +1,6 @@
 #include "time_window_bar.hpp"
 
-#include "isolens/core/chart_scale.hpp"
+#include "isolens/core/series/chart_scale.hpp"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,10 +1,10 @@
 #include "cleanup_command.hpp"
 
-#include "isolens/core/safe_text.hpp"
+#include "isolens/core/base/safe_text.hpp"
 
 #include "text_table.hpp"
 
-#include "isolens/core/orphan_search.hpp"
+#include "isolens/core/session/orphan_search.hpp"
 
 #include <nlohmann/json.hpp>
 

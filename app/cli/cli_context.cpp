@@ -1,6 +1,6 @@
 #include "cli_context.hpp"
 
-#include "isolens/core/safe_text.hpp"
+#include "isolens/core/base/safe_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -8,19 +8,13 @@
 
 using namespace isolens;
 
-Result<ConnectedEngine> connectToEngine(const CliContext& context)
+Result<EngineConnection> connectToEngine(const CliContext& context)
 {
-    auto env = processEnvironment();
-    auto resolved = resolveEndpoint(context.endpointRequest, env);
-    if (!resolved)
-        return resolved.error();
-    for (const auto& warning : resolved.value().warnings)
+    auto engine = isolens::connectToEngine(context.endpointRequest);
+    if (!engine)
+        return engine.error();
+    for (const auto& warning : engine.value().resolved.warnings)
         std::cerr << escapeForTerminal(warning) << '\n';
-    EngineClientOptions options;
-    options.pinnedApiVersion = resolved.value().pinnedApiVersion;
-    ConnectedEngine engine;
-    engine.client = std::make_unique<EngineClient>(resolved.value().endpoint, options);
-    engine.resolved = std::move(resolved.value());
     return engine;
 }
 

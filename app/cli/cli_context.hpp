@@ -1,8 +1,9 @@
 #pragma once
 
-#include "isolens/core/endpoint_resolver.hpp"
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/error.hpp"
+#include "isolens/core/base/error.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/engine/engine_connection.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include <memory>
 #include <optional>
@@ -14,13 +15,8 @@ struct CliContext {
     bool json = false;
 };
 
-struct ConnectedEngine {
-    isolens::ResolvedEndpoint resolved;
-    std::unique_ptr<isolens::EngineClient> client;
-};
-
-// Resolves the endpoint (printing its warnings to stderr) and makes a client for it.
-isolens::Result<ConnectedEngine> connectToEngine(const CliContext& context);
+// The engine the flags name (isolens::connectToEngine), with its warnings printed to stderr.
+isolens::Result<isolens::EngineConnection> connectToEngine(const CliContext& context);
 
 // A connected engine and its /info, which most commands need first.
 struct EngineWithInfo {

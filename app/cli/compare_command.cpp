@@ -1,23 +1,24 @@
 #include "compare_command.hpp"
 
-#include "isolens/core/safe_text.hpp"
+#include "isolens/core/base/safe_text.hpp"
 
 #include "interrupts.hpp"
 #include "recording_report.hpp"
 #include "text_table.hpp"
 
-#include "isolens/core/clock.hpp"
-#include "isolens/core/command_line.hpp"
-#include "isolens/core/exclusive_file.hpp"
-#include "isolens/core/group_sum.hpp"
-#include "isolens/core/host_sampler.hpp"
-#include "isolens/core/orphan_search.hpp"
-#include "isolens/core/pair_session.hpp"
-#include "isolens/core/pair_summary.hpp"
-#include "isolens/core/published_reference.hpp"
-#include "isolens/core/system_text.hpp"
-#include "isolens/core/text.hpp"
-#include "isolens/core/units.hpp"
+#include "isolens/core/analysis/pair_summary.hpp"
+#include "isolens/core/analysis/published_reference.hpp"
+#include "isolens/core/base/clock.hpp"
+#include "isolens/core/base/text.hpp"
+#include "isolens/core/base/units.hpp"
+#include "isolens/core/engine/command_line.hpp"
+#include "isolens/core/platform/exclusive_file.hpp"
+#include "isolens/core/platform/system_text.hpp"
+#include "isolens/core/recording/recording_csv.hpp"
+#include "isolens/core/session/host_sampler.hpp"
+#include "isolens/core/session/orphan_search.hpp"
+#include "isolens/core/session/pair_session.hpp"
+#include "isolens/core/stats/group_sum.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -75,15 +76,9 @@ Result<std::array<IsolationMode, 2>> chooseModes(const CompareOptions& options, 
 // The CSV from the recording and, after a write failure, the samples kept in memory.
 Result<void> writeCsv(ExclusiveFile& csv, const RecordingWriter& recorder)
 {
-    auto recording = readRecording(recorder.path());
-    if (!recording)
-        return recording.error();
-    auto unwritten = recorder.unwrittenSamples();
-    auto& samples = recording.value().samples;
-    samples.insert(samples.end(), std::make_move_iterator(unwritten.begin()),
-                   std::make_move_iterator(unwritten.end()));
-    if (auto written = csv.write(recordingToCsv(recording.value())); !written)
-        return written;
+    const auto write = [&](std::string_view text) { return csv.write(text); };
+    if (auto exported = exportRecordingCsv(recorder.path(), recorder.unwrittenSamples(), write); !exported)
+        return exported;
     return csv.close();
 }
 
@@ -101,6 +96,11 @@ std::string percent(double value)
     return text;
 }
 
+nlohmann::json optionalMillis(const std::optional<double>& millis)
+{
+    return millis ? nlohmann::json(*millis) : nlohmann::json(nullptr);
+}
+
 nlohmann::json summaryJson(const ModeSummary& s, const ModeRun& run)
 {
     // Groups have no run of IsoLens' own: their mode and container fields stay empty.
@@ -112,10 +112,8 @@ nlohmann::json summaryJson(const ModeSummary& s, const ModeRun& run)
             {"isolation", run.mode.isolation},
             {"runtime", run.mode.runtime},
             {"container", run.containerName},
-            {"create_to_running_ms", run.createToRunningMillis},
-            {"start_to_first_sample_ms", run.startToFirstSampleMillis
-                                             ? nlohmann::json(*run.startToFirstSampleMillis)
-                                             : nlohmann::json(nullptr)},
+            {"create_to_running_ms", optionalMillis(run.startup.createToRunningMillis)},
+            {"start_to_first_sample_ms", optionalMillis(run.startup.startToFirstSampleMillis)},
             {"exited", run.exit ? exitToJson(*run.exit) : nlohmann::json(nullptr)},
             {"cpu_percent", metric(s.cpu)},
             {"cpu_allotment_percent", metric(s.allotment)},
@@ -142,13 +140,14 @@ void printSummary(const std::string& image, const std::vector<ModeSummary>& summ
     detail.push_back({"memory peak", megabytes(a.memory.peak), megabytes(b.memory.peak)});
     detail.push_back({"samples", std::to_string(a.memory.count), std::to_string(b.memory.count)});
     if (runs) {
-        auto millis = [](double value) { return std::to_string(static_cast<int>(value)) + " ms"; };
-        auto firstSample = [&](const ModeRun& run) {
-            return run.startToFirstSampleMillis ? millis(*run.startToFirstSampleMillis) : std::string("--");
+        auto millis = [](const std::optional<double>& value) {
+            return value ? std::to_string(static_cast<int>(*value)) + " ms" : std::string("--");
         };
-        detail.push_back({"create to running", millis((*runs)[0].createToRunningMillis),
-                          millis((*runs)[1].createToRunningMillis)});
-        detail.push_back({"start to first sample", firstSample((*runs)[0]), firstSample((*runs)[1])});
+        const auto& [first, second] = *runs;
+        detail.push_back({"create to running", millis(first.startup.createToRunningMillis),
+                          millis(second.startup.createToRunningMillis)});
+        detail.push_back({"start to first sample", millis(first.startup.startToFirstSampleMillis),
+                          millis(second.startup.startToFirstSampleMillis)});
     }
     std::cout << '\n' << alignColumns(detail) << '\n';
     std::cout << describeDifference(a.label, b.label, "memory", a.memory.mean, b.memory.mean) << ".\n";
@@ -176,7 +175,7 @@ int compareGroups(const CliContext& context, const CompareOptions& options,
                                               "--groups takes LABEL=VALUE1,VALUE2, e.g. "
                                               "com.docker.compose.project=stack-hyperv,stack-process"));
     const auto label = options.groups.substr(0, eq);
-    const auto os = engine.osType == "windows" ? EngineOs::Windows : EngineOs::Linux;
+    const auto os = engineOsFromOsType(engine.osType);
     SeriesStore store;
     GroupAccumulator groups;
     std::vector<WatchTarget> targets;

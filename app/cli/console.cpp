@@ -1,7 +1,7 @@
 #include "console.hpp"
 
-#include "isolens/core/safe_text.hpp"
-#include "isolens/core/utf16.hpp"
+#include "isolens/core/base/safe_text.hpp"
+#include "isolens/core/base/utf16.hpp"
 
 #include <iostream>
 #include <streambuf>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "isolens/core/error.hpp"
-#include "isolens/core/hardening.hpp"
+#include "isolens/core/base/error.hpp"
+#include "isolens/core/engine/hardening.hpp"
 
 #include <CLI/CLI.hpp>
 

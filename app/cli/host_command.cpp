@@ -1,15 +1,16 @@
 #include "host_command.hpp"
 
-#include "isolens/core/safe_text.hpp"
+#include "isolens/core/base/safe_text.hpp"
 
 #include "text_table.hpp"
 
-#include "isolens/core/host_metrics.hpp"
-#include "isolens/core/host_os.hpp"
-#include "isolens/core/process_visibility.hpp"
-#include "isolens/core/stats_normalizer.hpp"
-#include "isolens/core/units.hpp"
-#include "isolens/core/utility_vm_attribution.hpp"
+#include "isolens/core/base/units.hpp"
+#include "isolens/core/engine/effective_isolation.hpp"
+#include "isolens/core/host/host_metrics.hpp"
+#include "isolens/core/host/host_os.hpp"
+#include "isolens/core/host/process_visibility.hpp"
+#include "isolens/core/host/utility_vm_attribution.hpp"
+#include "isolens/core/stats/stats_normalizer.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -106,9 +107,7 @@ std::vector<ContainerOnHost> containersOnHost(const CliContext& context, const H
         auto top = client.top(container.id);
         if (!details || !top)
             continue; // gone meanwhile
-        auto isolation = details.value().isolation;
-        if (info.value().osType == "windows" && (isolation.empty() || isolation == "default"))
-            isolation = info.value().defaultIsolation;
+        const auto isolation = effectiveIsolation(details.value().isolation, info.value());
         ContainerOnHost entry{mapToHost(container.id, container.name, isolation, top.value(), host),
                               std::nullopt};
         if (isolation == "hyperv") {

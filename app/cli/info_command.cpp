@@ -1,10 +1,10 @@
 #include "info_command.hpp"
 
-#include "isolens/core/safe_text.hpp"
+#include "isolens/core/base/safe_text.hpp"
 
-#include "isolens/core/engine_facts.hpp"
-#include "isolens/core/host_os.hpp"
-#include "isolens/core/units.hpp"
+#include "isolens/core/base/units.hpp"
+#include "isolens/core/engine/engine_facts.hpp"
+#include "isolens/core/host/host_os.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "isolens/core/cancel_token.hpp"
+#include "isolens/core/base/cancel_token.hpp"
 
 #include <atomic>
 #include <thread>

@@ -10,8 +10,8 @@
 #include "preflight_command.hpp"
 #include "stats_command.hpp"
 
-#include "isolens/core/licence.hpp"
-#include "isolens/core/system_text.hpp"
+#include "isolens/core/base/licence.hpp"
+#include "isolens/core/platform/system_text.hpp"
 
 #include <CLI/CLI.hpp>
 

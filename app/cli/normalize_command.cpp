@@ -1,9 +1,10 @@
 #include "normalize_command.hpp"
 
-#include "isolens/core/safe_text.hpp"
+#include "isolens/core/base/safe_text.hpp"
 
-#include "isolens/core/stats_normalizer.hpp"
-#include "isolens/core/system_text.hpp"
+#include "isolens/core/platform/system_text.hpp"
+#include "isolens/core/stats/sample_json.hpp"
+#include "isolens/core/stats/stats_normalizer.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,8 +1,8 @@
 #include "preflight_command.hpp"
 
-#include "isolens/core/safe_text.hpp"
+#include "isolens/core/base/safe_text.hpp"
 
-#include "isolens/core/preflight.hpp"
+#include "isolens/core/session/preflight.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -82,7 +82,7 @@ int runPreflightCommand(const CliContext& context, const PreflightOptions& optio
                                              "' is not a Windows build such as 20348 or 20348.2113"));
         request.hostBuild = build->number;
     }
-    std::optional<ConnectedEngine> engine;
+    std::optional<EngineConnection> engine;
     if (!options.offline) {
         auto connected = connectToEngine(context);
         if (!connected)

@@ -1,8 +1,8 @@
 #include "recording_report.hpp"
 
-#include "isolens/core/safe_text.hpp"
-#include "isolens/core/system_text.hpp"
-#include "isolens/core/timestamp.hpp"
+#include "isolens/core/base/safe_text.hpp"
+#include "isolens/core/base/timestamp.hpp"
+#include "isolens/core/platform/system_text.hpp"
 
 #include <iostream>
 #include <string>

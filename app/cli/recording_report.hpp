@@ -1,6 +1,6 @@
 #pragma once
 
-#include "isolens/core/recording.hpp"
+#include "isolens/core/recording/recording.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,18 +1,19 @@
 #include "stats_command.hpp"
 
-#include "isolens/core/safe_text.hpp"
+#include "isolens/core/base/safe_text.hpp"
 
 #include "console.hpp"
+#include "interrupts.hpp"
 #include "stats_table.hpp"
 
-#include "isolens/core/cgroup_stats.hpp"
-#include "isolens/core/stats_collector.hpp"
-#include "isolens/core/stats_normalizer.hpp"
+#include "isolens/core/engine/effective_isolation.hpp"
+#include "isolens/core/stats/cgroup_stats.hpp"
+#include "isolens/core/stats/sample_json.hpp"
+#include "isolens/core/stats/stats_collector.hpp"
+#include "isolens/core/stats/stats_normalizer.hpp"
 
 #include <nlohmann/json.hpp>
 
-#include <atomic>
-#include <csignal>
 #include <future>
 #include <iostream>
 #include <thread>
@@ -21,19 +22,13 @@ using namespace isolens;
 
 namespace {
 
-std::atomic<bool> interrupted{false};
-
-extern "C" void onInterrupt(int)
-{
-    interrupted = true;
-}
-
-// Until Ctrl+C (or SIGTERM): waits a second at a time, in steps short enough to stop promptly.
+// Until Ctrl+C, SIGTERM or a closed terminal (the same interrupts as every run): waits a second at a
+// time, in steps short enough to stop promptly.
 bool waitASecond()
 {
-    for (int i = 0; i < 10 && !interrupted; ++i)
+    for (int i = 0; i < 10 && !interrupted(); ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    return !interrupted;
+    return !interrupted();
 }
 
 // The table in place of the last one on a console or terminal (clear and home, as docker stats does),
@@ -43,12 +38,6 @@ void showTable(const LatestStats& table, EngineOs os, bool redraw)
     if (redraw)
         clearScreen();
     std::cout << renderStatsTable(table.snapshot(), os) << std::flush;
-}
-
-void stopOnSignals()
-{
-    std::signal(SIGINT, onInterrupt);
-    std::signal(SIGTERM, onInterrupt);
 }
 
 // Everything a container's figures need beyond its stats: its name and CPU allotment.
@@ -63,9 +52,7 @@ Result<WatchTarget> describeContainer(EngineClient& client, const std::string& r
     target.limits.nanoCpus = d.nanoCpus;
     target.limits.cpuCount = d.cpuCount;
     target.limits.memoryBytes = d.memoryBytes;
-    if (engine.osType == "windows")
-        target.limits.effectiveIsolation =
-            (d.isolation.empty() || d.isolation == "default") ? engine.defaultIsolation : d.isolation;
+    target.limits.effectiveIsolation = effectiveIsolation(d.isolation, engine);
     return target;
 }
 
@@ -138,7 +125,7 @@ int stream(const CliContext& context, std::shared_ptr<EngineClient> client,
     for (const auto& target : targets)
         collector.watch(target);
 
-    stopOnSignals();
+    handleInterrupts();
     const bool terminal = prepareConsole().terminal;
     while (waitASecond()) {
         if (context.json)
@@ -165,7 +152,7 @@ int streamDirect(const CliContext& context, EngineClient& client, const std::vec
         readers.push_back(std::move(reader.value()));
         table.add(target.id, target.name);
     }
-    stopOnSignals();
+    handleInterrupts();
     const bool terminal = prepareConsole().terminal;
     while (waitASecond()) {
         for (std::size_t i = 0; i < readers.size(); ++i) {
@@ -198,7 +185,7 @@ int runStatsCommand(const CliContext& context, const StatsOptions& options)
     if (!engine)
         return reportError(context, engine.error());
     auto client = engine.value().client;
-    const auto os = parseEngineOs(engine.value().info.osType).value_or(EngineOs::Linux);
+    const auto os = engineOsFromOsType(engine.value().info.osType);
     auto targets = chooseTargets(*client, options, engine.value().info);
     if (!targets)
         return reportError(context, targets.error());

@@ -2,7 +2,7 @@
 
 #include "text_table.hpp"
 
-#include "isolens/core/units.hpp"
+#include "isolens/core/base/units.hpp"
 
 #include <cstdio>
 

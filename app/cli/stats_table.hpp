@@ -1,6 +1,6 @@
 #pragma once
 
-#include "isolens/core/latest_stats.hpp"
+#include "isolens/core/stats/latest_stats.hpp"
 
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 #include "text_table.hpp"
 
-#include "isolens/core/safe_text.hpp"
+#include "isolens/core/base/safe_text.hpp"
 
 #include <algorithm>
 

@@ -5,9 +5,9 @@
 #include "startup_messages.hpp"
 #include "ui_font.hpp"
 
-#include "isolens/core/endpoint_resolver.hpp"
-#include "isolens/core/licence.hpp"
-#include "isolens/core/version.hpp"
+#include "isolens/core/base/licence.hpp"
+#include "isolens/core/base/version.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include <QApplication>
 #include <QCommandLineParser>

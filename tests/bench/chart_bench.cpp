@@ -3,7 +3,7 @@
 // every point to the chart, in the same run; each with and without painting the chart (offscreen).
 #include "series_chart.hpp"
 
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/series/series_store.hpp"
 
 #include <benchmark/benchmark.h>
 

@@ -1,11 +1,11 @@
 // Micro-benchmarks of the core's hot paths: what runs once per sample, per stream byte, per point and
 // per chart refresh. Figures are reported by Google Benchmark; BENCHMARKS.md records a run.
-#include "isolens/core/downsample.hpp"
-#include "isolens/core/line_splitter.hpp"
-#include "isolens/core/series_store.hpp"
-#include "isolens/core/stats_normalizer.hpp"
-#include "isolens/core/summary.hpp"
-#include "isolens/core/time_series.hpp"
+#include "isolens/core/analysis/summary.hpp"
+#include "isolens/core/base/line_splitter.hpp"
+#include "isolens/core/series/downsample.hpp"
+#include "isolens/core/series/series_store.hpp"
+#include "isolens/core/series/time_series.hpp"
+#include "isolens/core/stats/stats_normalizer.hpp"
 
 #include <benchmark/benchmark.h>
 #include <nlohmann/json.hpp>

@@ -1,8 +1,8 @@
 // Writes a synthetic recording (a day at 1 Hz by default) for the dashboard's footprint benchmark:
 // two modes and the host, with values that move like real ones. Labelled synthetic in its header.
 //   isolens_synthetic_recording OUT.jsonl [HOURS]
-#include "isolens/core/host_series.hpp"
-#include "isolens/core/recording.hpp"
+#include "isolens/core/host/host_series.hpp"
+#include "isolens/core/recording/recording.hpp"
 
 #include <cmath>
 #include <cstdio>

@@ -1,6 +1,6 @@
 // Engine addresses and docker contexts: DOCKER_HOST values, config.json and context meta.json.
-#include "isolens/core/docker_context.hpp"
-#include "isolens/core/endpoint_resolver.hpp"
+#include "isolens/core/transport/docker_context.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include <cstddef>
 #include <cstdint>

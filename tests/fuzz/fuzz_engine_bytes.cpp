@@ -1,12 +1,13 @@
 // The engine's replies that are bytes, not a JSON document: error bodies, multiplexed output streams,
 // timestamps, API version strings and the Host Compute Service's list. The first byte picks the parser.
-#include "isolens/core/api_version.hpp"
-#include "isolens/core/container_exit.hpp"
-#include "isolens/core/engine_json.hpp"
-#include "isolens/core/error.hpp"
-#include "isolens/core/output_demux.hpp"
-#include "isolens/core/timestamp.hpp"
-#include "isolens/core/utility_vm_attribution.hpp"
+#include "isolens/core/base/error.hpp"
+#include "isolens/core/base/timestamp.hpp"
+#include "isolens/core/engine/api_version.hpp"
+#include "isolens/core/engine/container_exit.hpp"
+#include "isolens/core/engine/engine_errors.hpp"
+#include "isolens/core/engine/engine_json.hpp"
+#include "isolens/core/engine/output_demux.hpp"
+#include "isolens/core/host/utility_vm_attribution.hpp"
 
 #include "reply_checks.hpp"
 

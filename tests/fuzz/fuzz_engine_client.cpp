@@ -2,10 +2,10 @@
 // the client reads inside its own files (a create reply's warnings, a manifest's platforms, the probe of
 // /_ping, /version and /info) as well as the shared parsers. The first byte picks the call, the second
 // the HTTP status, the rest is the body. A call gives a value or an Error that says what went wrong.
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/engine_facts.hpp"
-#include "isolens/core/engine_json.hpp"
-#include "isolens/core/image_reference.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/engine/engine_facts.hpp"
+#include "isolens/core/engine/engine_json.hpp"
+#include "isolens/core/engine/image_reference.hpp"
 
 #include "http_script.hpp"
 #include "reply_checks.hpp"

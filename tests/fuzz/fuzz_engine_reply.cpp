@@ -1,9 +1,9 @@
 // The engine's JSON replies, from a (possibly hostile) engine, through the parsers that make IsoLens
 // types of them. The first byte picks the reply; the rest is its body, parsed as the client parses it.
 // Each field must come out as the reply had it, clamped to its range, or as the default: never a throw.
-#include "isolens/core/container_exit.hpp"
-#include "isolens/core/engine_facts.hpp"
-#include "isolens/core/engine_json.hpp"
+#include "isolens/core/engine/container_exit.hpp"
+#include "isolens/core/engine/engine_facts.hpp"
+#include "isolens/core/engine/engine_json.hpp"
 
 #include "reply_checks.hpp"
 

@@ -1,6 +1,6 @@
 // Whatever bytes an engine sends back: HTTP heads, content-length and chunked bodies, NDJSON streams.
 // Each input is served by a fake engine on a unix socket and read through the real transport.
-#include "isolens/core/http_transport.hpp"
+#include "isolens/core/transport/http_transport.hpp"
 
 #include "scripted_http_server.hpp"
 

@@ -1,6 +1,6 @@
 // Image references and container names typed by users.
-#include "isolens/core/image_reference.hpp"
-#include "isolens/core/windows_compatibility.hpp"
+#include "isolens/core/engine/image_reference.hpp"
+#include "isolens/core/session/windows_compatibility.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // Pull progress lines, as the engine streams them inside a 200 reply.
-#include "isolens/core/pull_progress.hpp"
+#include "isolens/core/engine/pull_progress.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,6 +1,6 @@
 // Recordings opened by users: any file, cut anywhere, hostile. Whatever the file, the reader's limits
 // hold: no more modes than kMaxRecordingModes reach the store and the refusals kept stay bounded.
-#include "isolens/core/recording.hpp"
+#include "isolens/core/recording/recording.hpp"
 
 #include <cstddef>
 #include <cstdint>

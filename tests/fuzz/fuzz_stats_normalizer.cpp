@@ -1,5 +1,6 @@
 // Raw stats JSON from a (possibly hostile) engine through the normalizer and back to JSON.
-#include "isolens/core/stats_normalizer.hpp"
+#include "isolens/core/stats/sample_json.hpp"
+#include "isolens/core/stats/stats_normalizer.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,8 @@
 #include "private_engine.hpp"
 #include "run_command.hpp"
 
-#include "isolens/core/pair_session.hpp"
+#include "isolens/core/platform/processes.hpp"
+#include "isolens/core/session/pair_session.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

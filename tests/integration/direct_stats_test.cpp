@@ -1,8 +1,8 @@
 // Direct collection from cgroup files against the engine's own stats, for the same container.
 #include "private_engine.hpp"
 
-#include "isolens/core/cgroup_stats.hpp"
-#include "isolens/core/stats_normalizer.hpp"
+#include "isolens/core/stats/cgroup_stats.hpp"
+#include "isolens/core/stats/stats_normalizer.hpp"
 
 #include <gtest/gtest.h>
 

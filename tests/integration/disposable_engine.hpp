@@ -1,6 +1,6 @@
 #pragma once
 
-#include "isolens/core/endpoint.hpp"
+#include "isolens/core/transport/endpoint.hpp"
 
 #include <cstdlib>
 #include <filesystem>

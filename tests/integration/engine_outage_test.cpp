@@ -2,8 +2,8 @@
 #include "private_engine.hpp"
 #include "run_command.hpp"
 
-#include "isolens/core/recording.hpp"
-#include "isolens/core/stats_collector.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/stats/stats_collector.hpp"
 
 #include <gtest/gtest.h>
 
@@ -87,7 +87,18 @@ TEST(EngineOutage, SamplingResumesAfterTheEngineRestartsAndNothingIsLostOrDuplic
     auto listed = client->listContainers({{"name", {"outage-survivor"}}});
     ASSERT_TRUE(listed);
     EXPECT_EQ(listed.value().size(), 1u) << "no duplicate containers";
+    auto details = client->inspectContainer(created.value().id);
+    ASSERT_TRUE(details) << details.error().describe();
+    EXPECT_TRUE(details.value().running) << "the container is not lost with the engine";
     collector.unwatch(created.value().id);
+    // No sample is delivered twice: the stream opened after the restart starts after the last one before.
+    std::lock_guard lock(mutex);
+    std::int64_t previous = 0;
+    for (const auto& event : events)
+        if (event.kind == CollectorEvent::Kind::Sample) {
+            EXPECT_GT(event.sample.timeNanos, previous) << "a sample repeated or went back in time";
+            previous = event.sample.timeNanos;
+        }
 }
 
 TEST(EngineOutage, ComparingThroughARestartSaysSoResumesAndKeepsTheRecording)

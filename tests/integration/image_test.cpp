@@ -1,6 +1,6 @@
 #include "private_engine.hpp"
 
-#include "isolens/core/http_transport.hpp"
+#include "isolens/core/transport/http_transport.hpp"
 
 #include <gtest/gtest.h>
 
@@ -96,11 +96,20 @@ TEST(Images, PullOfAnImageWhoseLayersAreHereFinishesAtOnce)
         privateEngine().registry() + "/isolens/busybox:1.0"; // same layer as the test image
     removeImage(reference);
     PullProgressTracker tracker;
-    auto pulled = client.pullImage(parseImageReference(reference).value(), {},
-                                   [&](const PullEvent& event) { tracker.apply(event); });
+    std::vector<std::string> statuses;
+    auto pulled = client.pullImage(parseImageReference(reference).value(), {}, [&](const PullEvent& event) {
+        tracker.apply(event);
+        statuses.push_back(event.status);
+    });
     ASSERT_TRUE(pulled) << pulled.error().describe();
     EXPECT_TRUE(tracker.finished());
     EXPECT_DOUBLE_EQ(tracker.fraction(), 1.0);
+    // At once: the layer is taken from what is here, nothing is downloaded or extracted.
+    std::string seen;
+    for (const auto& status : statuses)
+        seen += status + "; ";
+    for (const char* work : {"Downloading", "Extracting", "Pull complete"})
+        EXPECT_EQ(std::find(statuses.begin(), statuses.end(), work), statuses.end()) << work << ": " << seen;
     removeImage(reference);
 }
 

@@ -1,7 +1,7 @@
 #include "private_engine.hpp"
 
-#include "isolens/core/container_ownership.hpp"
-#include "isolens/core/http_transport.hpp"
+#include "isolens/core/engine/container_ownership.hpp"
+#include "isolens/core/transport/http_transport.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,30 +22,34 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// isolens-cli compare as a child of its own (its pid is the owner label of its containers), with
+// isolens-cli as a child of its own (its pid is the owner label of the containers it starts), with
 // stdout and stderr on one pipe that the test reads.
-struct CompareRun {
+std::vector<std::string> compareArguments(const std::string& image)
+{
+    return {"compare",
+            "--image",
+            image,
+            "--cmd",
+            "sleep 600",
+            "--runtimes",
+            "runc," + privateEngine().secondRuntime(),
+            "--duration",
+            "60"};
+}
+
+struct CliRun {
     pid_t pid = -1;
     int output = -1;
     std::string seen;
 
-    explicit CompareRun(const std::string& image)
+    explicit CliRun(const std::vector<std::string>& command)
     {
         int fds[2];
         if (pipe(fds) != 0)
             return;
-        const std::vector<std::string> args{ISOLENS_CLI_PATH,
-                                            "--host",
-                                            privateEngine().var("ISOLENS_TEST_DOCKER_HOST"),
-                                            "compare",
-                                            "--image",
-                                            image,
-                                            "--cmd",
-                                            "sleep 600",
-                                            "--runtimes",
-                                            "runc," + privateEngine().secondRuntime(),
-                                            "--duration",
-                                            "60"};
+        std::vector<std::string> args{ISOLENS_CLI_PATH, "--host",
+                                      privateEngine().var("ISOLENS_TEST_DOCKER_HOST")};
+        args.insert(args.end(), command.begin(), command.end());
         std::vector<char*> argv;
         for (const auto& arg : args)
             argv.push_back(const_cast<char*>(arg.c_str()));
@@ -63,9 +67,9 @@ struct CompareRun {
         output = fds[0];
         ownerPid = pid;
     }
-    CompareRun(const CompareRun&) = delete;
-    CompareRun& operator=(const CompareRun&) = delete;
-    ~CompareRun()
+    CliRun(const CliRun&) = delete;
+    CliRun& operator=(const CliRun&) = delete;
+    ~CliRun()
     {
         closeOutput();
         if (pid > 0 && waitpid(pid, nullptr, WNOHANG) == 0) {
@@ -153,7 +157,7 @@ void removeImage(const std::string& reference)
                       HttpRequest{HttpMethod::Delete, "/images/" + reference + "?force=1", std::nullopt});
 }
 
-void expectNoContainers(const CompareRun& run)
+void expectNoContainers(const CliRun& run)
 {
     const auto left = run.containers();
     ASSERT_TRUE(left);
@@ -166,7 +170,7 @@ TEST(Interrupts, CtrlCDuringThePullEndsTheRunBeforeAnyContainerIsCreated)
 {
     const auto image = privateEngine().registry() + "/isolens/layered:1.0"; // not local: it is pulled
     removeImage(image);
-    CompareRun run(image);
+    CliRun run(compareArguments(image));
     ASSERT_GT(run.pid, 0);
     ASSERT_TRUE(run.waitFor("pulling " + image, 30s)) << run.seen;
     kill(run.pid, SIGINT);
@@ -182,7 +186,7 @@ TEST(Interrupts, CtrlCDuringThePullEndsTheRunBeforeAnyContainerIsCreated)
 
 TEST(Interrupts, CtrlCDuringTheStartRemovesWhatWasCreated)
 {
-    CompareRun run(privateEngine().testImage());
+    CliRun run(compareArguments(privateEngine().testImage()));
     ASSERT_GT(run.pid, 0);
     ASSERT_TRUE(run.waitFor("running after", 30s)) << run.seen;
     kill(run.pid, SIGINT);
@@ -196,7 +200,7 @@ TEST(Interrupts, CtrlCDuringTheStartRemovesWhatWasCreated)
 
 TEST(Interrupts, AClosedTerminalRemovesThePair)
 {
-    CompareRun run(privateEngine().testImage());
+    CliRun run(compareArguments(privateEngine().testImage()));
     ASSERT_GT(run.pid, 0);
     ASSERT_TRUE(run.waitFor("running after", 30s)) << run.seen;
     ASSERT_TRUE(run.waitFor("watching for", 10s)) << run.seen;
@@ -209,7 +213,7 @@ TEST(Interrupts, AClosedTerminalRemovesThePair)
 
 TEST(Interrupts, AClosedPipeRemovesThePair)
 {
-    CompareRun run(privateEngine().testImage());
+    CliRun run(compareArguments(privateEngine().testImage()));
     ASSERT_GT(run.pid, 0);
     ASSERT_TRUE(run.waitFor("running after", 30s)) << run.seen;
     run.closeOutput(); // like `| head -c 1`: the next line written meets a closed pipe
@@ -217,4 +221,52 @@ TEST(Interrupts, AClosedPipeRemovesThePair)
     ASSERT_TRUE(code) << "a closed pipe did not end the run";
     EXPECT_EQ(run.killedBy, 0) << "a closed pipe killed the run, leaving its pair";
     expectNoContainers(run);
+}
+
+// Every run ends the same way on every interrupt: stats and a groups comparison too, which had handlers
+// of their own (a closed terminal killed stats outright, so a Windows console's close did too).
+TEST(Interrupts, StatsEndsCleanlyWhenItsTerminalCloses)
+{
+    CliRun run({"stats"});
+    ASSERT_TRUE(run.waitFor("CONTAINER ID", 20s)) << run.drained();
+    kill(run.pid, SIGHUP);
+    const auto code = run.exitWithin(10s);
+    ASSERT_TRUE(code) << "SIGHUP did not end stats:\n" << run.seen;
+    EXPECT_EQ(run.killedBy, 0) << "stats was killed by the signal instead of ending its run";
+    EXPECT_EQ(*code, 0) << run.drained();
+}
+
+TEST(Interrupts, AGroupsComparisonEndsOnSigtermWithItsSummary)
+{
+    // One running container in each group, removed at the end whatever happens.
+    auto client = privateEngine().client();
+    std::vector<std::string> members;
+    struct RemoveMembers {
+        EngineClient& client;
+        std::vector<std::string>& ids;
+        ~RemoveMembers()
+        {
+            for (const auto& id : ids)
+                (void)client.removeContainer(id, /*force=*/true);
+        }
+    } removeMembers{client, members};
+    for (const char* group : {"interrupt-a", "interrupt-b"}) {
+        ContainerSpec spec;
+        spec.image = privateEngine().testImage();
+        spec.command = {"sleep", "600"};
+        spec.labels = {{"isolens.test", "interrupt"}, {"isolens.test.group", group}};
+        auto created = client.createContainer(spec);
+        ASSERT_TRUE(created) << created.error().describe();
+        members.push_back(created.value().id);
+        ASSERT_TRUE(client.startContainer(created.value().id));
+    }
+    CliRun run({"compare", "--groups", "isolens.test.group=interrupt-a,interrupt-b", "--duration", "60"});
+    ASSERT_TRUE(run.waitFor("interrupt-b: 1 containers", 20s)) << run.drained();
+    std::this_thread::sleep_for(1500ms); // into the sampling loop
+    kill(run.pid, SIGTERM);
+    const auto code = run.exitWithin(10s);
+    ASSERT_TRUE(code) << "SIGTERM did not end the groups comparison:\n" << run.seen;
+    EXPECT_EQ(run.killedBy, 0) << "killed by the signal instead of ending its run";
+    EXPECT_EQ(*code, 128 + SIGTERM);
+    EXPECT_NE(run.drained().find("isolens.test.group groups"), std::string::npos) << run.seen;
 }

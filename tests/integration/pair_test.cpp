@@ -1,9 +1,9 @@
 #include "private_engine.hpp"
 #include "run_command.hpp"
 
-#include "isolens/core/pair_session.hpp"
-#include "isolens/core/pair_summary.hpp"
-#include "isolens/core/recording.hpp"
+#include "isolens/core/analysis/pair_summary.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/session/pair_session.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -34,12 +34,36 @@ fs::path temporary(const std::string& suffix)
            ("isolens-pair-Jos\u00e9-\u30c6\u30b9\u30c8-" + std::to_string(std::random_device{}()) + suffix);
 }
 
+// Stopped ones too: a container that exited and was not removed is left behind all the same.
 std::vector<ContainerSummary> sessionContainers(const std::string& session)
 {
     auto client = privateEngine().client();
-    auto listed = client.listContainers({{"label", {std::string(kSessionLabel) + "=" + session}}});
+    auto listed =
+        client.listContainers({{"label", {std::string(kSessionLabel) + "=" + session}}}, /*all=*/true);
     EXPECT_TRUE(listed);
     return listed ? listed.value() : std::vector<ContainerSummary>{};
+}
+
+// The containers a recording says were created, and those of them the engine still has.
+std::vector<std::string> createdContainers(const Recording& recording)
+{
+    std::vector<std::string> ids;
+    for (const auto& event : recording.events)
+        if (event.kind == "created")
+            ids.push_back(event.detail);
+    return ids;
+}
+
+std::vector<std::string> stillThere(const std::vector<std::string>& ids)
+{
+    auto client = privateEngine().client();
+    std::vector<std::string> left;
+    for (const auto& id : ids) {
+        auto details = client.inspectContainer(id);
+        if (details || details.error().kind != ErrorKind::ContainerNotFound)
+            left.push_back(id);
+    }
+    return left;
 }
 
 } // namespace
@@ -95,6 +119,9 @@ TEST(PairedRun, TwoRuntimesRecordReplayToTheSameSummaryAndCleanUp)
 
     EXPECT_TRUE(fs::exists(csv));
     EXPECT_TRUE(sessionContainers(session).empty()) << "both containers must be removed afterwards";
+    const auto created = createdContainers(recorded.value());
+    EXPECT_EQ(created.size(), 2u);
+    EXPECT_TRUE(stillThere(created).empty());
 
     // Exports never overwrite silently.
     const auto again =
@@ -298,5 +325,9 @@ TEST(PairedRun, AContainerThatExitsAtOnceIsReportedPerModeNotAsAnOutage)
         EXPECT_GE(event.data.value("ran_seconds", -1.0), 0.0) << event.data.dump();
     }
     EXPECT_EQ(exits, 2);
+    // The run failed (a mode without samples) or not: both exited containers are removed all the same.
+    const auto created = createdContainers(recorded.value());
+    EXPECT_EQ(created.size(), 2u);
+    EXPECT_TRUE(stillThere(created).empty()) << "an exited container was left behind";
     fs::remove(recording);
 }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "isolens/core/endpoint.hpp"
-#include "isolens/core/engine_client.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/transport/endpoint.hpp"
 
 #include <map>
 #include <string>

@@ -1,7 +1,7 @@
 #include "private_engine.hpp"
 
-#include "isolens/core/stats_collector.hpp"
-#include "isolens/core/stats_normalizer.hpp"
+#include "isolens/core/stats/stats_collector.hpp"
+#include "isolens/core/stats/stats_normalizer.hpp"
 
 #include "run_command.hpp"
 

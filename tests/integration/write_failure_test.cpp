@@ -1,8 +1,8 @@
 #include "private_engine.hpp"
 #include "tiny_filesystem.hpp"
 
-#include "isolens/core/container_ownership.hpp"
-#include "isolens/core/recording.hpp"
+#include "isolens/core/engine/container_ownership.hpp"
+#include "isolens/core/recording/recording.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "isolens/core/http_transport.hpp"
+#include "isolens/core/transport/http_transport.hpp"
 
 #include <gtest/gtest.h>
 

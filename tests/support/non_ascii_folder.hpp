@@ -2,7 +2,7 @@
 
 // A fresh temporary folder named outside ASCII and outside any one ANSI code page ("José-テスト-…"), as
 // a user's profile or recording folder may be; removed with what is in it.
-#include "isolens/core/system_text.hpp"
+#include "isolens/core/platform/system_text.hpp"
 
 #include <filesystem>
 #include <random>

@@ -3,14 +3,14 @@
 // Sets (or unsets) a variable of this process's environment, in UTF-8, for one test; puts back what
 // was there before. On Windows through _wputenv_s, which changes both the C runtime's copy and the
 // process's environment block (GetEnvironmentVariableW), so a value outside the ANSI code page survives.
-#include "isolens/core/system_text.hpp"
+#include "isolens/core/platform/system_text.hpp"
 
 #include <cstdlib>
 #include <optional>
 #include <string>
 
 #ifdef _WIN32
-#include "isolens/core/utf16.hpp"
+#include "isolens/core/base/utf16.hpp"
 
 #include <windows.h>
 #endif

@@ -5,6 +5,8 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 #include <stdexcept>
@@ -30,17 +32,20 @@ ScriptedHttpServer::ScriptedHttpServer(std::vector<Step> script, Ending ending)
     thread_ = std::thread([this] { serve(); });
 }
 
-ScriptedHttpServer::ScriptedHttpServer(Responder responder)
+ScriptedHttpServer::ScriptedHttpServer(Responder responder, Connections connections)
     : ScriptedHttpServer(std::vector<Step>{})
 {
     std::lock_guard lock(mutex_);
     responder_ = std::move(responder);
+    serving_ = connections;
 }
 
 ScriptedHttpServer::~ScriptedHttpServer()
 {
     stop_ = true;
     thread_.join();
+    for (auto& handler : handlers_) // only the serving thread adds to them, and it has ended
+        handler.join();
     ::close(listener_);
     fs::remove_all(dir_);
 }
@@ -72,10 +77,38 @@ void ScriptedHttpServer::serve()
         if (client < 0)
             continue;
         ++connections_;
+        bool concurrent = false;
+        {
+            std::lock_guard lock(mutex_);
+            concurrent = serving_ == Connections::Concurrent;
+        }
+        if (concurrent) {
+            handlers_.emplace_back([this, client] {
+                handle(client);
+                ::close(client);
+            });
+            continue;
+        }
         handle(client);
         ::close(client);
     }
 }
+
+namespace {
+
+// The body's length announced by a request head, 0 when none is.
+std::size_t announcedLength(const std::string& head)
+{
+    std::string lower = head;
+    for (auto& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const auto at = lower.find("\r\ncontent-length:");
+    if (at == std::string::npos)
+        return 0;
+    return static_cast<std::size_t>(std::strtoull(head.c_str() + at + 17, nullptr, 10));
+}
+
+} // namespace
 
 void ScriptedHttpServer::handle(int client)
 {
@@ -92,6 +125,18 @@ void ScriptedHttpServer::handle(int client)
             return;
         request.append(buffer, static_cast<std::size_t>(n));
         headEnd = request.find("\r\n\r\n");
+    }
+    if (headEnd == std::string::npos)
+        return;
+    const auto complete = headEnd + 4 + announcedLength(request.substr(0, headEnd + 2));
+    while (request.size() < complete && !stop_) {
+        pollfd readable{client, POLLIN, 0};
+        if (::poll(&readable, 1, 20) <= 0)
+            continue;
+        const auto n = ::read(client, buffer, sizeof buffer);
+        if (n <= 0)
+            return;
+        request.append(buffer, static_cast<std::size_t>(n));
     }
     std::vector<Step> script;
     {

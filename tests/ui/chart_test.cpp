@@ -2,7 +2,7 @@
 #include "series_chart.hpp"
 #include "summary_view.hpp"
 
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/series/series_store.hpp"
 
 #include <gtest/gtest.h>
 
@@ -81,6 +81,11 @@ TEST(SeriesChart, DownsamplesLongSeriesToTheBucketCountAndKeepsThePeak)
     chart.draw(largest);
     EXPECT_LE(chart.drawnPoints(), 300) << "a day at 1 Hz is drawn as one point per bucket";
     EXPECT_DOUBLE_EQ(largest, 400.0) << "the one-second peak survives downsampling";
+    double drawnPeak = 0.0;
+    for (auto* series : chart.chart()->series())
+        for (const auto& point : static_cast<QLineSeries*>(series)->points())
+            drawnPeak = std::max(drawnPeak, point.y());
+    EXPECT_DOUBLE_EQ(drawnPeak, 400.0) << "the peak is drawn, not only counted in the axis";
     EXPECT_DOUBLE_EQ(chart.axisTop(), 500.0);
 }
 

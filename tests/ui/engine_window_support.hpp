@@ -5,11 +5,11 @@
 #include "launcher_panel.hpp"
 #include "private_engine.hpp"
 
-#include "isolens/core/container_ownership.hpp"
-#include "isolens/core/endpoint.hpp"
-#include "isolens/core/endpoint_resolver.hpp"
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/isolation_modes.hpp"
+#include "isolens/core/engine/container_ownership.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/session/isolation_modes.hpp"
+#include "isolens/core/transport/endpoint.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include <unistd.h>
 

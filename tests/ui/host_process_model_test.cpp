@@ -1,7 +1,7 @@
 #include "host_process_model.hpp"
 #include "process_view.hpp"
 
-#include "isolens/core/host_metrics.hpp"
+#include "isolens/core/host/host_metrics.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,12 +2,13 @@
 // refused before a start on an engine that cannot apply it.
 #include "launcher_panel.hpp"
 
-#include "isolens/core/isolation_modes.hpp"
-#include "isolens/core/stats_sample.hpp"
+#include "isolens/core/session/isolation_modes.hpp"
+#include "isolens/core/stats/stats_sample.hpp"
 
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
+#include <QPushButton>
 
 using namespace isolens;
 
@@ -57,6 +58,10 @@ TEST(LauncherHardening, AWindowsEngineIsRefusedBeforeAStart)
     EXPECT_TRUE(problem.startsWith("Hardened: A Windows engine cannot apply a PIDs limit"))
         << problem.toStdString();
     EXPECT_TRUE(problem.contains("--network none")) << problem.toStdString();
+    auto* start = launcher.findChild<QPushButton*>("startPair");
+    ASSERT_NE(start, nullptr);
+    EXPECT_FALSE(start->isEnabled()) << "refused before a start: Start cannot be clicked";
     launcher.setChoice({"mcr.microsoft.com/windows/nanoserver:ltsc2022", "", "", {0, 1}, false});
     EXPECT_EQ(launcher.inputProblem(), "");
+    EXPECT_TRUE(start->isEnabled());
 }

@@ -1,7 +1,7 @@
 // Why two modes cannot be compared, shown under the modes: a long reason wraps in the launcher's width.
 #include "launcher_panel.hpp"
 
-#include "isolens/core/isolation_modes.hpp"
+#include "isolens/core/session/isolation_modes.hpp"
 
 #include <gtest/gtest.h>
 

@@ -3,8 +3,9 @@
 #include "private_engine.hpp"
 #include "ui_test_support.hpp"
 
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/pair_session.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/platform/processes.hpp"
+#include "isolens/core/session/pair_session.hpp"
 
 #include <gtest/gtest.h>
 

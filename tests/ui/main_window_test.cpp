@@ -18,12 +18,12 @@
 #include "private_engine.hpp"
 #include "run_command.hpp"
 
-#include "isolens/core/endpoint.hpp"
-#include "isolens/core/endpoint_resolver.hpp"
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/pair_session.hpp"
-#include "isolens/core/recording.hpp"
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/series/series_store.hpp"
+#include "isolens/core/session/pair_session.hpp"
+#include "isolens/core/transport/endpoint.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include <gtest/gtest.h>
 
@@ -425,13 +425,14 @@ TEST(DashboardCommandLine, StartsAPairFromTheCommandLineAndRemovesItOnExit)
         ++samples[mode];
     EXPECT_GE(samples["runc"], 3) << "both modes were sampled";
     EXPECT_GE(samples[privateEngine().secondRuntime()], 3);
-    std::string session;
+    std::vector<std::string> created; // the containers' IDs, one per mode
     for (const auto& event : recording.value().events)
         if (event.kind == "created")
-            session = event.detail; // the container ID
-    ASSERT_FALSE(session.empty());
+            created.push_back(event.detail);
+    ASSERT_EQ(created.size(), 2u) << "both containers' creation is recorded";
     for (const auto& container : left.value())
-        EXPECT_NE(container.id, session) << "the pair's container is still there";
+        for (const auto& id : created)
+            EXPECT_NE(container.id, id) << "a container of the pair is still there";
 
     const auto badModes = runCommand("QT_QPA_PLATFORM=offscreen " + std::string(ISOLENS_DASHBOARD_PATH) +
                                      " --start x --modes onlyone --export-png " + png);

@@ -8,8 +8,8 @@
 
 #include "scoped_environment.hpp"
 
-#include "isolens/core/exclusive_file.hpp"
-#include "isolens/core/recording.hpp"
+#include "isolens/core/platform/exclusive_file.hpp"
+#include "isolens/core/recording/recording.hpp"
 
 #include <gtest/gtest.h>
 
@@ -81,6 +81,8 @@ TEST(NonAsciiPaths, AMissingRecordingInANonAsciiFolderIsNamedAsItIs)
     const auto missing = dir.filePath(QStringLiteral("absent.jsonl"));
     const auto error = window.openRecording(missing, true);
     EXPECT_TRUE(error.contains(qStringFromPath(pathFromQString(missing)))) << error.toStdString();
+    // The folder's own characters, not a round trip's: a conversion that mangles both ways still shows.
+    EXPECT_TRUE(error.contains(QStringLiteral("Jos\u00e9-\u30c6\u30b9\u30c8-"))) << error.toStdString();
 }
 
 // The recording folder under a profile named José: where the dashboard records, and a recording made there

@@ -9,12 +9,12 @@
 #include "private_engine.hpp"
 #include "tiny_filesystem.hpp"
 
-#include "isolens/core/container_ownership.hpp"
-#include "isolens/core/endpoint.hpp"
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/isolation_modes.hpp"
-#include "isolens/core/recording.hpp"
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/engine/container_ownership.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/series/series_store.hpp"
+#include "isolens/core/session/isolation_modes.hpp"
+#include "isolens/core/transport/endpoint.hpp"
 
 #include <gtest/gtest.h>
 

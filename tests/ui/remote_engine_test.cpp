@@ -5,10 +5,10 @@
 #include "process_view.hpp"
 #include "ui_test_support.hpp"
 
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/engine_facts.hpp"
-#include "isolens/core/host_series.hpp"
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/engine/engine_facts.hpp"
+#include "isolens/core/host/host_series.hpp"
+#include "isolens/core/series/series_store.hpp"
 
 #include <gtest/gtest.h>
 

@@ -12,9 +12,9 @@
 #include "summary_view.hpp"
 #include "ui_test_support.hpp"
 
-#include "isolens/core/endpoint_resolver.hpp"
-#include "isolens/core/host_series.hpp"
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/host/host_series.hpp"
+#include "isolens/core/series/series_store.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include <gtest/gtest.h>
 
@@ -242,12 +242,14 @@ TEST(OpenRecording, SaysWhatIsWrongWithABadFile)
     ASSERT_TRUE(waitForProbe(window));
     QTemporaryDir dir;
     const auto missing = window.openRecording(dir.filePath("missing.jsonl"), true);
-    EXPECT_FALSE(missing.isEmpty());
+    EXPECT_TRUE(missing.contains(QStringLiteral("Cannot open the recording"))) << missing.toStdString();
+    EXPECT_TRUE(missing.contains(QStringLiteral("missing.jsonl"))) << missing.toStdString();
     QFile bad(dir.filePath("bad.jsonl"));
     ASSERT_TRUE(bad.open(QIODevice::WriteOnly));
     bad.write("this is not a recording\n");
     bad.close();
     const auto error = window.openRecording(bad.fileName(), true);
-    EXPECT_FALSE(error.isEmpty());
+    EXPECT_TRUE(error.contains(QStringLiteral("bad.jsonl is not an IsoLens recording")))
+        << error.toStdString();
     EXPECT_FALSE(window.controller()->isReplay());
 }

@@ -3,7 +3,7 @@
 #include "engine_probe.hpp"
 #include "main_window.hpp"
 
-#include "isolens/core/endpoint_resolver.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include <QApplication>
 #include <QElapsedTimer>

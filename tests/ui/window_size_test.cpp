@@ -33,6 +33,7 @@ TEST(WindowSize, TheDashboardsFirstWindowFitsTheScreen)
     MainWindow window(unreachableEndpoint());
     ASSERT_NE(window.screen(), nullptr);
     const QSize available = window.screen()->availableSize();
+    ASSERT_LT(available.width(), 1280) << "a screen this big proves nothing";
     EXPECT_LE(window.width(), available.width());
     EXPECT_LE(window.height(), available.height());
     ASSERT_TRUE(waitForProbe(window));
@@ -43,6 +44,7 @@ TEST(WindowSize, ASizeSavedOnABiggerScreenIsFittedToThisOne)
     {
         MainWindow big(unreachableEndpoint());
         big.resize(2400, 1500);
+        ASSERT_GT(big.width(), big.screen()->availableSize().width()) << "the saved size is the bigger one";
         QSettings().setValue("window/geometry", big.saveGeometry());
         ASSERT_TRUE(waitForProbe(big));
     }

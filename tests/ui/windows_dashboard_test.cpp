@@ -5,7 +5,7 @@
 #include "scripted_pipe_server.hpp"
 #include "ui_test_support.hpp"
 
-#include "isolens/core/endpoint_resolver.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include <gtest/gtest.h>
 

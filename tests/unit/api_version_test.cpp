@@ -1,4 +1,4 @@
-#include "isolens/core/api_version.hpp"
+#include "isolens/core/engine/api_version.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/cgroup_stats.hpp"
+#include "isolens/core/stats/cgroup_stats.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/chart_scale.hpp"
+#include "isolens/core/series/chart_scale.hpp"
 
 #include <gtest/gtest.h>
 

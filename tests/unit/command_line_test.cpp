@@ -1,5 +1,5 @@
-#include "isolens/core/command_line.hpp"
-#include "isolens/core/utf16.hpp"
+#include "isolens/core/base/utf16.hpp"
+#include "isolens/core/engine/command_line.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/container_exit.hpp"
+#include "isolens/core/engine/container_exit.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/container_ledger.hpp"
+#include "isolens/core/session/container_ledger.hpp"
 
 #include "non_ascii_folder.hpp"
 #include "scoped_environment.hpp"

@@ -1,4 +1,4 @@
-#include "isolens/core/container_ownership.hpp"
+#include "isolens/core/engine/container_ownership.hpp"
 
 #include <gtest/gtest.h>
 

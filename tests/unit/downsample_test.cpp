@@ -1,4 +1,4 @@
-#include "isolens/core/downsample.hpp"
+#include "isolens/core/series/downsample.hpp"
 
 #include <gtest/gtest.h>
 

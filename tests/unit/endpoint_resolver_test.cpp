@@ -1,6 +1,6 @@
-#include "isolens/core/docker_context.hpp"
-#include "isolens/core/endpoint_resolver.hpp"
-#include "isolens/core/system_text.hpp"
+#include "isolens/core/platform/system_text.hpp"
+#include "isolens/core/transport/docker_context.hpp"
+#include "isolens/core/transport/endpoint_resolver.hpp"
 
 #include "scoped_environment.hpp"
 

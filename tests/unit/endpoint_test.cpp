@@ -1,4 +1,4 @@
-#include "isolens/core/endpoint.hpp"
+#include "isolens/core/transport/endpoint.hpp"
 
 #include <gtest/gtest.h>
 

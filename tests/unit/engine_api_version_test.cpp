@@ -2,10 +2,10 @@
 // 1.52, refusing anything below 1.44, moby#51186), an engine newer than IsoLens, and one older than it.
 // The replies have the shape Docker 29 gives them (moby api/docs/CHANGELOG.md up to v1.52): no VirtualSize,
 // no Config.Labels on an unlabelled image, events without status/id/from, stats with os_type.
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/engine_facts.hpp"
-#include "isolens/core/preflight.hpp"
-#include "isolens/core/stats_normalizer.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/engine/engine_facts.hpp"
+#include "isolens/core/session/preflight.hpp"
+#include "isolens/core/stats/stats_normalizer.hpp"
 
 #include "scripted_http_server.hpp"
 

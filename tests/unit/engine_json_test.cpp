@@ -1,4 +1,4 @@
-#include "isolens/core/engine_json.hpp"
+#include "isolens/core/engine/engine_json.hpp"
 
 #include <gtest/gtest.h>
 

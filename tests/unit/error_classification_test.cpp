@@ -1,4 +1,5 @@
-#include "isolens/core/error.hpp"
+#include "isolens/core/base/error.hpp"
+#include "isolens/core/engine/engine_errors.hpp"
 
 #include <gtest/gtest.h>
 

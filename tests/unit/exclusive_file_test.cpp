@@ -1,5 +1,5 @@
-#include "isolens/core/exclusive_file.hpp"
-#include "isolens/core/system_text.hpp"
+#include "isolens/core/platform/exclusive_file.hpp"
+#include "isolens/core/platform/system_text.hpp"
 
 #include <gtest/gtest.h>
 

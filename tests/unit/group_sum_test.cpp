@@ -1,4 +1,4 @@
-#include "isolens/core/group_sum.hpp"
+#include "isolens/core/stats/group_sum.hpp"
 
 #include <gtest/gtest.h>
 

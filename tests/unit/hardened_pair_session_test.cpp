@@ -1,6 +1,6 @@
 #include "scripted_http_server.hpp"
 
-#include "isolens/core/pair_session.hpp"
+#include "isolens/core/session/pair_session.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-#include "isolens/core/engine_json.hpp"
-#include "isolens/core/hardening.hpp"
-#include "isolens/core/pair_session.hpp"
+#include "isolens/core/engine/engine_json.hpp"
+#include "isolens/core/engine/hardening.hpp"
+#include "isolens/core/session/pair_session.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
-#include "isolens/core/host_calculations.hpp"
-#include "isolens/core/host_metrics.hpp"
+#include "isolens/core/host/host_calculations.hpp"
+#include "isolens/core/host/host_metrics.hpp"
 
 #include <gtest/gtest.h>
 

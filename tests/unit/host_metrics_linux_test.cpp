@@ -1,4 +1,4 @@
-#include "isolens/core/host_metrics.hpp"
+#include "isolens/core/host/host_metrics.hpp"
 
 #include "run_command.hpp"
 

@@ -1,10 +1,11 @@
-#include "isolens/core/host_sampler.hpp"
+#include "isolens/core/session/host_sampler.hpp"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <tuple>
@@ -29,7 +30,7 @@ TEST(HostSampler, FillsTheHostSeriesAndTheRecordingAndStopsPromptly)
     SeriesStore store;
     std::atomic<int> snapshots{0};
     {
-        HostSampler sampler(
+        auto sampler = std::make_unique<HostSampler>(
             makeHostMetrics(), store, recorder.value().get(), "",
             [&](const HostSnapshot& host, const HostSeriesSamples& series) {
                 EXPECT_GT(host.memoryTotalBytes, 0);
@@ -40,6 +41,10 @@ TEST(HostSampler, FillsTheHostSeriesAndTheRecordingAndStopsPromptly)
         const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
         while (store.size(kHostSeries) < 3 && std::chrono::steady_clock::now() < deadline)
             std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        const auto stopping = std::chrono::steady_clock::now();
+        sampler.reset();
+        EXPECT_LT(std::chrono::steady_clock::now() - stopping, std::chrono::seconds(2))
+            << "stopping a sampler that samples every 50 ms took longer than a moment";
     }
     EXPECT_GE(store.size(kHostSeries), 3u);
     EXPECT_GE(snapshots.load(), 4) << "the first snapshot has no CPU figure and adds no host point";

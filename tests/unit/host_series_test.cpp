@@ -1,4 +1,4 @@
-#include "isolens/core/host_series.hpp"
+#include "isolens/core/host/host_series.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/http_transport.hpp"
+#include "isolens/core/transport/http_transport.hpp"
 
 #include "cancel_check.hpp"
 #include "scripted_http_server.hpp"
@@ -147,6 +147,9 @@ TEST(HttpTransport, CancelBeforeStartNeverConnects)
     auto reply = sendRequest(server.endpoint(), get("/info"), quick(), &cancel);
     ASSERT_FALSE(reply);
     EXPECT_EQ(reply.error().kind, ErrorKind::Cancelled);
+    EXPECT_NE(reply.error().message.find("Stopped by the user"), std::string::npos) << reply.error().message;
+    std::this_thread::sleep_for(50ms); // a connection would have been accepted by now
+    EXPECT_EQ(server.connections(), 0);
 }
 
 TEST(HttpTransport, ASilentEngineTimesOut)

@@ -1,4 +1,4 @@
-#include "isolens/core/image_reference.hpp"
+#include "isolens/core/engine/image_reference.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/isolation_modes.hpp"
+#include "isolens/core/session/isolation_modes.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/latest_stats.hpp"
+#include "isolens/core/stats/latest_stats.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/licence.hpp"
+#include "isolens/core/base/licence.hpp"
 
 #ifdef ISOLENS_CLI_PATH
 #include "run_command.hpp"

@@ -1,4 +1,4 @@
-#include "isolens/core/line_splitter.hpp"
+#include "isolens/core/base/line_splitter.hpp"
 
 #include <gtest/gtest.h>
 

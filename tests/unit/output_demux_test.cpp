@@ -1,4 +1,4 @@
-#include "isolens/core/output_demux.hpp"
+#include "isolens/core/engine/output_demux.hpp"
 
 #include <gtest/gtest.h>
 

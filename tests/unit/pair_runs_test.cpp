@@ -1,4 +1,4 @@
-#include "isolens/core/pair_session.hpp"
+#include "isolens/core/session/pair_session.hpp"
 
 #include <gtest/gtest.h>
 

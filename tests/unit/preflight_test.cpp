@@ -1,4 +1,4 @@
-#include "isolens/core/preflight.hpp"
+#include "isolens/core/session/preflight.hpp"
 
 #include "run_command.hpp"
 

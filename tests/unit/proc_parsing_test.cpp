@@ -1,4 +1,4 @@
-#include "isolens/core/proc_parsing.hpp"
+#include "isolens/core/platform/proc_parsing.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/process_visibility.hpp"
+#include "isolens/core/host/process_visibility.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // The published figures name their source itself, the article, never a file users do not have.
-#include "isolens/core/published_reference.hpp"
+#include "isolens/core/analysis/published_reference.hpp"
 
 #include <gtest/gtest.h>
 

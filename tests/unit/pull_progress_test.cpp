@@ -1,4 +1,4 @@
-#include "isolens/core/pull_progress.hpp"
+#include "isolens/core/engine/pull_progress.hpp"
 
 #include <gtest/gtest.h>
 
@@ -69,10 +69,12 @@ TEST(PullProgressTracker, NeverLeavesZeroToOneWhateverTheEngineSays)
         parsePullEvent(R"({"status":"Downloading","progressDetail":{"current":250,"total":200},"id":"a"})")
             .value());
     EXPECT_LE(tracker.fraction(), 1.0);
+    EXPECT_GE(tracker.fraction(), 0.0);
     tracker.apply(
         parsePullEvent(R"({"status":"Downloading","progressDetail":{"current":-5,"total":200},"id":"b"})")
             .value());
     EXPECT_GE(tracker.fraction(), 0.0);
+    EXPECT_LE(tracker.fraction(), 1.0);
 }
 
 TEST(PullProgress, ALineWithANulByteIsNoJson)

@@ -1,5 +1,5 @@
-#include "isolens/core/exclusive_file.hpp"
-#include "isolens/core/recording.hpp"
+#include "isolens/core/platform/exclusive_file.hpp"
+#include "isolens/core/recording/recording.hpp"
 
 #include "tiny_filesystem.hpp"
 

@@ -1,6 +1,6 @@
-#include "isolens/core/exclusive_file.hpp"
-#include "isolens/core/recording.hpp"
-#include "isolens/core/system_text.hpp"
+#include "isolens/core/platform/exclusive_file.hpp"
+#include "isolens/core/platform/system_text.hpp"
+#include "isolens/core/recording/recording.hpp"
 
 #include "non_ascii_folder.hpp"
 
@@ -205,24 +205,6 @@ TEST(Recording, OtherFilesAreRefused)
     ASSERT_FALSE(recording);
     EXPECT_NE(recording.error().message.find("not an IsoLens recording"), std::string::npos);
     EXPECT_FALSE(readRecording("/nonexistent/recording.jsonl"));
-}
-
-TEST(Recording, CsvHasOneRowPerSampleAndMode)
-{
-    Recording recording;
-    recording.samples = {{"Hyper-V", sample(1, 12.5, 1024)}, {"process", sample(1, 1, 512)}};
-    auto invalid = sample(2, 0, 0);
-    invalid.valid = false;
-    recording.samples.emplace_back("process", invalid);
-    const auto csv = recordingToCsv(recording);
-    EXPECT_EQ(
-        csv.substr(0, csv.find('\n')),
-        "time,mode,cpu_percent,cpu_host_percent,cpu_allotment_percent,mem_bytes,commit_bytes,net_rx_bytes,"
-        "net_tx_bytes,block_read_bytes,block_write_bytes,pids");
-    EXPECT_NE(csv.find("2026-11-28T00:39:05.000Z,Hyper-V,12.5000,6.2500,0.0000,1024,,0,0,0,0,2\n"),
-              std::string::npos)
-        << csv;
-    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3); // header + two valid samples
 }
 
 TEST(Recording, FieldsOfTheWrongTypeAreSkippedNotFatal)

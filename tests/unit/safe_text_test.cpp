@@ -1,4 +1,4 @@
-#include "isolens/core/safe_text.hpp"
+#include "isolens/core/base/safe_text.hpp"
 
 #include <gtest/gtest.h>
 

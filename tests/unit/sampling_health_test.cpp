@@ -1,4 +1,4 @@
-#include "isolens/core/sampling_health.hpp"
+#include "isolens/core/series/sampling_health.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/saturating.hpp"
+#include "isolens/core/base/saturating.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/series_store.hpp"
+#include "isolens/core/series/series_store.hpp"
 
 #include <gtest/gtest.h>
 

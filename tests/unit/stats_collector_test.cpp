@@ -1,6 +1,6 @@
-#include "isolens/core/http_transport.hpp"
-#include "isolens/core/recording.hpp"
-#include "isolens/core/stats_collector.hpp"
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/stats/stats_collector.hpp"
+#include "isolens/core/transport/http_transport.hpp"
 
 #include "run_command.hpp"
 #include "scripted_http_server.hpp"

@@ -1,4 +1,4 @@
-#include "isolens/core/stats_normalizer.hpp"
+#include "isolens/core/stats/stats_normalizer.hpp"
 
 #include "run_command.hpp"
 

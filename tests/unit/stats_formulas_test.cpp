@@ -1,4 +1,4 @@
-#include "isolens/core/stats_formulas.hpp"
+#include "isolens/core/stats/stats_formulas.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,5 @@
-#include "isolens/core/stats_normalizer.hpp"
+#include "isolens/core/stats/sample_json.hpp"
+#include "isolens/core/stats/stats_normalizer.hpp"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>

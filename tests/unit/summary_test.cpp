@@ -1,4 +1,4 @@
-#include "isolens/core/summary.hpp"
+#include "isolens/core/analysis/summary.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/system_text.hpp"
+#include "isolens/core/platform/system_text.hpp"
 
 #include "non_ascii_folder.hpp"
 #include "scoped_environment.hpp"

@@ -1,4 +1,4 @@
-#include "isolens/core/text.hpp"
+#include "isolens/core/base/text.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/time_series.hpp"
+#include "isolens/core/series/time_series.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/timestamp.hpp"
+#include "isolens/core/base/timestamp.hpp"
 
 #include <gtest/gtest.h>
 

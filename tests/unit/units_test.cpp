@@ -1,4 +1,4 @@
-#include "isolens/core/units.hpp"
+#include "isolens/core/base/units.hpp"
 
 #include <gtest/gtest.h>
 

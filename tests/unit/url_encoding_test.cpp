@@ -1,4 +1,4 @@
-#include "isolens/core/url_encoding.hpp"
+#include "isolens/core/base/url_encoding.hpp"
 
 #include <gtest/gtest.h>
 

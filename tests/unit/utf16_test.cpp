@@ -1,4 +1,4 @@
-#include "isolens/core/utf16.hpp"
+#include "isolens/core/base/utf16.hpp"
 
 #include <gtest/gtest.h>
 

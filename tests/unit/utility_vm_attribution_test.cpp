@@ -1,7 +1,7 @@
-#include "isolens/core/text.hpp"
-#include "isolens/core/utility_vm_attribution.hpp"
-#include "isolens/core/utility_vm_attributor.hpp"
-#include "isolens/core/virtual_machine_sid.hpp"
+#include "isolens/core/base/text.hpp"
+#include "isolens/core/host/utility_vm_attribution.hpp"
+#include "isolens/core/host/utility_vm_attributor.hpp"
+#include "isolens/core/host/virtual_machine_sid.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "isolens/core/vm_worker_counters.hpp"
+#include "isolens/core/host/vm_worker_counters.hpp"
 
 #include <gtest/gtest.h>
 

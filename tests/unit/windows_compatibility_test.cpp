@@ -1,5 +1,5 @@
-#include "isolens/core/host_os.hpp"
-#include "isolens/core/windows_compatibility.hpp"
+#include "isolens/core/host/host_os.hpp"
+#include "isolens/core/session/windows_compatibility.hpp"
 
 #include <gtest/gtest.h>
 

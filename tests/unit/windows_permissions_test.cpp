@@ -1,4 +1,4 @@
-#include "isolens/core/windows_permissions.hpp"
+#include "isolens/core/platform/windows_permissions.hpp"
 
 #include <gtest/gtest.h>
 

@@ -2,8 +2,8 @@
 // "テスト" (and, in many, no "é"). isolens-cli's manifest asks for UTF-8 as that code page, which Windows
 // 10 1903 and later (and Wine) honour, older builds not; this test program has no such manifest, so
 // its argv is in the legacy code page (1252 under Wine here) and shows what commandLineArguments repairs.
-#include "isolens/core/system_text.hpp"
-#include "isolens/core/utf16.hpp"
+#include "isolens/core/base/utf16.hpp"
+#include "isolens/core/platform/system_text.hpp"
 
 #include "non_ascii_folder.hpp"
 #include "scoped_environment.hpp"

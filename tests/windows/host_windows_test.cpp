@@ -1,8 +1,8 @@
 // The Windows host metrics and OS facts for real (under Wine in CI), including Wine's missing PDH.
-#include "isolens/core/host_metrics.hpp"
-#include "isolens/core/host_os.hpp"
-#include "isolens/core/vm_worker_counters.hpp"
-#include "isolens/core/windows_runtime.hpp"
+#include "isolens/core/host/host_metrics.hpp"
+#include "isolens/core/host/host_os.hpp"
+#include "isolens/core/host/vm_worker_counters.hpp"
+#include "isolens/core/platform/windows_runtime.hpp"
 
 #include <gtest/gtest.h>
 

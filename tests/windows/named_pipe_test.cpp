@@ -2,8 +2,8 @@
 #include "cancel_check.hpp"
 #include "scripted_pipe_server.hpp"
 
-#include "isolens/core/engine_client.hpp"
-#include "isolens/core/http_transport.hpp"
+#include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/transport/http_transport.hpp"
 
 #include <gtest/gtest.h>
 

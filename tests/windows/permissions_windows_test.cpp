@@ -1,5 +1,5 @@
 // Elevation and the installed Docker, read for real (under Wine in CI).
-#include "isolens/core/windows_permissions.hpp"
+#include "isolens/core/platform/windows_permissions.hpp"
 
 #include <gtest/gtest.h>
 

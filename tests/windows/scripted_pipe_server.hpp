@@ -2,7 +2,7 @@
 
 #include "http_script.hpp"
 
-#include "isolens/core/endpoint.hpp"
+#include "isolens/core/transport/endpoint.hpp"
 
 #include <windows.h>
 
