@@ -3,21 +3,17 @@
 #include "dashboard_colors.hpp"
 #include "path_text.hpp"
 #include "recording_folder.hpp"
+#include "recording_replay.hpp"
+#include "session_recording.hpp"
 
 #include "isolens/core/base/cancel_token.hpp"
 #include "isolens/core/engine/container_exit.hpp"
 #include "isolens/core/engine/engine_client.hpp"
 #include "isolens/core/engine/hardening.hpp"
-#include "isolens/core/host/process_visibility.hpp"
-#include "isolens/core/platform/exclusive_file.hpp"
+#include "isolens/core/host/host_metrics.hpp"
 #include "isolens/core/recording/recording.hpp"
 #include "isolens/core/series/series_store.hpp"
-#include "isolens/core/session/host_sampler.hpp"
-#include "isolens/core/session/orphan_search.hpp"
 #include "isolens/core/session/pair_session.hpp"
-#include "isolens/core/session/preflight.hpp"
-
-#include <QDateTime>
 
 using namespace isolens;
 
@@ -43,66 +39,43 @@ QString pullDetail(const PullProgressTracker& progress)
         .arg(parts.join(QLatin1Char('\n')));
 }
 
-QString safeFileName(QString text)
-{
-    for (auto& c : text)
-        if (!c.isLetterOrNumber() && c != QLatin1Char('-') && c != QLatin1Char('.'))
-            c = QLatin1Char('_');
-    return text.left(60);
-}
-
-// The name of a new recording: time and image. Two sessions in the same second get -2, -3 …
-// (ExclusiveFile::createNumbered), decided by creating the file, not by looking first.
-QString recordingName(const QString& directory, const QString& image)
-{
-    return directory + QStringLiteral("/isolens-%1-%2.jsonl")
-                           .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")),
-                                safeFileName(image));
-}
-
-Result<std::unique_ptr<RecordingWriter>> createRecording(const QString& directory, const QString& image,
-                                                         const RecordingHeader& header)
-{
-    // The folder and the recordings in it are the user's alone: they name the engine and the command.
-    if (auto folder = createPrivateDirectories(pathFromQString(directory)); !folder)
-        return folder.error();
-    auto file = ExclusiveFile::createNumbered(pathFromQString(recordingName(directory, image)),
-                                              FileAccess::OwnerOnly);
-    if (!file)
-        return file.error();
-    return RecordingWriter::create(std::move(file.value()), header);
-}
-
 } // namespace
 
 DashboardController::DashboardController(QObject* parent)
     : QObject(parent)
     , store_(std::make_shared<SeriesStore>())
+    , inbox_(this)
+    , queries_(engineJobs_)
+    , host_(this, [this](std::shared_ptr<const HostSnapshot> snapshot,
+                         const QHash<int, ContainerProcessTag>& containerProcesses, const QString& tax) {
+        emit hostSampled(std::move(snapshot), containerProcesses, tax);
+    })
 {
-    engineJobs_.setMaxThreadCount(1);
-    preflightJobs_.setMaxThreadCount(1);
-    topJobs_.setMaxThreadCount(1);
-    topCancel_ = std::make_shared<CancelToken>();
     modeKeys_ = {tr("mode A"), tr("mode B")};
+    connect(&queries_, &EngineQueries::imagesListed, this, &DashboardController::imagesListed);
+    connect(&queries_, &EngineQueries::preflightReady, this, &DashboardController::preflightReady);
+    connect(&queries_, &EngineQueries::leftoversFound, this, &DashboardController::leftoversFound);
+    connect(&queries_, &EngineQueries::problem, this, &DashboardController::problem);
 }
 
 DashboardController::~DashboardController()
 {
+    // The GUI thread never waits on an engine request, also not here: the window goes at once. A start or a
+    // stop under way finishes on the engine queue, and then, last in that queue, the pair is stopped and its
+    // containers are removed (as soon as the engine answers: a hung engine delays it, it does not lose it);
+    // the queue runs to its end after close, and the application waits for it once its window is gone
+    // (work_after_close.hpp). The job owns the session, its store and its recording.
     if (pullCancel_)
         pullCancel_->cancel();
-    topCancel_->cancel();
-    hostSampler_.reset();
-    topJobs_.waitForDone();
-    engineJobs_.waitForDone();
-    preflightJobs_.waitForDone();
+    host_.stop(); // its sampler writes the store and the recording
     if (session_)
-        session_->stop(); // removes the pair's containers
-}
-
-template <typename Fn>
-void DashboardController::onGui(Fn&& fn)
-{
-    QMetaObject::invokeMethod(this, std::forward<Fn>(fn), Qt::QueuedConnection);
+        engineJobs_.start([session = std::exchange(session_, nullptr),
+                           recorder = std::exchange(recorder_, nullptr), store = store_,
+                           pullCancel = pullCancel_] {
+            session->stop(); // removes the pair's containers
+            if (recorder)
+                (void)recorder->close();
+        });
 }
 
 QString DashboardController::recordingDirectory() const
@@ -110,12 +83,12 @@ QString DashboardController::recordingDirectory() const
     return recordingDirectory_.isEmpty() ? defaultRecordingFolder() : recordingDirectory_;
 }
 
-std::array<StartupTimes, 2> DashboardController::startupTimes() const
+std::array<isolens::StartupTimes, 2> DashboardController::startupTimes() const
 {
     if (!session_ || busy_)
         return startup_;
     const auto runs = session_->runs();
-    std::array<StartupTimes, 2> times;
+    std::array<isolens::StartupTimes, 2> times;
     for (int side = 0; side < 2; ++side)
         times[side] = runs[side].startup;
     return times;
@@ -136,6 +109,7 @@ std::size_t DashboardController::linesRecorded() const
 void DashboardController::setEngine(std::shared_ptr<EngineClient> client, const EngineInfo& info)
 {
     client_ = std::move(client);
+    queries_.setClient(client_);
     info_ = std::make_unique<EngineInfo>(info);
     // The store is kept: a replay shows only what it recorded (no live host figures into it), the last
     // pair's charts go on with the host's.
@@ -146,73 +120,38 @@ void DashboardController::setEngine(std::shared_ptr<EngineClient> client, const 
 void DashboardController::clearEngine()
 {
     client_.reset();
+    queries_.setClient(nullptr);
 }
 
 void DashboardController::restartHostSampling(RecordingWriter* recorder, const std::string& hyperVSeries)
 {
-    hostSampler_.reset();
-    if (client_ && !client_->endpoint().isOnThisMachine())
-        return; // this PC's figures are not the remote engine's host's (MainWindow says so)
-    hostSampler_ = std::make_unique<HostSampler>(
-        makeHostMetrics(), *store_, recorder, hyperVSeries,
-        [this, client = client_](const HostSnapshot& host, const HostSeriesSamples& series) {
-            onHostSnapshot(host, series.tax.explanation, client);
-        });
+    host_.restart(client_, *store_, recorder, hyperVSeries);
 }
 
-void DashboardController::onHostSnapshot(const HostSnapshot& host, const std::string& taxExplanation,
-                                         const std::shared_ptr<EngineClient>& client)
+PairObserver DashboardController::pairObserver()
 {
-    // On the sampler's thread, with the client the sampler was started with (client_ belongs to the GUI
-    // thread). Every other second, ask the engine which host processes are the pair's (docker top), so a
-    // process-isolated container's processes are named in the list: on topJobs_, one round at a time.
-    std::vector<ContainerWatch> watched;
-    {
-        std::lock_guard lock(watchMutex_);
-        watched = watched_;
-    }
-    auto snapshot = std::make_shared<const HostSnapshot>(host);
-    if (watched.empty())
-        onGui([this] { containerPids_.clear(); });
-    else if (client && hostTicks_++ % 2 == 0 && !topInFlight_.exchange(true))
-        topJobs_.start([this, client, watched = std::move(watched), snapshot, cancel = topCancel_] {
-            QHash<int, ContainerProcessTag> pids;
-            for (const auto& container : watched) {
-                auto top = client->top(container.id, cancel.get());
-                if (!top)
-                    continue; // gone meanwhile, or the engine does not answer: the next round asks again
-                const auto visibility =
-                    mapToHost(container.id, container.name, container.isolation, top.value(), *snapshot);
-                for (int pid : visibility.hostPids)
-                    pids.insert(pid, {container.mode, fromStd(container.name), container.color});
-            }
-            topInFlight_ = false;
-            if (!cancel->isCancelled())
-                onGui([this, pids = std::move(pids)] { containerPids_ = pids; });
+    // Called from the pair's threads, and possibly after this controller has gone (its stop finishes after
+    // close): they only post to the inbox.
+    PairObserver observer;
+    observer.cancelPull = pullCancel_.get();
+    observer.pullProgress = [this, inbox = inbox_](const PullProgressTracker& progress) {
+        inbox.post([this, fraction = progress.fraction(), detail = pullDetail(progress)] {
+            emit pullProgress(fraction, detail);
         });
-    onGui(
-        [this, snapshot, tax = fromStd(taxExplanation)] { emit hostSampled(snapshot, containerPids_, tax); });
-}
-
-void DashboardController::onRecordingFailure(const RecordingFailure& failure)
-{
-    // On the thread whose write failed (a collector's, the host sampler's).
-    const auto folder = qStringFromPath(failure.path.parent_path());
-    const auto when =
-        QDateTime::fromMSecsSinceEpoch(failure.timeNanos / 1'000'000).toString(QStringLiteral("HH:mm:ss"));
-    const auto todo =
-        failure.error.kind == ErrorKind::DiskFull
-            ? tr("The disk that holds %1 is full: free space there before the next pair.").arg(folder)
-            : fromStd(failure.error.hint);
-    const auto hint =
-        todo + QLatin1Char(' ') +
-        tr("Sampling goes on: the charts, the summary and Export data as CSV keep every sample, "
-           "but the recording file ends at %1.")
-            .arg(when);
-    onGui([this, message = fromStd(failure.error.message), hint] {
-        recordingProblem_ = message;
-        emit recordingFailed(message, hint);
-    });
+    };
+    observer.event = [this, inbox = inbox_](const std::string& mode, EventKind kind,
+                                            const std::string& detail) {
+        inbox.post([this, mode = fromStd(mode), kind, detail = fromStd(detail)] {
+            if (kind == EventKind::Pulled || kind == EventKind::PullFailed)
+                emit pullFinished();
+            emit sessionEvent(mode, kind, detail);
+        });
+    };
+    observer.exited = [this, inbox = inbox_](const std::string& mode, const ContainerExit& exit) {
+        inbox.post([this, mode = fromStd(mode), summary = fromStd(exitSentence(exit)),
+                    details = fromStd(describeExit(exit))] { emit containerExited(mode, summary, details); });
+    };
+    return observer;
 }
 
 void DashboardController::startPair(const PairRequest& request)
@@ -227,61 +166,51 @@ void DashboardController::startPair(const PairRequest& request)
     hardening_ = fromStd(describeHardening(request.hardening));
 
     // A fresh session: new store, new recording (never over an old one).
-    hostSampler_.reset();
+    host_.stop();
     store_ = std::make_shared<SeriesStore>();
     emit storeReplaced();
-    auto created =
-        createRecording(recordingDirectory(), fromStd(request.image),
-                        pairRecordingHeader(request, *info_, client_->endpoint().url, "isolens dashboard"));
-    if (created)
-        recordingPath_ = qStringFromPath(created.value()->path());
-    else {
+    QString error;
+    auto created = createSessionRecording(
+        recordingDirectory(), fromStd(request.image),
+        pairRecordingHeader(request, *info_, client_->endpoint().url, "isolens dashboard"), error);
+    if (!created) {
         busy_ = false;
         recordingPath_.clear();
-        emit pairFailed(tr("Cannot record the session: %1").arg(fromStd(created.error().message)),
+        emit pairFailed(tr("Cannot record the session: %1").arg(error),
                         tr("Choose a writable recordings folder"));
         restartHostSampling(nullptr, {});
         return;
     }
-    recorder_ = std::shared_ptr<RecordingWriter>(std::move(created.value()));
+    recordingPath_ = qStringFromPath(created->path());
+    recorder_ = std::shared_ptr<RecordingWriter>(std::move(created));
     recordingProblem_.clear();
     notRecorded_.reset();
-    recorder_->onFailure([this](const RecordingFailure& failure) { onRecordingFailure(failure); });
+    // On the thread whose write failed (a collector's, the host sampler's).
+    recorder_->onFailure([this, inbox = inbox_](const RecordingFailure& failure) {
+        inbox.post([this, text = describeRecordingFailure(failure)] {
+            recordingProblem_ = text.message;
+            emit recordingFailed(text.message, text.hint);
+        });
+    });
     const auto hyperVSeries = hyperVModeLabel(request.modes, *info_);
     restartHostSampling(recorder_.get(), hyperVSeries);
 
     pullCancel_ = std::make_shared<CancelToken>();
     auto session = std::make_shared<PairSession>(client_, *info_, request, *store_, recorder_.get());
-    PairObserver observer;
-    observer.cancelPull = pullCancel_.get();
-    observer.pullProgress = [this](const PullProgressTracker& progress) {
-        onGui([this, fraction = progress.fraction(), detail = pullDetail(progress)] {
-            emit pullProgress(fraction, detail);
-        });
-    };
-    observer.event = [this](const std::string& mode, EventKind kind, const std::string& detail) {
-        onGui([this, mode = fromStd(mode), kind, detail = fromStd(detail)] {
-            if (kind == EventKind::Pulled || kind == EventKind::PullFailed)
-                emit pullFinished();
-            emit sessionEvent(mode, kind, detail);
-        });
-    };
-    observer.exited = [this](const std::string& mode, const ContainerExit& exit) {
-        onGui([this, mode = fromStd(mode), summary = fromStd(exitSentence(exit)),
-               details = fromStd(describeExit(exit))] { emit containerExited(mode, summary, details); });
-    };
-    session->setObserver(std::move(observer));
+    session->setObserver(pairObserver());
     session_ = session;
     emit pairStarting(tr("Starting %1 and %2 from %3\u2026").arg(modeKeys_[0], modeKeys_[1], title_));
 
-    engineJobs_.start([this, session, hyperVSeries] {
+    engineJobs_.start([this, inbox = inbox_, session, hyperVSeries] {
         auto started = session->start();
         if (!started) {
             const auto error = started.error();
             const bool cancelled = error.kind == ErrorKind::Cancelled;
-            onGui([this, error, cancelled] {
+            // Whatever it created goes, here, off the GUI thread, while its recording is still open.
+            session->stop();
+            inbox.post([this, error, cancelled] {
                 busy_ = false;
-                session_.reset();
+                session_.reset(); // stopped already
                 // The run ended before it began: close its recording (kept, with what it saw).
                 restartHostSampling(nullptr, {});
                 recorder_.reset();
@@ -294,21 +223,21 @@ void DashboardController::startPair(const PairRequest& request)
             return;
         }
         const auto runs = session->runs();
-        {
-            std::lock_guard lock(watchMutex_);
-            watched_.clear();
-            for (int side = 0; side < 2; ++side)
-                watched_.push_back({runs[side].containerId, runs[side].containerName,
-                                    runs[side].mode.isolation, fromStd(runs[side].mode.label),
-                                    colors::mode(side)});
-        }
+        std::vector<ContainerProcessLookup::Container> watched;
+        for (int side = 0; side < 2; ++side)
+            watched.push_back({runs[side].containerId, runs[side].containerName, runs[side].mode.isolation,
+                               fromStd(runs[side].mode.label), colors::mode(side)});
+        // Through the inbox: this job may run after the controller (and its lookup) has gone.
+        inbox.post([this, watched = std::move(watched)]() mutable {
+            host_.containerProcesses().watch(std::move(watched));
+        });
         auto workload = session->runWorkload();
-        onGui([this, runs, hyperVContainer = session->containerOf(hyperVSeries),
-               workload = workload ? QString() : fromStd(workload.error().describe())] {
+        inbox.post([this, runs, hyperVContainer = session->containerOf(hyperVSeries),
+                    workload = workload ? QString() : fromStd(workload.error().describe())] {
             busy_ = false;
             running_ = true;
-            if (hostSampler_) // its utility VM is attributed from now on, not guessed
-                hostSampler_->attributeHyperVContainer(hyperVContainer);
+            // Its utility VM is attributed from now on, not guessed.
+            host_.attributeHyperVContainer(hyperVContainer);
             for (int side = 0; side < 2; ++side)
                 startup_[side].createToRunningMillis = runs[side].startup.createToRunningMillis;
             emit pairStarted();
@@ -325,14 +254,11 @@ void DashboardController::stopPair()
     busy_ = true;
     emit pairStarting(tr("Stopping and removing both containers\u2026"));
     auto session = session_;
-    engineJobs_.start([this, session] {
+    host_.containerProcesses().watch({});
+    engineJobs_.start([this, inbox = inbox_, session] {
         const auto runs = session->runs();
         session->stop();
-        {
-            std::lock_guard lock(watchMutex_);
-            watched_.clear();
-        }
-        onGui([this, runs] {
+        inbox.post([this, runs] {
             for (int side = 0; side < 2; ++side)
                 startup_[side].startToFirstSampleMillis = runs[side].startup.startToFirstSampleMillis;
             // The recording ends with the pair; the host is still watched, unrecorded. Its close is
@@ -360,124 +286,45 @@ void DashboardController::cancelPull()
 
 void DashboardController::listImages()
 {
-    if (!client_)
-        return;
-    engineJobs_.start([this, client = client_] {
-        auto images = client->listImages();
-        if (!images)
-            return;
-        QStringList names;
-        for (const auto& image : images.value())
-            for (const auto& tag : image.repoTags)
-                if (tag != "<none>:<none>")
-                    names << fromStd(tag);
-        names.sort();
-        onGui([this, names] { emit imagesListed(names); });
-    });
+    queries_.listImages();
 }
 
 void DashboardController::preflight(const QString& image, const std::array<IsolationMode, 2>& modes)
 {
-    auto reference = parseImageReference(image.toStdString());
-    if (!reference)
-        return;
-    const int generation = ++preflightGeneration_;
-    preflightJobs_.start([this, client = client_, reference = reference.value(), image, modes, generation] {
-        auto report = runPreflight(reference, {}, client.get());
-        if (generation != preflightGeneration_)
-            return; // the user has moved on to another image
-        onGui([this, report = std::move(report), image, modes, generation] {
-            if (generation != preflightGeneration_)
-                return;
-            for (int side = 0; side < 2; ++side)
-                emit preflightReady(image, side, preflightOfMode(report, modes[side].label));
-        });
-    });
+    queries_.preflight(image, modes);
 }
 
 void DashboardController::findLeftovers()
 {
-    if (!client_)
-        return;
-    engineJobs_.start([this, client = client_] {
-        auto found = findOrphans(*client, ContainerLedger(ContainerLedger::defaultFile()));
-        if (!found) {
-            onGui([this, message = fromStd(found.error().describe())] { emit problem(message); });
-            return;
-        }
-        QStringList names;
-        for (const auto& orphan : found.value().ours)
-            names << QStringLiteral("%1 (%2)").arg(fromStd(orphan.name), fromStd(orphan.verdict.reason));
-        if (const auto others = found.value().otherHosts.size(); others > 0)
-            names << tr("%n container(s) of other machines' sessions are kept (isolens-cli cleanup "
-                        "--include-other-hosts removes them)",
-                        nullptr, static_cast<int>(others));
-        auto shown = std::make_shared<const std::vector<OrphanedContainer>>(std::move(found.value().ours));
-        onGui([this, shown, detail = names.join(QLatin1Char('\n'))] {
-            shownLeftovers_ = shown;
-            emit leftoversFound(static_cast<int>(shown->size()), detail);
-        });
-    });
+    queries_.findLeftovers();
 }
 
 void DashboardController::removeLeftovers()
 {
-    if (!client_ || !shownLeftovers_)
-        return;
-    engineJobs_.start([this, client = client_, shown = std::exchange(shownLeftovers_, nullptr)] {
-        QStringList failures;
-        for (const auto& orphan : *shown)
-            if (auto removed = removeOrphan(*client, orphan); !removed)
-                failures << fromStd(orphan.name + ": " + removed.error().message);
-        onGui([this, failures] {
-            if (!failures.isEmpty())
-                emit problem(
-                    tr("Some leftovers could not be removed:\n%1").arg(failures.join(QLatin1Char('\n'))));
-            findLeftovers();
-        });
-    });
+    queries_.removeLeftovers();
 }
 
 QString DashboardController::openRecording(const QString& path)
 {
     if (running_ || busy_)
         return tr("Stop the running pair before opening a recording");
-    // Straight into a fresh store, line by line: a day-long recording is not held twice. The live
-    // store stays until the replay has succeeded.
-    auto replayStore = std::make_shared<SeriesStore>();
-    auto replayed = replayFile(pathFromQString(path), *replayStore);
-    if (!replayed)
-        return fromStd(replayed.error().describe());
-    const auto& header = replayed.value().info.header;
-    std::array<QString, 2> keys{tr("mode A"), tr("mode B")};
-    for (std::size_t side = 0; side < 2; ++side)
-        if (const auto label = header.modeLabel(side); !label.empty())
-            keys[side] = fromStd(label);
-    hostSampler_.reset();
-    store_ = std::move(replayStore);
-    modeKeys_ = keys;
-    for (int side = 0; side < 2; ++side) {
-        startup_[side] = startupFromEvents(replayed.value().events, keys[side].toStdString());
-    }
+    // The live store stays until the replay has succeeded.
+    ReplayedSession replayed;
+    if (auto error = replayRecording(path, replayed); !error.isEmpty())
+        return error;
+    host_.stop();
+    store_ = std::move(replayed.store);
+    modeKeys_ = replayed.modeKeys;
+    startup_ = replayed.startup;
     replay_ = true;
     recordingPath_ = path;
     notRecorded_.reset();
-    title_ = fromStd(header.image);
-    hardening_ = fromStd(header.hardeningDescription());
+    title_ = replayed.title;
+    hardening_ = replayed.hardening;
     emit storeReplaced();
-    for (const auto& event : replayed.value().events)
-        if (event.kind == EventKind::Exited && event.data.is_object()) {
-            const auto exit = exitFromJson(event.data);
-            emit containerExited(fromStd(event.mode), fromStd(exitSentence(exit)),
-                                 fromStd(describeExit(exit)));
-        }
-    if (replayed.value().info.truncatedTail)
-        emit problem(tr("The recording's last line was cut off (the session ended abruptly); everything "
-                        "before it is shown."));
-    if (const auto& refused = replayed.value().info.refused; refused.count > 0)
-        emit problem(
-            tr("%n line(s) of the recording were over a reading limit and are not shown (first: %1).",
-               nullptr, static_cast<int>(refused.count))
-                .arg(fromStd(refused.lines.front().reason)));
+    for (const auto& exit : replayed.exits)
+        emit containerExited(exit.mode, exit.summary, exit.details);
+    for (const auto& message : replayed.problems)
+        emit problem(message);
     return {};
 }

@@ -1,22 +1,22 @@
 #pragma once
 
+#include "engine_jobs.hpp"
+#include "engine_queries.hpp"
+#include "gui_inbox.hpp"
 #include "host_process_model.hpp"
+#include "host_sampling_bridge.hpp"
 #include "summary_view.hpp"
 
 #include <QHash>
 #include <QObject>
-#include <QThreadPool>
 
 #include <array>
-#include <atomic>
 #include <memory>
-#include <mutex>
 #include <vector>
 
 // Only forward declarations of the core: moc cannot parse its C++20 headers.
 namespace isolens {
 class EngineClient;
-class HostSampler;
 class PairSession;
 class RecordingWriter;
 class SeriesStore;
@@ -24,6 +24,7 @@ class CancelToken;
 struct EngineInfo;
 struct HostSnapshot;
 struct IsolationMode;
+struct PairObserver;
 struct PairRequest;
 struct RecordingFailure;
 struct StatsSample;
@@ -36,15 +37,18 @@ Q_MOC_INCLUDE("isolens/core/host/host_metrics.hpp")
 Q_MOC_INCLUDE("isolens/core/recording/event_kind.hpp")
 Q_MOC_INCLUDE("isolens/core/session/preflight.hpp")
 
-// The single bridge between the core's threads and the GUI. Engine work (pull, create, start,
-// stop, listing, preflight) and host sampling run off the GUI thread; what they report arrives
-// here as queued signals, on the GUI thread. The series store is the one shared piece: collectors
-// write it, the charts read it once per tick.
+// The single bridge between the core's threads and the GUI: the engine it works with, the live pair's
+// lifecycle (pull, create, start, stop, its recording), and what is shown (the live store, or a replay).
+// Engine work (here, EngineQueries) and host sampling (HostSamplingBridge) run off the GUI thread; what they
+// report arrives here as queued signals, on the GUI thread. The series store is the one shared piece:
+// collectors write it, the charts read it once per tick.
 class DashboardController : public QObject {
     Q_OBJECT
 public:
     explicit DashboardController(QObject* parent = nullptr);
-    ~DashboardController() override; // stops a running pair (its containers are removed)
+    // Never waits for the engine: a running pair is stopped, and its containers removed, after close
+    // (work_after_close.hpp), as are the engine requests still under way.
+    ~DashboardController() override;
 
     // Live: an engine to start pairs on; the host is sampled from now on. What is on screen (a replay, or
     // the last pair) stays until a new pair starts or another recording is opened.
@@ -111,20 +115,14 @@ signals:
 
 private:
     void restartHostSampling(isolens::RecordingWriter* recorder, const std::string& hyperVSeries);
-    void onHostSnapshot(const isolens::HostSnapshot& host, const std::string& taxExplanation,
-                        const std::shared_ptr<isolens::EngineClient>& client);
-    void onRecordingFailure(const isolens::RecordingFailure& failure);
-    template <typename Fn>
-    void onGui(Fn&& fn);
+    isolens::PairObserver pairObserver();
 
     std::shared_ptr<isolens::EngineClient> client_;
     std::unique_ptr<isolens::EngineInfo> info_;
     std::shared_ptr<isolens::SeriesStore> store_;
-    std::unique_ptr<isolens::HostSampler> hostSampler_;
     std::shared_ptr<isolens::RecordingWriter> recorder_;
     std::shared_ptr<isolens::PairSession> session_;
     std::shared_ptr<isolens::CancelToken> pullCancel_;
-    std::shared_ptr<const std::vector<isolens::OrphanedContainer>> shownLeftovers_; // GUI thread
     std::array<QString, 2> modeKeys_;
     std::array<isolens::StartupTimes, 2> startup_;
     QString recordingPath_;
@@ -137,27 +135,9 @@ private:
     bool running_ = false;
     bool busy_ = false;
     bool replay_ = false;
-    std::atomic<int> preflightGeneration_{0};
-    std::atomic<int> hostTicks_{0};
 
-    // What the sampler thread needs to know of the pair, to find its containers' host processes.
-    struct ContainerWatch {
-        std::string id;
-        std::string name;
-        std::string isolation;
-        QString mode;
-        QColor color;
-    };
-    std::mutex watchMutex_;
-    std::vector<ContainerWatch> watched_;
-    // Which host processes are the pair's, as the last docker top calls found (GUI thread). Those calls run
-    // on topJobs_, one round at a time, never on the sampler's thread: stopping the sampler, which the GUI
-    // thread does, never waits for an engine request, however long an outage makes one take.
-    QHash<int, ContainerProcessTag> containerPids_;
-    std::atomic<bool> topInFlight_{false};
-    std::shared_ptr<isolens::CancelToken> topCancel_; // cancelled when the controller goes
-    QThreadPool topJobs_;
-
-    QThreadPool engineJobs_;    // one at a time, in order
-    QThreadPool preflightJobs_; // the latest image only
+    GuiInbox inbox_;          // what the core's threads report to this controller
+    EngineJobs engineJobs_;   // start, stop, images, leftovers: one at a time, in order
+    EngineQueries queries_;   // after engineJobs_, which it uses
+    HostSamplingBridge host_; // its sampler writes store_ and recorder_
 };

@@ -2,10 +2,8 @@
 
 #include <QMainWindow>
 
-#include <array>
 #include <memory>
 #include <optional>
-#include <utility>
 
 #include <QStringList>
 
@@ -21,14 +19,16 @@ class DashboardController;
 class DashboardView;
 class EngineProbe;
 class EngineStatusView;
-class QLabel;
 class QStackedWidget;
 class QTimer;
+class SamplingStatus;
 class SeriesChart;
+struct StartOnConnect;
 
-// The dashboard's window: the no-engine banner or the dashboard, menus with shortcuts for the main
-// actions, the status bar (sampling health, samples recorded, recording file), and the user's
-// layout and last choices remembered between runs.
+// The dashboard's window, the shell that wires the rest: the no-engine banner or the dashboard, menus
+// with shortcuts for the main actions, the status bar (SamplingStatus), the engine's state as the probe
+// reports it (engine_presentation), the host notes (host_notes), exports (dashboard_exports) and the
+// user's layout and last choices remembered between runs (window_settings).
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -68,8 +68,6 @@ protected:
 private:
     void buildMenus();
     void connectController();
-    // Says so in the host and process views when the engine runs on another machine.
-    void showEngineLocation(const QString& where, bool onThisMachine);
     void onEngineReady(const QString& where, const isolens::EngineFacts& facts, const QStringList& warnings,
                        std::shared_ptr<isolens::EngineClient> client);
     void onEngineFailed(const QString& where, const isolens::Error& error);
@@ -78,10 +76,8 @@ private:
     void askForChartPng(SeriesChart* chart);
     void askForCsv();
     void askToSaveRecording();
-    void restoreSettings();
     // Windows: recordings of earlier versions, in the roaming profile, move to the local one.
     void moveEarlierRecordings();
-    void saveSettings() const;
     void requestPreflight(const QString& image);
     void report(const QString& message);
 
@@ -90,15 +86,7 @@ private:
     EngineProbe* probe_;
     DashboardView* dashboard_;
     QStackedWidget* pages_;
-    QLabel* health_;
-    QLabel* samples_;
-    QLabel* recording_;
+    std::unique_ptr<SamplingStatus> sampling_;
     QTimer* tick_;
-    std::array<int, 2> gaps_{0, 0};
-    QString lastError_;
-    std::array<QString, 2> exits_;       // how each side's container ended on its own, if it did
-    std::array<QString, 2> exitDetails_; // the same with its last output
-    std::optional<std::pair<QStringList, QStringList>>
-        pendingStart_; // {image, command, workload}, modes // the collectors' latest complaint, for the
-                       // outage warning
+    std::unique_ptr<StartOnConnect> pendingStart_; // --start, until the engine connects
 };

@@ -12,6 +12,7 @@
 #include "series_chart.hpp"
 #include "time_window_bar.hpp"
 #include "ui_test_support.hpp"
+#include "work_after_close.hpp"
 
 #include "disposable_engine.hpp"
 #include "private_engine.hpp"
@@ -757,4 +758,47 @@ TEST_F(ConnectedWindow, AHungEngineNeverStallsTheWindow)
     ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 90000));
     waitUntil([&] { return ownContainers().empty(); }, 30000);
     EXPECT_TRUE(ownContainers().empty());
+}
+
+// Closing the window while the engine hangs: the window goes at once (the GUI thread never waits on an
+// engine request), and the pair is still stopped after close: once the engine answers again, both
+// containers are removed and the recording says so. (Destroyed as the application does after the close
+// is accepted; the close's own question is a dialog, which the offscreen platform cannot answer.)
+TEST(DashboardWindow, ClosingWhileTheEngineHangsNeverStallsAndStillRemovesThePair)
+{
+    QTemporaryDir recordings;
+    auto window = std::make_unique<MainWindow>(privateEndpoint());
+    window->show();
+    ASSERT_TRUE(waitForProbe(*window));
+    ASSERT_TRUE(window->isShowingDashboard()) << window->engineStatus()->bannerText().toStdString();
+    auto* controller = window->controller();
+    controller->setRecordingDirectory(recordings.path());
+    ASSERT_NO_FATAL_FAILURE(startLoopingPair(*window->dashboard()->launcher(), *controller));
+    ASSERT_EQ(ownContainers().size(), 2u);
+    const auto keys = controller->modeKeys();
+    const auto path = controller->recordingPath();
+    qint64 stall = 0;
+    {
+        FrozenEngine frozen;
+        ASSERT_TRUE(frozen.frozen());
+        QTest::qWait(1500); // the stats streams and the docker top round now wait on the engine
+        // From the close on: the window's own ticks before it (its charts' redraws) are not what is measured.
+        stall = longestEventLoopStall(2500, [&] { window.reset(); });
+        EXPECT_FALSE(window) << "the window was destroyed while the engine hung";
+        EXPECT_GT(workAfterCloseRunning(), 0)
+            << "the pair's removal waits for the engine, off the GUI thread";
+    }
+    EXPECT_LT(stall, 100) << "the event loop stalled " << stall << " ms while the window closed";
+    // Thawed: the removal that waited goes through.
+    EXPECT_TRUE(waitForWorkAfterClose(std::chrono::seconds(90)));
+    EXPECT_TRUE(ownContainers().empty());
+    auto recording = readRecording(pathFromQString(path));
+    ASSERT_TRUE(recording) << recording.error().message;
+    for (const auto& key : keys)
+        EXPECT_TRUE(std::any_of(recording.value().events.begin(), recording.value().events.end(),
+                                [&](const RecordedEvent& event) {
+                                    return event.mode == key.toStdString() &&
+                                           event.kind == EventKind::Removed;
+                                }))
+            << key.toStdString();
 }
