@@ -26,7 +26,7 @@ void print(const PreflightReport& report)
     std::cout << std::left << std::setw(14) << "Image" << report.image << '\n';
     std::cout << std::setw(14) << "Image build" << buildText(report.imageBuild, report.imageBuildSource)
               << '\n';
-    if (report.engineOs != "linux")
+    if (report.engineOs != EngineOs::Linux)
         std::cout << std::setw(14) << "Host build" << buildText(report.hostBuild, report.hostBuildSource)
                   << '\n';
     else
@@ -48,13 +48,14 @@ nlohmann::json toJson(const PreflightReport& report)
     auto optional = [](const std::optional<unsigned>& value) {
         return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
     };
-    nlohmann::json out = {{"image", report.image},
-                          {"engine_os", report.engineOs},
-                          {"host_build", optional(report.hostBuild)},
-                          {"host_build_source", std::string(toString(report.hostBuildSource))},
-                          {"image_build", optional(report.imageBuild)},
-                          {"image_build_source", std::string(toString(report.imageBuildSource))},
-                          {"modes", nlohmann::json::array()}};
+    nlohmann::json out = {
+        {"image", report.image},
+        {"engine_os", report.engineOs ? std::string(toString(*report.engineOs)) : std::string()},
+        {"host_build", optional(report.hostBuild)},
+        {"host_build_source", std::string(toString(report.hostBuildSource))},
+        {"image_build", optional(report.imageBuild)},
+        {"image_build_source", std::string(toString(report.imageBuildSource))},
+        {"modes", nlohmann::json::array()}};
     for (const auto& verdict : report.modes)
         out["modes"].push_back({{"label", verdict.mode.label},
                                 {"isolation", verdict.mode.isolation},

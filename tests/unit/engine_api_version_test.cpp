@@ -231,7 +231,7 @@ TEST(Docker29Engine, PreflightAndTheFieldsThatChangedAreRead)
 
     auto report = runPreflight(parseImageReference("busybox").value(), {}, &client);
     ASSERT_TRUE(report) << report.error().describe();
-    EXPECT_EQ(report.value().engineOs, "linux");
+    EXPECT_EQ(report.value().engineOs, EngineOs::Linux);
     ASSERT_GE(report.value().modes.size(), 2u);
     EXPECT_EQ(report.value().modes[0].verdict, windows::Verdict::Ok);
 

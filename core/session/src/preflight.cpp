@@ -105,8 +105,8 @@ Result<PreflightReport> runPreflight(const ImageReference& image, const Prefligh
     auto info = engine->info();
     if (!info)
         return info.error();
-    report.engineOs = info.value().osType;
-    if (report.engineOs != "windows") {
+    report.engineOs = engineOsFromOsType(info.value().osType);
+    if (report.engineOs != EngineOs::Windows) {
         // Only 'default' isolation exists: the pair is two runtimes, and both run any linux image.
         auto choices = availableModes(info.value());
         for (auto& mode : choices.modes)

@@ -2,6 +2,7 @@
 
 #include "isolens/core/base/error.hpp"
 #include "isolens/core/engine/engine_client.hpp"
+#include "isolens/core/engine/engine_os.hpp"
 #include "isolens/core/engine/image_reference.hpp"
 #include "isolens/core/session/isolation_modes.hpp"
 #include "isolens/core/session/windows_compatibility.hpp"
@@ -27,7 +28,7 @@ std::string_view toString(BuildSource source);
 
 struct PreflightReport {
     std::string image;
-    std::string engineOs; // "windows", "linux", or "" offline
+    std::optional<EngineOs> engineOs; // none offline
     std::optional<unsigned> hostBuild;
     BuildSource hostBuildSource = BuildSource::None; // HostBuildOption, Engine
     std::optional<unsigned> imageBuild;
