@@ -30,7 +30,7 @@ TEST(DashboardWindow, WithoutAnEngineShowsWhatWasTriedAndWhatToDo)
     EXPECT_TRUE(status->isShowingBanner());
     const auto banner = status->bannerText();
     EXPECT_TRUE(banner.contains("No Docker engine")) << banner.toStdString();
-    EXPECT_TRUE(banner.contains("unix:///nonexistent-isolens/docker.sock")) << banner.toStdString();
+    EXPECT_TRUE(banner.contains(kUnreachableEngine)) << banner.toStdString();
     EXPECT_TRUE(banner.contains("Start the Docker engine")) << banner.toStdString();
     auto* label = window.findChild<QLabel*>("noEngineBanner");
     ASSERT_NE(label, nullptr);

@@ -26,9 +26,16 @@ inline bool waitForProbe(MainWindow& window)
     return waitUntil([&] { return !window.engineProbe()->isRunning(); }, 10000);
 }
 
+// An engine address where nothing answers, of the kind this platform's engines listen on.
+#ifdef _WIN32
+inline constexpr const char* kUnreachableEngine = "npipe:////./pipe/nonexistent-isolens";
+#else
+inline constexpr const char* kUnreachableEngine = "unix:///nonexistent-isolens/docker.sock";
+#endif
+
 inline isolens::EndpointRequest unreachableEndpoint()
 {
     isolens::EndpointRequest endpoint;
-    endpoint.hostFlag = "unix:///nonexistent-isolens/docker.sock";
+    endpoint.hostFlag = kUnreachableEngine;
     return endpoint;
 }
