@@ -20,6 +20,8 @@ packages=(
     # libraries (core: Boost.Beast/Asio, nlohmann_json, OpenSSL; CLI11; the dashboard: Qt6 Widgets + Charts)
     libboost-dev nlohmann-json3-dev libssl-dev libcli11-dev
     qt6-base-dev qt6-charts-dev libqt6opengl6-dev libgl-dev
+    # the exporter (isolens-cli serve): prometheus-cpp's registry and text format, civetweb's HTTP server
+    prometheus-cpp-dev libcivetweb-dev
     # the Windows build, cross-compiled and tested under Wine
     g++-mingw-w64-x86-64-posix wine wine64
     # Qt for Windows (cmake/qt-mingw/qt-for-mingw.sh): xz for its tarballs (flock: util-linux, below)
@@ -38,6 +40,8 @@ packages=(
     docker.io docker-registry busybox-static openssl procps util-linux ca-certificates iproute2
     # the fresh-machine test: a minimal Debian root, its signatures checked, and git for the committed files
     debootstrap debian-archive-keyring gpgv git
+    # the exporter's tests: a real Prometheus (and promtool) scraping it, curl to fetch its page
+    prometheus curl
 )
 
 # Qt Base's source for the Windows build of the dashboard (cmake/qt-mingw/qt-for-mingw.sh, when no
