@@ -26,6 +26,13 @@ else()
     find_package(CLI11 REQUIRED)
 endif()
 
+# The exporter (isolens-cli serve): prometheus-cpp's registry and text format, civetweb's HTTP server.
+# Debian's prometheus-cpp config ships no version file, so none is asked for.
+if(NOT CMAKE_CROSSCOMPILING)
+    find_package(civetweb 1.15 CONFIG REQUIRED)
+    find_package(prometheus-cpp CONFIG REQUIRED)
+endif()
+
 if(ISOLENS_WITH_TLS)
     find_package(OpenSSL REQUIRED)
 endif()
