@@ -8,6 +8,7 @@
 #include "interrupts.hpp"
 #include "normalize_command.hpp"
 #include "preflight_command.hpp"
+#include "serve_command.hpp"
 #include "stats_command.hpp"
 
 #include "isolens/core/base/licence.hpp"
@@ -106,6 +107,14 @@ int main(int argc, char** argv)
                       "Also other machines' sessions on this engine, which may still be running");
     cleanup->add_flag("--json", context.json, "Print JSON");
 
+    ServeOptions serveOptions;
+    auto* serve = app.add_subcommand(
+        "serve", "Prometheus exporter: every running container's and the host's figures on /metrics, "
+                 "under cAdvisor's names, with the isolation and its cost");
+    serve->add_option("--listen", serveOptions.listen,
+                      "ADDRESS:PORT to serve /metrics on (default 127.0.0.1:9464, this machine only; "
+                      "0.0.0.0:9464 for every network)");
+
     // UTF-8 arguments: on Windows argv is in the ANSI code page, which has no "テスト" and may have no "é".
     auto arguments = isolens::commandLineArguments(argc, argv);
     std::vector<char*> utf8Argv;
@@ -132,6 +141,8 @@ int main(int argc, char** argv)
         return runPreflightCommand(context, preflightOptions);
     if (*stats)
         return runStatsCommand(context, statsOptions);
+    if (*serve)
+        return runServeCommand(context, serveOptions);
     if (*normalize)
         return runNormalizeCommand(normalizeOptions);
     return 2;

@@ -36,12 +36,15 @@ TEST(EngineJson, LinuxInfoListsRuntimes)
 TEST(EngineJson, ContainerDetailsFromInspect)
 {
     auto details = parseContainerDetails(json::parse(R"({"Id":"abc","Name":"/pair-a","Platform":"linux",
+        "Created":"2026-11-27T23:59:59.25Z",
         "State":{"Status":"running","Running":true,"Pid":42,"ExitCode":0,"StartedAt":"2026-11-28T00:00:00Z"},
         "Config":{"Image":"isolens-test/busybox:latest","Labels":{"isolens.session":"s1"}},
         "HostConfig":{"Isolation":"hyperv","Runtime":"runc","NanoCpus":2000000000,"Memory":1073741824,"CpuCount":2}})"));
     EXPECT_EQ(details.name, "pair-a");
     EXPECT_TRUE(details.running);
     EXPECT_EQ(details.pid, 42);
+    EXPECT_EQ(details.created, "2026-11-27T23:59:59.25Z");
+    EXPECT_EQ(details.startedAt, "2026-11-28T00:00:00Z");
     EXPECT_EQ(details.isolation, "hyperv");
     EXPECT_EQ(details.nanoCpus, 2000000000);
     EXPECT_EQ(details.cpuCount, 2);

@@ -60,6 +60,7 @@ TEST(NormalizeLinux, CgroupV1SampleMatchesTheCliFigures)
     EXPECT_DOUBLE_EQ(sample.hostCpus, 2.0);
     EXPECT_DOUBLE_EQ(sample.allottedCpus, 2.0);
     EXPECT_DOUBLE_EQ(sample.cpuAllotmentPercent, 50.0);
+    EXPECT_DOUBLE_EQ(sample.cpuSeconds, 3.0); // total_usage in ns
     EXPECT_EQ(sample.memBytes, 10485760 - 2097152);
     EXPECT_EQ(sample.memLimitBytes, 1073741824);
     ASSERT_TRUE(sample.memPercent);
@@ -127,6 +128,7 @@ TEST(NormalizeWindows, UsesWindowsFieldsAndUnits)
     EXPECT_DOUBLE_EQ(sample.cpuPercent, 12.5);
     EXPECT_DOUBLE_EQ(sample.cpuHostPercent, 12.5);
     EXPECT_DOUBLE_EQ(sample.hostCpus, 16.0);
+    EXPECT_DOUBLE_EQ(sample.cpuSeconds, 3.0); // total_usage in 100 ns units
     EXPECT_EQ(sample.memBytes, 104857600);
     EXPECT_EQ(sample.commitBytes, 268435456);
     EXPECT_EQ(sample.commitPeakBytes, 301989888);
@@ -189,6 +191,7 @@ TEST(SampleJson, HasTheDocumentedKeys)
                             "cpu_allotment_percent",
                             "host_cpus",
                             "allotted_cpus",
+                            "cpu_seconds",
                             "mem_bytes",
                             "mem_limit_bytes",
                             "mem_percent",

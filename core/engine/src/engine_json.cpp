@@ -174,6 +174,7 @@ ContainerDetails parseContainerDetails(const json& j)
     container.id = field<std::string>(j, "Id");
     container.name = withoutLeadingSlash(field<std::string>(j, "Name"));
     container.platform = field<std::string>(j, "Platform");
+    container.created = field<std::string>(j, "Created");
     const auto& state = member(j, "State");
     container.status = field<std::string>(state, "Status");
     container.running = field<bool>(state, "Running");

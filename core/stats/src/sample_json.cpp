@@ -27,6 +27,7 @@ json sampleToJson(const StatsSample& sample)
         {"cpu_allotment_percent", sample.cpuAllotmentPercent},
         {"host_cpus", sample.hostCpus},
         {"allotted_cpus", sample.allottedCpus},
+        {"cpu_seconds", sample.cpuSeconds},
         {"mem_bytes", sample.memBytes},
         {"mem_limit_bytes", sample.memLimitBytes},
         {"mem_percent", optional(sample.memPercent)},
@@ -72,6 +73,7 @@ StatsSample sampleFromJson(const json& j)
     sample.cpuAllotmentPercent = number("cpu_allotment_percent", 0.0);
     sample.hostCpus = number("host_cpus", 0.0);
     sample.allottedCpus = number("allotted_cpus", 0.0);
+    sample.cpuSeconds = number("cpu_seconds", 0.0);
     sample.memBytes = number("mem_bytes", std::int64_t{0});
     sample.memLimitBytes = number("mem_limit_bytes", std::int64_t{0});
     if (auto it = j.find("mem_percent"); it != j.end() && it->is_number())

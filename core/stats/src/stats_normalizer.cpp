@@ -56,6 +56,7 @@ void fillLinux(const json& raw, StatsSample& sample)
                                                u64(member(member(pre, "cpu_usage"), "total_usage")),
                                                u64(member(cpu, "system_cpu_usage")),
                                                u64(member(pre, "system_cpu_usage")), online, perCpuCount);
+    sample.cpuSeconds = static_cast<double>(u64(member(member(cpu, "cpu_usage"), "total_usage"))) / 1e9;
     sample.hostCpus = online != 0 ? online : static_cast<double>(perCpuCount);
     sample.cpuHostPercent = sample.hostCpus > 0 ? sample.cpuPercent / sample.hostCpus : 0.0;
 
@@ -93,6 +94,8 @@ void fillWindows(const json& raw, const ContainerLimits& limits, StatsSample& sa
         u64(member(member(member(raw, "cpu_stats"), "cpu_usage"), "total_usage")),
         u64(member(member(member(raw, "precpu_stats"), "cpu_usage"), "total_usage")));
     sample.hostCpus = numProcs;
+    sample.cpuSeconds =
+        static_cast<double>(u64(member(member(member(raw, "cpu_stats"), "cpu_usage"), "total_usage"))) / 1e7;
     sample.cpuHostPercent = sample.cpuPercent;
 
     const auto& memory = member(raw, "memory_stats");

@@ -17,6 +17,16 @@ inline std::string toLowerAscii(std::string_view text)
     return out;
 }
 
+// Without the spaces and tabs at either end.
+inline std::string_view trimmedAscii(std::string_view text)
+{
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
 // The items of a list ("runc,kata" with ','), empty ones left out. A command line is not a list: its
 // words follow quoting rules (parseCommandLine in command_line.hpp).
 inline std::vector<std::string> splitWords(std::string_view text, char separator)

@@ -116,6 +116,7 @@ struct ContainerDetails {
     int pid = 0;
     int exitCode = 0;
     std::string error;
+    std::string created; // RFC 3339, when it was created
     std::string startedAt;
     std::string finishedAt;
     std::string isolation;

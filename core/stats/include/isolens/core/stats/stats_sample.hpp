@@ -25,6 +25,9 @@ struct StatsSample {
     double cpuAllotmentPercent = 0.0;
     double hostCpus = 0.0;
     double allottedCpus = 0.0;
+    // The container's CPU time since it started (all its CPUs together), in seconds: the counter
+    // behind the percentages (Linux: cpu_usage.total_usage in ns; Windows: in 100 ns units).
+    double cpuSeconds = 0.0;
 
     // Memory: the docker CLI's figure (Linux: usage without inactive file cache; Windows: private
     // working set), plus Windows' commit, which is what a memory limit enforces.
