@@ -42,6 +42,8 @@ packages=(
     debootstrap debian-archive-keyring gpgv git
     # the exporter's tests: a real Prometheus (and promtool) scraping it, curl to fetch its page
     prometheus curl
+    # the check that the Grafana dashboard and Prometheus rules name only served metrics reads the rules' YAML
+    python3-yaml
 )
 
 # Qt Base's source for the Windows build of the dashboard (cmake/qt-mingw/qt-for-mingw.sh, when no
