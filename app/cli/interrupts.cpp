@@ -88,6 +88,11 @@ bool interrupted()
     return signalled.load() != 0;
 }
 
+void requestStop()
+{
+    signalled = SIGTERM;
+}
+
 void noteOutputClosed()
 {
     signalled = kOutputClosed;

@@ -12,6 +12,8 @@
 void handleInterrupts();
 // A signal came, or nobody reads the output any more: the run should end.
 bool interrupted();
+// Another stop request, such as a Windows service's stop: the run ends as after SIGTERM.
+void requestStop();
 // A write to the output failed: the run ends as if interrupted.
 void noteOutputClosed();
 // The run has removed what it started (a closing console window waits for this, a few seconds at most).

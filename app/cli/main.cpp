@@ -114,6 +114,9 @@ int main(int argc, char** argv)
     serve->add_option("--listen", serveOptions.listen,
                       "ADDRESS:PORT to serve /metrics on (default 127.0.0.1:9464, this machine only; "
                       "0.0.0.0:9464 for every network)");
+    serve->add_flag("--windows-service", serveOptions.windowsService,
+                    "Run as the Windows service the Service Control Manager started (sc.exe create ... "
+                    "binPath= \"...isolens-cli.exe serve --windows-service\")");
 
     // UTF-8 arguments: on Windows argv is in the ANSI code page, which has no "テスト" and may have no "é".
     auto arguments = isolens::commandLineArguments(argc, argv);

@@ -1,6 +1,7 @@
 #include "serve_command.hpp"
 
 #include "interrupts.hpp"
+#include "windows_service.hpp"
 
 #include "isolens/core/base/safe_text.hpp"
 #include "isolens/core/exporter/container_watcher.hpp"
@@ -17,7 +18,9 @@
 
 using namespace isolens;
 
-int runServeCommand(const CliContext& context, const ServeOptions& options)
+namespace {
+
+int serve(const CliContext& context, const ServeOptions& options)
 {
     auto listen = parseListenAddress(options.listen);
     if (!listen)
@@ -57,4 +60,22 @@ int runServeCommand(const CliContext& context, const ServeOptions& options)
     served.value().reset(); // no scrape reads the state while the watchers stop
     std::cerr << "isolens-cli serve: stopped.\n";
     return 0;
+}
+
+} // namespace
+
+int runServeCommand(const CliContext& context, const ServeOptions& options)
+{
+    if (!options.windowsService)
+        return serve(context, options);
+    std::string failure;
+    const int code = runAsWindowsService([&] { return serve(context, options); }, failure);
+    if (code < 0) {
+        std::cerr
+            << "isolens-cli serve: " << failure
+            << ".\n  what to do: install it with sc.exe create (see the README, \"Across many hosts\"), or "
+               "run isolens-cli serve without --windows-service.\n";
+        return 2;
+    }
+    return code;
 }

@@ -6,6 +6,7 @@
 
 struct ServeOptions {
     std::string listen = "127.0.0.1:9464"; // ADDRESS:PORT; another address than loopback only when asked
+    bool windowsService = false;           // started by the Service Control Manager (sc.exe create ...)
 };
 
 // isolens-cli serve: the Prometheus exporter. Watches the engine's running containers and the host,
