@@ -71,10 +71,7 @@ int runServeCommand(const CliContext& context, const ServeOptions& options)
     std::string failure;
     const int code = runAsWindowsService([&] { return serve(context, options); }, failure);
     if (code < 0) {
-        std::cerr
-            << "isolens-cli serve: " << failure
-            << ".\n  what to do: install it with sc.exe create (see the README, \"Across many hosts\"), or "
-               "run isolens-cli serve without --windows-service.\n";
+        std::cerr << "isolens-cli serve: " << failure << "\n";
         return 2;
     }
     return code;

@@ -68,8 +68,10 @@ int runAsWindowsService(const std::function<int()>& body, std::string& failure)
         const auto error = GetLastError();
         failure =
             error == ERROR_FAILED_SERVICE_CONTROLLER_CONNECT
-                ? "--windows-service is for the Service Control Manager, which did not start this process"
-                : "the Service Control Manager refused the service (error " + std::to_string(error) + ")";
+                ? "--windows-service is for the Service Control Manager, which did not start this process.\n"
+                  "  what to do: install the service with sc.exe create (README, \"Across many hosts\"), or "
+                  "run isolens-cli serve without --windows-service."
+                : "the Service Control Manager refused the service (error " + std::to_string(error) + ").";
         return -1;
     }
     return exitCode;
@@ -80,8 +82,9 @@ int runAsWindowsService(const std::function<int()>& body, std::string& failure)
 int runAsWindowsService(const std::function<int()>&, std::string& failure)
 {
     failure =
-        "--windows-service runs the exporter as a Windows service; on this system run it under a service "
-        "manager of its own (systemd, for one) without the flag";
+        "--windows-service is for Windows' Service Control Manager.\n"
+        "  what to do: run isolens-cli serve without it, under this system's service manager (systemd, for "
+        "one) if it should keep running.";
     return -1;
 }
 
