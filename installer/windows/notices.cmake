@@ -1,8 +1,12 @@
 # Windows builds (included by installer/CMakeLists.txt): LICENSE.txt and THIRD-PARTY-NOTICES.txt, written as
 # CRLF text (Notepad, the setup's licence page) to ISOLENS_LICENCE_TEXT and ISOLENS_NOTICES_TEXT and installed
-# beside the programs. The notices name only what this build links: the header-only libraries always, Qt
+# beside the programs. The notices name only what this build links: the header-only libraries always, prometheus-cpp
+# and civetweb with the exporter, Qt
 # with the dashboard, OpenSSL with TLS, the GCC and mingw-w64 runtimes (linked statically) with mingw.
 set(notices boost nlohmann_json cli11)
+if(TARGET isolens_core_exporter)
+    list(APPEND notices prometheus-cpp civetweb)
+endif()
 if(TARGET isolens)
     list(APPEND notices qt qt-charts)
 endif()

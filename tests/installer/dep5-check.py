@@ -46,7 +46,7 @@ for component in ("usr/include/boost/beast.hpp", "usr/include/nlohmann/json.hpp"
 
 for program in programs:
     dynamic = subprocess.run(["readelf", "-d", program], capture_output=True, text=True, check=True).stdout
-    for soname in re.findall(r"\(NEEDED\)\s+Shared library: \[((?:libQt6|libssl|libcrypto)[^\]]*)\]", dynamic):
+    for soname in re.findall(r"\(NEEDED\)\s+Shared library: \[((?:libQt6|libssl|libcrypto|libprometheus-cpp|libcivetweb)[^\]]*)\]", dynamic):
         found = parsed.find_files_paragraph(f"usr/lib/x86_64-linux-gnu/{soname}")
         check(f"it names the licence of {soname}, linked by {program.rsplit('/', 1)[-1]}"
               f" (Files: {found.files[0] if found else None})",

@@ -57,7 +57,7 @@ check "Add/Remove Programs shows the publisher" test -n "$(registry_value Publis
 check "LICENSE.txt is the GPL-3.0 with Windows line ends" cmp -s "$install_dir/LICENSE.txt" <(sed 's/$/\r/' "$licence")
 notices="$install_dir/THIRD-PARTY-NOTICES.txt"
 check "THIRD-PARTY-NOTICES.txt is beside the programs" test -f "$notices"
-for component in "Boost" "nlohmann_json" "CLI11" "GCC runtime libraries" "mingw-w64 runtime"; do
+for component in "Boost" "nlohmann_json" "CLI11" "prometheus-cpp" "civetweb" "GCC runtime libraries" "mingw-w64 runtime"; do
     check "the notices name $component" grep -q "^$component" "$notices"
 done
 # The mingw cross build (the one this test runs for) has the dashboard but no TLS: the notices name what
