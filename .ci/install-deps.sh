@@ -47,7 +47,9 @@ packages=(
 )
 
 # Qt Base's source for the Windows build of the dashboard (cmake/qt-mingw/qt-for-mingw.sh, when no
-# prebuilt Qt is at hand) comes from Debian's source package: a deb-src entry for the mirror apt uses.
+# prebuilt Qt is at hand) and prometheus-cpp's and civetweb's for the Windows build of the exporter
+# (cmake/prometheus-mingw/prometheus-for-mingw.sh) come from Debian's source packages: a deb-src entry
+# for the mirror apt uses.
 # shellcheck source=apt-sources.sh
 source "$(dirname "${BASH_SOURCE[0]}")/apt-sources.sh"
 suite=bookworm

@@ -27,10 +27,22 @@ else()
 endif()
 
 # The exporter (isolens-cli serve): prometheus-cpp's registry and text format, civetweb's HTTP server.
+# Native builds use Debian's packages (or vcpkg's); the mingw-w64 cross build, for which Debian has none,
+# builds both from Debian's source packages once (cmake/PrometheusForMingw.cmake).
 # Debian's prometheus-cpp config ships no version file, so none is asked for.
-if(NOT CMAKE_CROSSCOMPILING)
-    find_package(civetweb 1.15 CONFIG REQUIRED)
-    find_package(prometheus-cpp CONFIG REQUIRED)
+if(WIN32 AND CMAKE_CROSSCOMPILING)
+    include(PrometheusForMingw)
+endif()
+find_package(civetweb 1.15 CONFIG REQUIRED)
+find_package(prometheus-cpp CONFIG REQUIRED)
+if(WIN32)
+    # civetweb uses Windows sockets, but its FindWinSock fails when cross-compiling and its target then
+    # lacks ws2_32: added here once, so that no consumer has to.
+    get_target_property(_isolens_civetweb_libraries civetweb::civetweb INTERFACE_LINK_LIBRARIES)
+    string(TOLOWER "${_isolens_civetweb_libraries}" _isolens_civetweb_libraries)
+    if(NOT _isolens_civetweb_libraries MATCHES "ws2_32|winsock::")
+        set_property(TARGET civetweb::civetweb APPEND PROPERTY INTERFACE_LINK_LIBRARIES ws2_32)
+    endif()
 endif()
 
 if(ISOLENS_WITH_TLS)
