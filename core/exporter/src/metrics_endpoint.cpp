@@ -13,10 +13,11 @@ namespace {
 void answer(mg_connection* connection, int status, std::string_view type, const std::string& body)
 {
     const char* reason = status == 200 ? "OK" : status == 404 ? "Not Found" : "Internal Server Error";
-    mg_printf(connection,
-              "HTTP/1.1 %d %s\r\nContent-Type: %.*s\r\nContent-Length: %zu\r\nCache-Control: no-store\r\n"
-              "Connection: close\r\n\r\n",
-              status, reason, static_cast<int>(type.size()), type.data(), body.size());
+    std::string head = "HTTP/1.1 " + std::to_string(status) + " " + reason + "\r\nContent-Type: ";
+    head.append(type);
+    head += "\r\nContent-Length: " + std::to_string(body.size()) +
+            "\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n";
+    mg_write(connection, head.data(), head.size());
     mg_write(connection, body.data(), body.size());
 }
 
