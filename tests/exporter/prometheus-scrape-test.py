@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""prometheus-scrape-test.py CLI ENGINE_ENV REPO OUTPUT_DIR [--exporter-command ...]
+"""prometheus-scrape-test.py [--cli COMMAND] [--host URL] [--allow-insecure-tcp] ENGINE_ENV REPO OUTPUT_DIR
 
 The exporter against a real Prometheus (Debian's 2.42) and the private engine:
 
@@ -13,9 +13,13 @@ The exporter against a real Prometheus (Debian's 2.42) and the private engine:
    instant query once it has scraped again.
 4. SIGTERM ends the exporter cleanly (exit 0, "stopped").
 
-Only the processes and containers this test starts are stopped or removed. No fixed port is used (the
+--cli is the isolens-cli to test, as a command (default: isolens-cli; "wine64 .../isolens-cli.exe" for
+the Windows build under Wine), and --host the engine's address for it (default: the private engine's
+unix socket). Only the processes and containers this test starts are stopped or removed. No fixed port is used (the
 system's Prometheus, if any, keeps 9090; an exporter elsewhere keeps 9464)."""
+import argparse
 import json
+import shlex
 import os
 import pathlib
 import signal
@@ -28,10 +32,16 @@ import time
 import urllib.parse
 import urllib.request
 
-cli, engine_env, repo, output_dir = sys.argv[1:5]
-exporter_command = sys.argv[6:] if len(sys.argv) > 5 and sys.argv[5] == "--exporter-command" else None
-repo = pathlib.Path(repo)
-output = pathlib.Path(output_dir)
+arguments = argparse.ArgumentParser()
+arguments.add_argument("--cli", default="isolens-cli")
+arguments.add_argument("--host")
+arguments.add_argument("--allow-insecure-tcp", action="store_true")
+arguments.add_argument("--stop-signal", default="TERM", help="the signal that stops the exporter: TERM or INT")
+arguments.add_argument("engine_env")
+arguments.add_argument("repo", type=pathlib.Path)
+arguments.add_argument("output_dir", type=pathlib.Path)
+options = arguments.parse_args()
+engine_env, repo, output = options.engine_env, options.repo, options.output_dir
 output.mkdir(parents=True, exist_ok=True)
 failures = []
 
@@ -100,6 +110,8 @@ def served_ids(page):
 
 engine = engine_vars()
 docker_host = engine["ISOLENS_TEST_DOCKER_HOST"]
+cli = shlex.split(options.cli) + ["-H", options.host or docker_host] + \
+    (["--allow-insecure-tcp"] if options.allow_insecure_tcp else [])
 image = engine["ISOLENS_TEST_IMAGE"]
 second_runtime = engine["ISOLENS_TEST_SECOND_RUNTIME"]
 workdir = pathlib.Path(tempfile.mkdtemp(prefix="isolens-prometheus-", dir=output))
@@ -112,7 +124,7 @@ def docker(*arguments):
 
 
 def start_exporter():
-    command = exporter_command or [cli, "-H", docker_host, "serve", "--listen", "127.0.0.1:0"]
+    command = cli + ["serve", "--listen", "127.0.0.1:0"]
     log = open(workdir / "serve.stderr", "w")
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=log, text=True)
     started.append((process, "exporter"))
@@ -167,11 +179,21 @@ def main():
     wait_until(30, "the exporter's target to be up",
                lambda: any(r["value"][1] == "1" for r in query(prometheus, 'up{job="isolens"}')))
     check(True, "Prometheus scrapes the exporter (up == 1)")
+    wait_until(15, "the exporter to reach the engine",
+               lambda: query(prometheus, "isolens_engine_up == 1"))
+    check(True, "the exporter reports its engine up")
+    cpus = wait_until(15, "the host's figures", lambda: query(prometheus, "isolens_host_logical_cpus"))
+    check(float(cpus[0]["value"][1]) == os.cpu_count(),
+          f"the host's logical CPUs are this machine's ({cpus[0]['value'][1]}, os.cpu_count() {os.cpu_count()})")
+    memory = query(prometheus, "isolens_host_memory_total_bytes")
+    total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    check(len(memory) == 1 and abs(float(memory[0]["value"][1]) - total) <= 0.02 * total,
+          f"the host's memory is this machine's ({memory[0]['value'][1] if memory else None} B, {total} B)")
 
     recording = workdir / "pair.jsonl"
     compare = subprocess.run(
-        [cli, "-H", docker_host, "compare", "--image", image, "--runtimes", f"runc,{second_runtime}",
-         "--cmd", "sh -c 'while :; do :; done'", "--duration", "16", "--record", str(recording), "--json"],
+        cli + ["compare", "--image", image, "--runtimes", f"runc,{second_runtime}",
+                "--cmd", "sh -c 'while :; do :; done'", "--duration", "16", "--record", str(recording), "--json"],
         capture_output=True, text=True, timeout=120)
     if not check(compare.returncode == 0, f"the pair ran (rc {compare.returncode}: {compare.stderr.strip()[-300:]})"):
         return
@@ -208,10 +230,13 @@ def main():
         check(len(memory_pairs) >= len(window) - 2,
               f"{mode}: Prometheus has memory for {len(memory_pairs)} of {len(window)} recorded seconds")
         if memory_pairs:
+            # A step in memory can fall between the two streams' seconds: most seconds must agree closely.
             differences = [abs(p - r) / max(r, 1) for r, p in memory_pairs]
-            check(statistics.median(differences) <= 0.05 and max(differences) <= 0.25,
+            close = sum(d <= 0.10 for d in differences) / len(differences)
+            check(statistics.median(differences) <= 0.05 and close >= 0.8,
                   f"{mode}: memory matches the recording (median difference {statistics.median(differences):.1%}, "
-                  f"largest {max(differences):.1%}; recorded mean {statistics.mean(r for r, _ in memory_pairs):.0f} B)")
+                  f"{close:.0%} of seconds within 10%, largest {max(differences):.1%}; "
+                  f"recorded mean {statistics.mean(r for r, _ in memory_pairs):.0f} B)")
         first, last = window[0], window[-1]
         span = (last["time_ns"] - first["time_ns"]) / 1e9
         recorded_cpu = (last["cpu_seconds"] - first["cpu_seconds"]) / span * 100
@@ -246,12 +271,12 @@ def main():
     check(True, "Prometheus' instant query has no series of the removed container")
 
     # 4. A clean stop.
-    exporter.send_signal(signal.SIGTERM)
+    exporter.send_signal(getattr(signal, "SIG" + options.stop_signal))
     try:
         code = exporter.wait(timeout=15)
     except subprocess.TimeoutExpired:
         code = None
-    check(code == 0, f"SIGTERM ends the exporter with exit code 0 ({code})")
+    check(code == 0, f"SIG{options.stop_signal} ends the exporter with exit code 0 ({code})")
     check("stopped" in (workdir / "serve.stderr").read_text(), "the exporter says it stopped")
 
 
