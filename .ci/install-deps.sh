@@ -32,7 +32,7 @@ packages=(
     # packaging: the Windows setup (NSIS), the Debian package (dpkg-shlibdeps) and their checks
     # (python3-debian parses the package's copyright file)
     nsis dpkg-dev desktop-file-utils appstream file binutils python3-debian
-    # benchmarks: GNU time for the sampling-cost and footprint scripts
+    # benchmarks: GNU time for the sampling-cost, exporter-cost and footprint scripts
     time
     # tests and benchmarks
     libgtest-dev libgmock-dev googletest libbenchmark-dev
