@@ -61,15 +61,8 @@ start_containers() { # start_containers N: bench-1 … bench-N running, started 
     die "$running of $n containers running after 60 s"
 }
 
-ticks=$(getconf CLK_TCK)
-engine_ticks() { # utime + stime of every process of this engine (dockerd, containerd, shims)
-    local total=0 pid fields
-    for pid in $(pgrep -f -- "$state/"); do
-        fields=$(cut -d' ' -f14,15 "/proc/$pid/stat" 2>/dev/null) || continue
-        total=$((total + ${fields% *} + ${fields#* }))
-    done
-    echo "$total"
-}
+# shellcheck source=engine-cpu.sh
+source "$root/tests/bench/engine-cpu.sh"
 process_ticks() { # utime + stime of one process, its threads included
     local fields
     fields=$(cut -d' ' -f14,15 "/proc/$1/stat")
@@ -141,9 +134,9 @@ measure() {
     for i in $(seq 1 "$n"); do names+=("bench-$i"); done
     case "$label" in
         "nobody watching")
-            e0=$(engine_ticks)
+            e0=$(engine_ticks "$state")
             sleep "$seconds"
-            e1=$(engine_ticks)
+            e1=$(engine_ticks "$state")
             engine_cpu[$key]=$(add "${engine_cpu[$key]:-0}" "$(report "($e1 - $e0) / $ticks")")
             printf '  %-22s engine %6.2f s CPU\n' "$label" "$(report "($e1 - $e0) / $ticks")"
             return 0
@@ -165,7 +158,7 @@ measure() {
             ;;
     esac
     kill -0 "$client_pid" 2>/dev/null || die "$label ended before its window: $(tail -n 5 "$work/err")"
-    e0=$(engine_ticks)
+    e0=$(engine_ticks "$state")
     c0=$(process_ticks "$client_pid")
     t0=${EPOCHREALTIME/./}
     if [[ "$label" == "exporter, scraped" ]]; then
@@ -175,7 +168,7 @@ measure() {
     fi
     kill -0 "$client_pid" 2>/dev/null || die "$label ended during its window: $(tail -n 5 "$work/err")"
     c1=$(process_ticks "$client_pid")
-    e1=$(engine_ticks)
+    e1=$(engine_ticks "$state")
     t1=${EPOCHREALTIME/./}
     # A background job starts with SIGINT ignored, and docker stats keeps it so; serve sets its own handler.
     if [[ "$label" == exporter* ]]; then finish INT; else finish TERM; fi

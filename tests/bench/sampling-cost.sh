@@ -35,24 +35,17 @@ for i in 1 2 3 4 5 6 7 8; do
 done
 sleep 3
 
-ticks=$(getconf CLK_TCK)
-engine_ticks() { # utime + stime of every process of this engine (dockerd, containerd, shims)
-    local total=0 pid fields
-    for pid in $(pgrep -f -- "$state/"); do
-        fields=$(cut -d' ' -f14,15 "/proc/$pid/stat" 2>/dev/null) || continue
-        total=$((total + ${fields% *} + ${fields#* }))
-    done
-    echo "$total"
-}
+# shellcheck source=engine-cpu.sh
+source "$root/tests/bench/engine-cpu.sh"
 timing=$(mktemp)
 declare -A client_cpu client_rss engine_cpu
 measure() { # label command...
     local label=$1
     shift
     local before after
-    before=$(engine_ticks)
+    before=$(engine_ticks "$state")
     /usr/bin/time -f "%U %S %M" -o "$timing" timeout -s INT "$seconds" "$@" >/dev/null 2>&1 || true
-    after=$(engine_ticks)
+    after=$(engine_ticks "$state")
     # GNU time writes "Command exited with non-zero status 124" first when timeout stops the command.
     read -r user system rss < <(tail -n 1 "$timing")
     client_cpu[$label]=$(awk -v a="${client_cpu[$label]:-0}" -v u="$user" -v s="$system" 'BEGIN {print a + u + s}')
