@@ -9,6 +9,7 @@
 #include "isolens/core/analysis/pair_summary.hpp"
 #include "isolens/core/analysis/published_reference.hpp"
 #include "isolens/core/base/clock.hpp"
+#include "isolens/core/base/json_text.hpp"
 #include "isolens/core/base/text.hpp"
 #include "isolens/core/base/units.hpp"
 #include "isolens/core/engine/command_line.hpp"
@@ -96,11 +97,6 @@ std::string percent(double value)
     return text;
 }
 
-nlohmann::json optionalMillis(const std::optional<double>& millis)
-{
-    return millis ? nlohmann::json(*millis) : nlohmann::json(nullptr);
-}
-
 nlohmann::json summaryJson(const ModeSummary& s, const ModeRun& run)
 {
     // Groups have no run of IsoLens' own: their mode and container fields stay empty.
@@ -112,8 +108,8 @@ nlohmann::json summaryJson(const ModeSummary& s, const ModeRun& run)
             {"isolation", run.mode.isolation},
             {"runtime", run.mode.runtime},
             {"container", run.containerName},
-            {"create_to_running_ms", optionalMillis(run.startup.createToRunningMillis)},
-            {"start_to_first_sample_ms", optionalMillis(run.startup.startToFirstSampleMillis)},
+            {"create_to_running_ms", jsonOrNull(run.startup.createToRunningMillis)},
+            {"start_to_first_sample_ms", jsonOrNull(run.startup.startToFirstSampleMillis)},
             {"exited", run.exit ? exitToJson(*run.exit) : nlohmann::json(nullptr)},
             {"cpu_percent", metric(s.cpu)},
             {"cpu_allotment_percent", metric(s.allotment)},
@@ -383,9 +379,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
             {"modes",
              {summaryJson(summaries[0], session.runs()[0]), summaryJson(summaries[1], session.runs()[1])}},
             {"memory_difference_percent",
-             percentDifference(summaries[0].memory.mean, summaries[1].memory.mean)
-                 ? nlohmann::json(*percentDifference(summaries[0].memory.mean, summaries[1].memory.mean))
-                 : nlohmann::json(nullptr)},
+             jsonOrNull(percentDifference(summaries[0].memory.mean, summaries[1].memory.mean))},
             {"recording", options.recordFile},
             {"recording_failure", recordingFailureJson(recordingFailure)},
             {"csv_failed", csvFailed},

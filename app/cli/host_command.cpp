@@ -4,6 +4,7 @@
 
 #include "text_table.hpp"
 
+#include "isolens/core/base/json_text.hpp"
 #include "isolens/core/base/units.hpp"
 #include "isolens/core/engine/effective_isolation.hpp"
 #include "isolens/core/host/host_metrics.hpp"
@@ -38,12 +39,6 @@ std::string bytesText(const std::optional<std::int64_t>& value)
     return value ? formatBytes(*value) : "--";
 }
 
-template <class T>
-nlohmann::json optionalJson(const std::optional<T>& value)
-{
-    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-}
-
 nlohmann::json processJson(const HostProcess& p, const std::string& container)
 {
     return {{"pid", p.pid},
@@ -52,10 +47,10 @@ nlohmann::json processJson(const HostProcess& p, const std::string& container)
             {"image_path", p.imagePath},
             {"owner", p.owner},
             {"owner_sid", p.ownerSid},
-            {"session_id", optionalJson(p.sessionId)},
-            {"cpu_percent", optionalJson(p.cpuPercent)},
-            {"working_set_bytes", optionalJson(p.workingSetBytes)},
-            {"private_bytes", optionalJson(p.privateBytes)},
+            {"session_id", jsonOrNull(p.sessionId)},
+            {"cpu_percent", jsonOrNull(p.cpuPercent)},
+            {"working_set_bytes", jsonOrNull(p.workingSetBytes)},
+            {"private_bytes", jsonOrNull(p.privateBytes)},
             {"vm_worker", p.vmWorker},
             {"container", container.empty() ? nlohmann::json(nullptr) : nlohmann::json(container)}};
 }
@@ -159,7 +154,7 @@ int runHostCommand(const CliContext& context, const HostOptions& options)
         nlohmann::json out;
         out["host_os"] = {{"description", os.description}, {"version", os.version}, {"build", os.build}};
         out["logical_cpus"] = host.logicalCpus;
-        out["cpu_percent"] = optionalJson(host.cpuPercent);
+        out["cpu_percent"] = jsonOrNull(host.cpuPercent);
         out["memory"] = {{"total_bytes", host.memoryTotalBytes},
                          {"available_bytes", host.memoryAvailableBytes},
                          {"used_bytes", host.memoryUsedBytes}};
@@ -177,7 +172,7 @@ int runHostCommand(const CliContext& context, const HostOptions& options)
                                     {"host_pids", c.hostPids},
                                     {"note", c.note}};
             if (tax)
-                entry["isolation_tax"] = {{"bytes", optionalJson(tax->bytes)},
+                entry["isolation_tax"] = {{"bytes", jsonOrNull(tax->bytes)},
                                           {"utility_vms", tax->utilityVms},
                                           {"explanation", tax->explanation}};
             out["containers"].push_back(entry);

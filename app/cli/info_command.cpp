@@ -2,6 +2,7 @@
 
 #include "isolens/core/base/safe_text.hpp"
 
+#include "isolens/core/base/json_text.hpp"
 #include "isolens/core/base/units.hpp"
 #include "isolens/core/engine/engine_facts.hpp"
 #include "isolens/core/host/host_os.hpp"
@@ -29,7 +30,7 @@ nlohmann::json hostOsJson(const HostOs& host)
                           {"description", host.description},
                           {"version", host.version},
                           {"build", host.build}};
-    out["revision"] = host.revision ? nlohmann::json(*host.revision) : nlohmann::json(nullptr);
+    out["revision"] = jsonOrNull(host.revision);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "preflight_command.hpp"
 
+#include "isolens/core/base/json_text.hpp"
 #include "isolens/core/base/safe_text.hpp"
 
 #include "isolens/core/session/preflight.hpp"
@@ -45,15 +46,12 @@ void print(const PreflightReport& report)
 
 nlohmann::json toJson(const PreflightReport& report)
 {
-    auto optional = [](const std::optional<unsigned>& value) {
-        return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
-    };
     nlohmann::json out = {
         {"image", report.image},
         {"engine_os", report.engineOs ? std::string(toString(*report.engineOs)) : std::string()},
-        {"host_build", optional(report.hostBuild)},
+        {"host_build", jsonOrNull(report.hostBuild)},
         {"host_build_source", std::string(toString(report.hostBuildSource))},
-        {"image_build", optional(report.imageBuild)},
+        {"image_build", jsonOrNull(report.imageBuild)},
         {"image_build_source", std::string(toString(report.imageBuildSource))},
         {"modes", nlohmann::json::array()}};
     for (const auto& verdict : report.modes)

@@ -83,8 +83,8 @@ std::string describeExit(const ContainerExit& exit)
 
 nlohmann::json exitToJson(const ContainerExit& exit)
 {
-    return {{"exit_code", exit.exitCode ? nlohmann::json(*exit.exitCode) : nlohmann::json(nullptr)},
-            {"ran_seconds", exit.ranSeconds ? nlohmann::json(*exit.ranSeconds) : nlohmann::json(nullptr)},
+    return {{"exit_code", jsonOrNull(exit.exitCode)},
+            {"ran_seconds", jsonOrNull(exit.ranSeconds)},
             {"engine_error", exit.engineError},
             {"output", exit.lastOutput}};
 }

@@ -1,5 +1,7 @@
 #include "isolens/core/engine/hardening.hpp"
 
+#include "isolens/core/base/json_text.hpp"
+
 #include <vector>
 
 namespace isolens {
@@ -98,12 +100,11 @@ nlohmann::json hardeningToJson(const Hardening& hardening)
 {
     if (!hardening.any())
         return nullptr;
-    return {
-        {"no_network", hardening.noNetwork},
-        {"pids_limit", hardening.pidsLimit ? nlohmann::json(*hardening.pidsLimit) : nlohmann::json(nullptr)},
-        {"no_new_privileges", hardening.noNewPrivileges},
-        {"description", describeHardening(hardening)},
-        {"changes_what_is_measured", hardeningEffects(hardening)}};
+    return {{"no_network", hardening.noNetwork},
+            {"pids_limit", jsonOrNull(hardening.pidsLimit)},
+            {"no_new_privileges", hardening.noNewPrivileges},
+            {"description", describeHardening(hardening)},
+            {"changes_what_is_measured", hardeningEffects(hardening)}};
 }
 
 } // namespace isolens

@@ -14,7 +14,6 @@ using nlohmann::json;
 
 json sampleToJson(const StatsSample& sample)
 {
-    auto optional = [](const auto& value) { return value ? json(*value) : json(nullptr); };
     return json{
         {"id", sample.id},
         {"name", sample.name},
@@ -30,14 +29,14 @@ json sampleToJson(const StatsSample& sample)
         {"cpu_seconds", sample.cpuSeconds},
         {"mem_bytes", sample.memBytes},
         {"mem_limit_bytes", sample.memLimitBytes},
-        {"mem_percent", optional(sample.memPercent)},
-        {"commit_bytes", optional(sample.commitBytes)},
-        {"commit_peak_bytes", optional(sample.commitPeakBytes)},
+        {"mem_percent", jsonOrNull(sample.memPercent)},
+        {"commit_bytes", jsonOrNull(sample.commitBytes)},
+        {"commit_peak_bytes", jsonOrNull(sample.commitPeakBytes)},
         {"net_rx_bytes", sample.netRxBytes},
         {"net_tx_bytes", sample.netTxBytes},
         {"block_read_bytes", sample.blockReadBytes},
         {"block_write_bytes", sample.blockWriteBytes},
-        {"pids", optional(sample.pids)},
+        {"pids", jsonOrNull(sample.pids)},
     };
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace isolens::detail {
@@ -52,3 +53,14 @@ inline std::int64_t integerField(const nlohmann::json& object, const char* key)
 }
 
 } // namespace isolens::detail
+
+namespace isolens {
+
+// A value that may be unknown, as JSON: the value, or null (never a made-up 0).
+template <class T>
+nlohmann::json jsonOrNull(const std::optional<T>& value)
+{
+    return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+} // namespace isolens
