@@ -25,6 +25,8 @@ RecordingHeader fullHeader()
     header.recordedBy = "isolens-cli compare";
     header.hardening = {{"no_network", true}, {"description", "no network"}};
     header.modes = {{"runc", "", ""}, {"kata", "", "kata-runtime"}};
+    header.limits = {512ll << 20, 1'500'000'000};
+    header.invocation = {"isolens-cli", "compare", "--image", "busybox:latest", "--memory", "512m"};
     return header;
 }
 
@@ -46,6 +48,8 @@ void expectSameHeader(const RecordingHeader& a, const RecordingHeader& b)
         EXPECT_EQ(a.modes[i].isolation, b.modes[i].isolation);
         EXPECT_EQ(a.modes[i].runtime, b.modes[i].runtime);
     }
+    EXPECT_EQ(a.limits, b.limits);
+    EXPECT_EQ(a.invocation, b.invocation);
     EXPECT_EQ(a.extra, b.extra);
 }
 
@@ -63,9 +67,14 @@ TEST(RecordingHeader, ToJsonWritesTheFileFormat)
         "host":{"description":"Ubuntu 24.04 LTS"},"recorded_by":"isolens-cli compare",
         "hardening":{"no_network":true,"description":"no network"},
         "modes":[{"label":"runc","isolation":"","runtime":""},
-                 {"label":"kata","isolation":"","runtime":"kata-runtime"}]})");
+                 {"label":"kata","isolation":"","runtime":"kata-runtime"}],
+        "limits":{"memory_bytes":536870912,"nano_cpus":1500000000},
+        "invocation":["isolens-cli","compare","--image","busybox:latest","--memory","512m"]})");
     EXPECT_EQ(written, expected) << written.dump();
     RecordingHeader plain;
+    EXPECT_EQ(recordingHeaderToJson(plain)["limits"],
+              json::parse(R"({"memory_bytes":null,"nano_cpus":null})"))
+        << "no limit is written as null";
     EXPECT_TRUE(recordingHeaderToJson(plain)["hardening"].is_null()) << "no hardening is written as null";
     EXPECT_TRUE(recordingHeaderToJson(plain)["modes"].is_array());
 }
@@ -145,7 +154,14 @@ TEST(RecordingHeader, OlderAndOddHeadersRead)
         EXPECT_EQ(header.hardeningDescription(), c.hardening);
         EXPECT_EQ(header.version, 1) << "a header without a version is of the first";
         EXPECT_TRUE(header.extra.empty()) << header.extra.dump();
+        EXPECT_EQ(header.limits, RecordedLimits{}) << "a header before the limits has none";
+        EXPECT_TRUE(header.invocation.empty());
     }
+    const auto oddLimits = recordingHeaderFromJson(json::parse(
+        R"({"type":"header","limits":{"memory_bytes":"1g","nano_cpus":2000000000},"invocation":"isolens"})"));
+    EXPECT_EQ(oddLimits.limits, (RecordedLimits{std::nullopt, 2'000'000'000}))
+        << "a limit of another type reads as none";
+    EXPECT_TRUE(oddLimits.invocation.empty());
     const auto odd = recordingHeaderFromJson(
         json::parse(R"({"type":"header","format":"isolens-recording","modes":[3,{"label":"b"}]})"));
     EXPECT_EQ(odd.modeLabel(1), "b") << "a mode that is not an object keeps its place";

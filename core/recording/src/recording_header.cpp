@@ -13,9 +13,9 @@ using nlohmann::json;
 namespace {
 
 // The header's own keys; every other one is the extra's.
-constexpr std::array<std::string_view, 13> kKnownKeys{
-    "type",     "format", "version", "app_version", "started",   "image", "command",
-    "workload", "engine", "host",    "recorded_by", "hardening", "modes"};
+constexpr std::array<std::string_view, 15> kKnownKeys{
+    "type",   "format", "version",     "app_version", "started", "image",  "command",   "workload",
+    "engine", "host",   "recorded_by", "hardening",   "modes",   "limits", "invocation"};
 
 bool known(const std::string& key)
 {
@@ -34,6 +34,14 @@ std::vector<std::string> texts(const json& array)
         if (item.is_string())
             out.push_back(item.get<std::string>());
     return out;
+}
+
+std::optional<std::int64_t> optionalInteger(const json& object, const char* key)
+{
+    const auto& value = detail::member(object, key);
+    if (!value.is_number_integer())
+        return std::nullopt;
+    return detail::clampedInt64(value);
 }
 
 } // namespace
@@ -69,6 +77,9 @@ json recordingHeaderToJson(const RecordingHeader& header)
     for (const auto& mode : header.modes)
         out["modes"].push_back(
             {{"label", mode.label}, {"isolation", mode.isolation}, {"runtime", mode.runtime}});
+    out["limits"] = {{"memory_bytes", jsonOrNull(header.limits.memoryBytes)},
+                     {"nano_cpus", jsonOrNull(header.limits.nanoCpus)}};
+    out["invocation"] = header.invocation;
     return out;
 }
 
@@ -95,6 +106,9 @@ RecordingHeader recordingHeaderFromJson(const json& in)
         for (const auto& mode : modes) // one that is not an object keeps its place, empty
             header.modes.push_back({detail::textField(mode, "label"), detail::textField(mode, "isolation"),
                                     detail::textField(mode, "runtime")});
+    const auto& limits = detail::member(in, "limits");
+    header.limits = {optionalInteger(limits, "memory_bytes"), optionalInteger(limits, "nano_cpus")};
+    header.invocation = texts(detail::member(in, "invocation"));
     for (const auto& [key, value] : in.items())
         if (!known(key))
             header.extra[key] = value;

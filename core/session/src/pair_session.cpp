@@ -394,6 +394,7 @@ RecordingHeader pairRecordingHeader(const PairRequest& request, const EngineInfo
     header.recordedBy = recordedBy;
     header.hardening = hardeningToJson(request.hardening);
     header.modes.assign(request.modes.begin(), request.modes.end());
+    header.limits = {request.memoryBytes, request.nanoCpus};
     return header;
 }
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,11 +22,18 @@ struct RecordedEngine {
     bool operator==(const RecordedEngine&) const = default;
 };
 
+// The limits both containers of a pair ran under; none: the engine's default (no limit).
+struct RecordedLimits {
+    std::optional<std::int64_t> memoryBytes;
+    std::optional<std::int64_t> nanoCpus; // 1e9 per CPU
+    bool operator==(const RecordedLimits&) const = default;
+};
+
 // A recording's first line: what was run, where, by what, and in which modes.
 //   {"type":"header","format":"isolens-recording","version":1,"app_version":"...","started":<ns>,
 //    "image":"...","command":[...],"workload":[...],"engine":{"os_type","version","endpoint"},
 //    "host":{"description"},"recorded_by":"...","hardening":{...}|null,"modes":[{"label","isolation",
-//    "runtime"}]}
+//    "runtime"}],"limits":{"memory_bytes","nano_cpus"},"invocation":[...]}
 // A field missing from an older recording, or of another type, reads as empty; fields this version
 // does not know (a newer version's, a synthetic recording's note) are kept in extra and written back.
 struct RecordingHeader {
@@ -40,6 +48,8 @@ struct RecordingHeader {
     std::string recordedBy;      // "isolens dashboard", "isolens-cli compare"
     nlohmann::json hardening;    // as hardeningToJson wrote it; null when there was none
     std::vector<IsolationMode> modes;
+    RecordedLimits limits;
+    std::vector<std::string> invocation; // the command line that made it, word by word; empty: not a command
     nlohmann::json extra = nlohmann::json::object();
 
     // The hardening's description ("no network, at most 256 processes"); empty when there was none.

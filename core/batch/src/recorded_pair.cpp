@@ -1,0 +1,77 @@
+#include "isolens/core/batch/recorded_pair.hpp"
+
+#include "isolens/core/recording/recording.hpp"
+#include "isolens/core/series/series_store.hpp"
+
+#include <algorithm>
+
+namespace isolens {
+
+Result<RecordedPair> readRecordedPair(const std::filesystem::path& path)
+{
+    SeriesStore store;
+    auto replayed = replayFile(path, store);
+    if (!replayed)
+        return replayed.error();
+    const auto& header = replayed.value().info.header;
+    if (header.modes.size() != 2) {
+        auto error = makeError(ErrorKind::InvalidInput,
+                               path.filename().string() + " is not the recording of a pair (it names " +
+                                   std::to_string(header.modes.size()) + " modes, a pair has 2)");
+        error.hint = "Name recordings that isolens-cli compare or the dashboard made of a pair";
+        return error;
+    }
+    const std::vector<std::string> labels{header.modeLabel(0), header.modeLabel(1)};
+    const auto& events = replayed.value().events;
+    RecordedPair pair{path, header,
+                      pairFigures(summarizeModes(store, labels), {startupFromEvents(events, labels[0]),
+                                                                  startupFromEvents(events, labels[1])})};
+    return pair;
+}
+
+BatchEntry entryOf(const RecordingHeader& header)
+{
+    return {header.image, header.command, header.workload, header.limits.memoryBytes, header.limits.nanoCpus};
+}
+
+Result<BatchTable> tableFromRecordings(const std::vector<std::filesystem::path>& paths)
+{
+    BatchTable table;
+    for (const auto& path : paths) {
+        auto pair = readRecordedPair(path);
+        if (!pair)
+            return pair.error();
+        const std::array<std::string, 2> labels{pair.value().header.modeLabel(0),
+                                                pair.value().header.modeLabel(1)};
+        if (table.rows.empty())
+            table.labels = labels;
+        else if (labels != table.labels) {
+            auto error =
+                makeError(ErrorKind::InvalidInput, path.filename().string() + " compares " + labels[0] +
+                                                       " with " + labels[1] + ", the first recording " +
+                                                       table.labels[0] + " with " + table.labels[1]);
+            error.hint = "Make one report per pair of modes";
+            return error;
+        }
+        const auto entry = entryOf(pair.value().header);
+        auto row = std::find_if(table.rows.begin(), table.rows.end(),
+                                [&](const BatchRow& existing) { return existing.entry == entry; });
+        if (row == table.rows.end()) {
+            table.rows.push_back({entry, {}});
+            row = std::prev(table.rows.end());
+        }
+        BatchRun run;
+        run.repeat = row->runs.size() + 1;
+        run.figures = pair.value().figures;
+        run.outcome = run.figures.measured() ? RunOutcome::Measured : RunOutcome::Failed;
+        if (!run.figures.measured()) {
+            run.reason = "the recording has no sample of one side";
+            run.hint = "Open it in the dashboard to see what its events say";
+        }
+        run.recording = path;
+        row->runs.push_back(std::move(run));
+    }
+    return table;
+}
+
+} // namespace isolens
