@@ -272,6 +272,12 @@ YAML
         docker -H "unix://$socket" push "$repo:$tag" >/dev/null
         docker -H "unix://$socket" rmi "$repo:$tag" >/dev/null
     done
+    # Three tags of a repository only the batch tests use, for a batch of three images.
+    for tag in a b c; do
+        docker -H "unix://$socket" tag "$test_image" "127.0.0.1:$registry_port/isolens/batch:$tag"
+        docker -H "unix://$socket" push "127.0.0.1:$registry_port/isolens/batch:$tag" >/dev/null
+        docker -H "unix://$socket" rmi "127.0.0.1:$registry_port/isolens/batch:$tag" >/dev/null
+    done
     # An image whose layer the engine does not have, so a pull shows per-layer progress.
     local layered=127.0.0.1:$registry_port/isolens/layered:1.0
     head -c 3000000 /dev/urandom > "$state/image/rootfs/payload.bin"

@@ -16,6 +16,10 @@ struct PrivateEngine {
     isolens::EngineClient client(isolens::EngineClientOptions options = {}) const;
     std::string testImage() const { return var("ISOLENS_TEST_IMAGE"); }
     std::string registry() const { return var("ISOLENS_TEST_REGISTRY"); }
+    // isolens/batch:a, :b or :c in the local registry; only the batch tests pull them.
+    std::string batchImage(const std::string& tag) const { return registry() + "/isolens/batch:" + tag; }
+    // A manifest list with only an arm64 entry: pulling it fails with "no matching manifest".
+    std::string foreignImage() const { return registry() + "/isolens/foreign:arm64-only"; }
     std::string secondRuntime() const { return var("ISOLENS_TEST_SECOND_RUNTIME"); }
     std::string certDir() const { return var("ISOLENS_TEST_CERT_DIR"); }
 };
