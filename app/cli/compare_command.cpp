@@ -12,13 +12,12 @@
 #include "isolens/core/base/json_text.hpp"
 #include "isolens/core/base/text.hpp"
 #include "isolens/core/base/units.hpp"
+#include "isolens/core/batch/pair_run.hpp"
 #include "isolens/core/engine/command_line.hpp"
 #include "isolens/core/platform/exclusive_file.hpp"
 #include "isolens/core/platform/system_text.hpp"
 #include "isolens/core/recording/recording_csv.hpp"
-#include "isolens/core/session/host_sampler.hpp"
 #include "isolens/core/session/orphan_search.hpp"
-#include "isolens/core/session/pair_session.hpp"
 #include "isolens/core/stats/group_sum.hpp"
 
 #include <nlohmann/json.hpp>
@@ -315,38 +314,14 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     };
     CancelToken cancel;
     InterruptWatcher watcher(cancel);
-    PairSession session(client, info, request, store, recorder.get(), log);
-    PairObserver observer;
-    observer.cancelPull = &cancel;
-    session.setObserver(std::move(observer));
-    if (auto started = session.start(); !started) {
-        if (started.error().kind == ErrorKind::Cancelled)
+    PairRunOptions runOptions{std::chrono::seconds(options.durationSeconds), recorder.get(), log};
+    auto ran = runPairToEnd(client, info, request, store, runOptions, cancel);
+    if (!ran) {
+        if (ran.error().kind == ErrorKind::Cancelled)
             return interruptedExitCode();
-        return reportError(context, started.error());
+        return reportError(context, ran.error());
     }
-    // The host's figures (CPU, memory, VM workers, isolation tax) beside the pair's, in the same recording.
-    // Only when the engine runs here: another machine's host, VM workers and tax are not this PC's. The
-    // Hyper-V side's utility VM is attributed through the Host Compute Service where it can be.
-    const auto hyperVSeries = hyperVModeLabel(request.modes, info);
-    std::unique_ptr<HostSampler> hostSampler;
-    if (client->endpoint().isOnThisMachine()) {
-        hostSampler = std::make_unique<HostSampler>(makeHostMetrics(), store, recorder.get(), hyperVSeries);
-        hostSampler->attributeHyperVContainer(session.containerOf(hyperVSeries));
-    } else {
-        log("the engine at " + client->endpoint().url +
-            " runs on another machine: the host figures, VM workers and isolation tax are not recorded "
-            "(IsoLens measures the PC it runs on)");
-    }
-    log("session " + session.id() + ": watching for " + std::to_string(options.durationSeconds) + " s");
-    if (auto workload = session.runWorkload(); !workload)
-        log("workload failed: " + workload.error().describe());
-    const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(options.durationSeconds);
-    while (!interrupted() && std::chrono::steady_clock::now() < until && !session.bothExited())
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    if (session.bothExited())
-        log("both containers have exited: the comparison ends early");
-    session.stop();
-    hostSampler.reset();
+    const auto& outcome = ran.value();
 
     // Every write, the sync and the close are checked: a recording that is not whole fails the run.
     std::optional<RecordingFailure> recordingFailure;
@@ -355,8 +330,7 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
         recordingFailure = recorder->failure();
     }
     bool csvFailed = false;
-    const std::vector<std::string> labels{request.modes[0].label, request.modes[1].label};
-    const auto summaries = summarizeModes(store, labels);
+    const auto& summaries = outcome.summaries;
     if (csv && recorder) {
         if (auto written = writeCsv(*csv, *recorder); written)
             csv->keep();
@@ -374,10 +348,10 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     }
     if (context.json) {
         nlohmann::json out = {
-            {"session", session.id()},
+            {"session", outcome.sessionId},
             {"image", options.image},
             {"modes",
-             {summaryJson(summaries[0], session.runs()[0]), summaryJson(summaries[1], session.runs()[1])}},
+             {summaryJson(summaries[0], outcome.runs[0]), summaryJson(summaries[1], outcome.runs[1])}},
             {"memory_difference_percent",
              jsonOrNull(percentDifference(summaries[0].memory.mean, summaries[1].memory.mean))},
             {"recording", options.recordFile},
@@ -387,14 +361,11 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
         std::cout << dumpJson(out, 2) << '\n';
     }
     // A mode without a single sample compares nothing: say why (no table of zeros), and fail.
-    std::vector<std::string> unmeasured;
-    for (const auto& run : session.runs())
-        if (auto why = whyNoSamples(run); !why.empty())
-            unmeasured.push_back(std::move(why));
+    const auto& unmeasured = outcome.unmeasured;
     if (!context.json && unmeasured.empty() && request.hardening.any())
         std::cout << '\n' << hardeningSentence(request.hardening) << ".\n";
     if (!context.json && unmeasured.empty())
-        printSummary(options.image, summaries, session.runs());
+        printSummary(options.image, summaries, outcome.runs);
     for (const auto& why : unmeasured)
         std::cerr << "isolens-cli: error: " << escapeForTerminal(why) << '\n';
     if (recordingFailure)
