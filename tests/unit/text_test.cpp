@@ -17,3 +17,18 @@ TEST(Text, LowerCaseAscii)
 {
     EXPECT_EQ(toLowerAscii("VMMEM.exe"), "vmmem.exe");
 }
+
+TEST(Text, CsvFieldsAreQuotedOnlyWhenTheyMustBe)
+{
+    const std::pair<const char*, const char*> cases[] = {
+        {"runc", "runc"},
+        {"", ""},
+        {"a,b", "\"a,b\""},
+        {"say \"hi\"", "\"say \"\"hi\"\"\""},
+        {"two\nlines", "\"two\nlines\""},
+        {"cr\r", "\"cr\r\""},
+        {"caf\xc3\xa9", "caf\xc3\xa9"},
+    };
+    for (const auto& [text, field] : cases)
+        EXPECT_EQ(csvField(text), field) << text;
+}

@@ -1,5 +1,6 @@
 #include "isolens/core/recording/recording_csv.hpp"
 
+#include "isolens/core/base/text.hpp"
 #include "isolens/core/base/timestamp.hpp"
 #include "isolens/core/recording/recording.hpp"
 
@@ -10,16 +11,6 @@
 namespace isolens {
 
 namespace {
-
-std::string quoted(const std::string& text)
-{
-    if (text.find_first_of(",\"\r\n") == std::string::npos)
-        return text;
-    std::string out = "\"";
-    for (char c : text)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
 
 std::string optionalNumber(const std::optional<std::int64_t>& value)
 {
@@ -82,7 +73,7 @@ std::string csvRow(const std::string& mode, const StatsSample& s)
         return {};
     char cpu[96];
     std::snprintf(cpu, sizeof cpu, "%.4f,%.4f,%.4f", s.cpuPercent, s.cpuHostPercent, s.cpuAllotmentPercent);
-    return formatRfc3339Millis(s.timeNanos) + "," + quoted(mode) + "," + cpu + "," +
+    return formatRfc3339Millis(s.timeNanos) + "," + csvField(mode) + "," + cpu + "," +
            std::to_string(s.memBytes) + "," + optionalNumber(s.commitBytes) + "," +
            std::to_string(s.netRxBytes) + "," + std::to_string(s.netTxBytes) + "," +
            std::to_string(s.blockReadBytes) + "," + std::to_string(s.blockWriteBytes) + "," +

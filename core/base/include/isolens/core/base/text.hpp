@@ -27,6 +27,18 @@ inline std::string_view trimmedAscii(std::string_view text)
     return text;
 }
 
+// A CSV field as RFC 4180 writes it: quoted, with its quotes doubled, when it holds a comma, a quote or
+// a line break; as it is otherwise.
+inline std::string csvField(std::string_view text)
+{
+    if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+        return std::string(text);
+    std::string out = "\"";
+    for (char c : text)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
 // The items of a list ("runc,kata" with ','), empty ones left out. A command line is not a list: its
 // words follow quoting rules (parseCommandLine in command_line.hpp).
 inline std::vector<std::string> splitWords(std::string_view text, char separator)
