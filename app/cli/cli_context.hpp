@@ -8,11 +8,13 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 // What every isolens-cli command shares: how the engine was named, and how to report a failure.
 struct CliContext {
     isolens::EndpointRequest endpointRequest;
     bool json = false;
+    std::vector<std::string> invocation; // the command line as typed, for the recordings' headers
 };
 
 // The engine the flags name (isolens::connectToEngine), with its warnings printed to stderr.

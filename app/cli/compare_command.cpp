@@ -2,18 +2,20 @@
 
 #include "isolens/core/base/safe_text.hpp"
 
+#include "batch_command.hpp"
 #include "interrupts.hpp"
+#include "published_table.hpp"
 #include "recording_report.hpp"
 #include "text_table.hpp"
 
 #include "isolens/core/analysis/pair_summary.hpp"
-#include "isolens/core/analysis/published_reference.hpp"
 #include "isolens/core/base/clock.hpp"
 #include "isolens/core/base/json_text.hpp"
 #include "isolens/core/base/text.hpp"
 #include "isolens/core/base/units.hpp"
 #include "isolens/core/batch/pair_run.hpp"
 #include "isolens/core/engine/command_line.hpp"
+#include "isolens/core/engine/resource_limits.hpp"
 #include "isolens/core/platform/exclusive_file.hpp"
 #include "isolens/core/platform/system_text.hpp"
 #include "isolens/core/recording/recording_csv.hpp"
@@ -82,20 +84,6 @@ Result<void> writeCsv(ExclusiveFile& csv, const RecordingWriter& recorder)
     return csv.close();
 }
 
-std::string megabytes(double bytes)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f MiB", bytes / (1024.0 * 1024.0));
-    return text;
-}
-
-std::string percent(double value)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f%%", value);
-    return text;
-}
-
 nlohmann::json summaryJson(const ModeSummary& s, const ModeRun& run)
 {
     // Groups have no run of IsoLens' own: their mode and container fields stay empty.
@@ -148,14 +136,7 @@ void printSummary(const std::string& image, const std::vector<ModeSummary>& summ
     std::cout << describeDifference(a.label, b.label, "memory", a.memory.mean, b.memory.mean) << ".\n";
     std::cout << describeDifference(a.label, b.label, "CPU", a.cpu.mean, b.cpu.mean) << ".\n\n";
 
-    const auto& published = publishedReference();
-    std::cout << published.label << " — " << published.source << '\n';
-    std::vector<std::vector<std::string>> reference{{"IMAGE", "HYPER-V", "PROCESS", "DIFFERENCE"}};
-    for (const auto& row : published.rows)
-        reference.push_back(
-            {std::string(row.image), std::to_string(static_cast<int>(row.hyperVMegabytes)) + " MB",
-             std::to_string(static_cast<int>(row.processMegabytes)) + " MB", std::string(row.difference)});
-    std::cout << alignColumns(reference);
+    std::cout << publishedReferenceTable();
 }
 
 // --groups LABEL=V1,V2: two sets of running containers (e.g. compose projects), summed per set.
@@ -216,19 +197,48 @@ int compareGroups(const CliContext& context, const CompareOptions& options,
     return interrupted() ? interruptedExitCode() : 0;
 }
 
+// --memory and --cpus as limits; a bad value is an InvalidInput error naming the option.
+Result<BatchDefaults> limitsAndCommands(const CompareOptions& options)
+{
+    BatchDefaults defaults{options.command, options.workload, std::nullopt, std::nullopt};
+    if (options.memory) {
+        auto memory = parseMemoryLimit(*options.memory);
+        if (!memory)
+            return memory.error();
+        defaults.memoryBytes = memory.value();
+    }
+    if (options.cpus) {
+        auto cpus = parseCpuLimit(*options.cpus);
+        if (!cpus)
+            return cpus.error();
+        defaults.nanoCpus = cpus.value();
+    }
+    return defaults;
+}
+
 } // namespace
 
 int runCompareCommand(const CliContext& context, const CompareOptions& options)
 {
-    if (options.groups.empty() && options.image.empty())
-        return reportError(
-            context, makeError(ErrorKind::InvalidInput, "Name an --image to start a pair, or --groups"));
-    if (auto image = parseImageReference(options.image); options.groups.empty() && !image)
+    const bool batch = !options.images.empty() || !options.batchFile.empty();
+    if (options.groups.empty() && options.image.empty() && !batch)
+        return reportError(context,
+                           makeError(ErrorKind::InvalidInput,
+                                     "Name an --image to start a pair, --images or --batch for several, "
+                                     "or --groups"));
+    if (auto image = parseImageReference(options.image); options.groups.empty() && !batch && !image)
         return reportError(context, image.error());
     if (options.durationSeconds < 1)
         return reportError(context,
                            makeError(ErrorKind::InvalidInput, "--duration must be at least 1 second"));
-    // A bad hardening value is a usage error (exit 2); it applies only to the pair IsoLens starts.
+    if (!batch && (options.repeat != 1 || !options.recordDir.empty() || !options.tableCsvFile.empty())) {
+        auto error =
+            makeError(ErrorKind::InvalidInput, "--repeat, --record-dir and --table-csv are for a batch");
+        error.hint = "Name the images with --images A,B,C or --batch FILE (for one image: --images A)";
+        (void)reportError(context, error);
+        return 2;
+    }
+    // A bad hardening or limit value is a usage error (exit 2); they apply only to the pairs IsoLens starts.
     auto hardening = hardeningFrom(options.hardening);
     if (hardening && hardening.value().any() && !options.groups.empty()) {
         hardening = makeError(ErrorKind::InvalidInput,
@@ -238,6 +248,26 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     if (!hardening) {
         (void)reportError(context, hardening.error());
         return 2;
+    }
+    auto defaults = limitsAndCommands(options);
+    if (defaults && !options.groups.empty() && (options.memory || options.cpus)) {
+        defaults = makeError(ErrorKind::InvalidInput,
+                             "--memory and --cpus apply to the pairs IsoLens starts, not to --groups");
+        defaults.error().hint = "Leave them out, or start a pair with --image";
+    }
+    if (!defaults) {
+        (void)reportError(context, defaults.error());
+        return 2;
+    }
+    // A batch's rows are read and checked before anything is asked of the engine.
+    std::vector<BatchFileRow> rows;
+    if (batch) {
+        auto read = batchRows(options);
+        if (!read) {
+            (void)reportError(context, read.error());
+            return 2;
+        }
+        rows = std::move(read.value());
     }
     auto engine = connectWithInfo(context);
     if (!engine)
@@ -254,6 +284,9 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     auto modes = chooseModes(options, info);
     if (!modes)
         return reportError(context, modes.error());
+    if (batch)
+        return runBatchCompare(context, options, rows, engine.value(), modes.value(), hardening.value(),
+                               defaults.value());
 
     PairRequest request;
     request.image = options.image;
@@ -269,6 +302,8 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
         *words = std::move(parsed.value());
     }
     request.modes = modes.value();
+    request.memoryBytes = defaults.value().memoryBytes;
+    request.nanoCpus = defaults.value().nanoCpus;
     request.keepContainers = options.keep;
     request.hardening = hardening.value();
 
@@ -282,8 +317,9 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
             return reportError(context, reserved.error());
         csv.emplace(std::move(reserved.value()));
     }
-    const auto header =
+    auto header =
         pairRecordingHeader(request, info, engine.value().resolved.endpoint.url, "isolens-cli compare");
+    header.invocation = context.invocation;
     std::optional<TemporaryRecordingRemover> temporaryRecording;
     std::unique_ptr<RecordingWriter> recorder;
     if (!options.recordFile.empty() || csv) {

@@ -80,8 +80,8 @@ int main(int argc, char** argv)
     CompareOptions compareOptions;
     auto* compare =
         app.add_subcommand("compare", "Start a pair (one container per mode), watch, summarize, clean up");
-    compare->add_option("--image", compareOptions.image, "Image for both containers");
-    compare->add_option(
+    auto* image = compare->add_option("--image", compareOptions.image, "Image for both containers");
+    auto* groups = compare->add_option(
         "--groups", compareOptions.groups,
         "Compare two sets of running containers, LABEL=V1,V2 (e.g. com.docker.compose.project=a,b)");
     compare->add_option("--cmd", compareOptions.command,
@@ -92,10 +92,50 @@ int main(int argc, char** argv)
                         "Windows: the two isolation modes (default hyperv,process)");
     compare->add_option("--runtimes", compareOptions.runtimes, "Linux: the two runtimes, e.g. runc,kata");
     compare->add_option("--duration", compareOptions.durationSeconds, "Seconds to watch (default 60)");
-    compare->add_option("--record", compareOptions.recordFile, "Write the session to this JSON Lines file");
-    compare->add_option("--csv", compareOptions.csvFile,
-                        "Write one row per sample and mode to this CSV file");
-    compare->add_flag("--keep", compareOptions.keep, "Keep both containers afterwards");
+    auto* record = compare->add_option("--record", compareOptions.recordFile,
+                                       "Write the session to this JSON Lines file");
+    auto* csv = compare->add_option("--csv", compareOptions.csvFile,
+                                    "Write one row per sample and mode to this CSV file");
+    auto* keep = compare->add_flag("--keep", compareOptions.keep, "Keep both containers afterwards");
+    compare
+        ->add_option_function<std::string>(
+            "--memory", [&](const std::string& value) { compareOptions.memory = value; },
+            "Memory limit of each container, as docker run --memory takes it (512m, 1g)")
+        ->type_name("SIZE");
+    compare
+        ->add_option_function<std::string>(
+            "--cpus", [&](const std::string& value) { compareOptions.cpus = value; },
+            "CPU limit of each container, as docker run --cpus takes it (1.5)")
+        ->type_name("N");
+    const std::string batchGroup = "Several images, one pair after another";
+    auto* images = compare
+                       ->add_option("--images", compareOptions.images,
+                                    "A pair per image, one after another, then a table: A,B,C")
+                       ->group(batchGroup);
+    auto* batchFile =
+        compare
+            ->add_option("--batch", compareOptions.batchFile,
+                         "A pair per row of this file (JSON Lines: image, cmd, workload, memory, "
+                         "cpus), one after another")
+            ->group(batchGroup);
+    compare
+        ->add_option("--repeat", compareOptions.repeat,
+                     "Runs per image; the table then gives each figure's min / median / max")
+        ->check(CLI::Range(1, 100))
+        ->group(batchGroup);
+    compare
+        ->add_option(
+            "--record-dir", compareOptions.recordDir,
+            "Folder for the batch's recordings, one per run (default: a new isolens-batch-<time> here)")
+        ->group(batchGroup);
+    compare
+        ->add_option("--table-csv", compareOptions.tableCsvFile, "Write the batch's table to this CSV file")
+        ->group(batchGroup);
+    for (auto* single : {image, record, csv, keep, groups}) {
+        images->excludes(single);
+        batchFile->excludes(single);
+    }
+    images->excludes(batchFile);
     addHardeningOptions(*compare, compareOptions.hardening);
     compare->add_flag("--json", context.json, "Print the summary as JSON");
 
@@ -120,6 +160,7 @@ int main(int argc, char** argv)
 
     // UTF-8 arguments: on Windows argv is in the ANSI code page, which has no "テスト" and may have no "é".
     auto arguments = isolens::commandLineArguments(argc, argv);
+    context.invocation = arguments;
     std::vector<char*> utf8Argv;
     for (auto& argument : arguments)
         utf8Argv.push_back(argument.data());

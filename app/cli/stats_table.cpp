@@ -10,13 +10,6 @@ using namespace isolens;
 
 namespace {
 
-std::string percent(double value)
-{
-    char text[32];
-    std::snprintf(text, sizeof text, "%.2f%%", value);
-    return text;
-}
-
 std::string pair(const std::string& a, const std::string& b)
 {
     return a + " / " + b;

@@ -3,6 +3,7 @@
 #include "isolens/core/base/safe_text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 std::string alignColumns(const std::vector<std::vector<std::string>>& rows)
 {
@@ -32,4 +33,18 @@ std::string alignColumns(const std::vector<std::vector<std::string>>& rows)
         out += '\n';
     }
     return out;
+}
+
+std::string megabytes(double bytes)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f MiB", bytes / (1024.0 * 1024.0));
+    return text;
+}
+
+std::string percent(double value)
+{
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f%%", value);
+    return text;
 }

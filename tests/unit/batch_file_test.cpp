@@ -1,4 +1,5 @@
 #include "isolens/core/batch/batch_file.hpp"
+#include "isolens/core/batch/batch_recording_name.hpp"
 
 #include <gtest/gtest.h>
 
@@ -93,4 +94,16 @@ TEST(BatchFile, ImagesFromTheCommandLine)
     const auto tooMany = rowsOfImages(many);
     ASSERT_FALSE(tooMany);
     EXPECT_NE(tooMany.error().message.find("at most 100"), std::string::npos);
+}
+
+TEST(BatchRecordingName, RowImageAndRunInAnyFileSystemsCharacters)
+{
+    EXPECT_EQ(batchRecordingName(2, 1, "127.0.0.1:5000/isolens/batch:b"),
+              "02-127.0.0.1_5000_isolens_batch_b-run1.jsonl");
+    EXPECT_EQ(batchRecordingName(12, 3, "mcr.microsoft.com/windows/nanoserver:ltsc2022"),
+              "12-mcr.microsoft.com_windows_nanoserver_ltsc2022-run3.jsonl");
+    EXPECT_EQ(batchRecordingName(1, 1, "caf\xc3\xa9"), "01-caf__-run1.jsonl");
+    EXPECT_EQ(batchRecordingName(1, 1, std::string(100, 'a')), "01-" + std::string(60, 'a') + "-run1.jsonl");
+    EXPECT_EQ(batchFolderName(0).rfind("isolens-batch-19", 0), 0u) << batchFolderName(0);
+    EXPECT_EQ(batchFolderName(0).size(), std::string("isolens-batch-19700101-000000").size());
 }

@@ -3,6 +3,7 @@
 #include "isolens/core/base/text.hpp"
 #include "isolens/core/engine/image_reference.hpp"
 #include "isolens/core/engine/resource_limits.hpp"
+#include "isolens/core/platform/system_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -143,12 +144,12 @@ Result<std::vector<BatchFileRow>> readBatchFile(const std::filesystem::path& pat
     const auto size = std::filesystem::file_size(path, ec);
     std::ifstream in(path, std::ios::binary);
     if (ec || !in) {
-        auto error = makeError(ErrorKind::InvalidInput, "cannot read the batch file " + path.string());
+        auto error = makeError(ErrorKind::InvalidInput, "cannot read the batch file " + utf8FromPath(path));
         error.hint = "Check the file's name and that you may read it";
         return error;
     }
     if (size > kMaxBatchFileBytes) {
-        auto error = makeError(ErrorKind::InvalidInput, "the batch file " + path.string() + " is " +
+        auto error = makeError(ErrorKind::InvalidInput, "the batch file " + utf8FromPath(path) + " is " +
                                                             std::to_string(size) +
                                                             " bytes; a batch file is at most 1 MiB");
         error.hint = "Name the images and their settings only, one JSON object per line";

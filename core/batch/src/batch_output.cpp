@@ -2,6 +2,7 @@
 
 #include "isolens/core/base/json_text.hpp"
 #include "isolens/core/base/text.hpp"
+#include "isolens/core/platform/system_text.hpp"
 
 #include <cstdio>
 #include <functional>
@@ -43,7 +44,7 @@ json runJson(const BatchRun& run)
             {"outcome", runOutcomeName(run.outcome)},
             {"reason", measured ? json(nullptr) : json(run.reason)},
             {"hint", measured ? json(nullptr) : json(run.hint)},
-            {"recording", run.recording.empty() ? json(nullptr) : json(run.recording.u8string())},
+            {"recording", run.recording.empty() ? json(nullptr) : json(utf8FromPath(run.recording))},
             {"figures", measured || run.figures.measured() ? figuresJson(run.figures) : json(nullptr)}};
 }
 

@@ -1,6 +1,7 @@
 #include "isolens/core/batch/batch_runner.hpp"
 
 #include "isolens/core/batch/recorded_pair.hpp"
+#include "isolens/core/platform/system_text.hpp"
 
 namespace isolens {
 
@@ -45,7 +46,7 @@ void measure(BatchRun& run, const PairOutcome& outcome, const RecordingWriter* r
         run.hint = "See the recording's events for what the container did";
     } else if (recorder && recorder->failure()) {
         run.outcome = RunOutcome::Failed;
-        run.reason = "the recording " + recorder->path().string() +
+        run.reason = "the recording " + utf8FromPath(recorder->path()) +
                      " is not whole: " + recorder->failure()->error.message;
         run.hint = "Free space where the recordings go, then run it again";
     }
@@ -78,6 +79,7 @@ BatchTable runBatch(std::shared_ptr<EngineClient> client, const EngineInfo& engi
             header.invocation = plan.invocation;
             BatchRun run;
             run.repeat = repeat;
+            bool startFailed = false; // a pull, create or start that failed fails the same way again
             std::unique_ptr<RecordingWriter> recorder;
             auto opened = hooks.openRecording ? hooks.openRecording(header, row + 1, repeat)
                                               : Result<std::unique_ptr<RecordingWriter>>(nullptr);
@@ -92,6 +94,7 @@ BatchTable runBatch(std::shared_ptr<EngineClient> client, const EngineInfo& engi
                     runPair(request, store, {plan.duration, recorder.get(), hooks.log}, cancel);
                 if (recorder)
                     (void)recorder->close();
+                startFailed = !outcome;
                 if (!outcome)
                     failRun(run, outcome.error());
                 else
@@ -104,6 +107,8 @@ BatchTable runBatch(std::shared_ptr<EngineClient> client, const EngineInfo& engi
                 done.finished = &runs.back();
                 hooks.progress(done);
             }
+            if (startFailed)
+                break;
         }
     table.cancelled = cancel.isCancelled();
     return table;

@@ -1,5 +1,6 @@
 #include "isolens/core/batch/recorded_pair.hpp"
 
+#include "isolens/core/platform/system_text.hpp"
 #include "isolens/core/recording/recording.hpp"
 #include "isolens/core/series/series_store.hpp"
 
@@ -16,7 +17,7 @@ Result<RecordedPair> readRecordedPair(const std::filesystem::path& path)
     const auto& header = replayed.value().info.header;
     if (header.modes.size() != 2) {
         auto error = makeError(ErrorKind::InvalidInput,
-                               path.filename().string() + " is not the recording of a pair (it names " +
+                               utf8FromPath(path.filename()) + " is not the recording of a pair (it names " +
                                    std::to_string(header.modes.size()) + " modes, a pair has 2)");
         error.hint = "Name recordings that isolens-cli compare or the dashboard made of a pair";
         return error;
@@ -47,7 +48,7 @@ Result<BatchTable> tableFromRecordings(const std::vector<std::filesystem::path>&
             table.labels = labels;
         else if (labels != table.labels) {
             auto error =
-                makeError(ErrorKind::InvalidInput, path.filename().string() + " compares " + labels[0] +
+                makeError(ErrorKind::InvalidInput, utf8FromPath(path.filename()) + " compares " + labels[0] +
                                                        " with " + labels[1] + ", the first recording " +
                                                        table.labels[0] + " with " + table.labels[1]);
             error.hint = "Make one report per pair of modes";

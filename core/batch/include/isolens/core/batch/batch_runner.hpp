@@ -51,8 +51,9 @@ struct BatchHooks {
 };
 
 // Runs the plan. A run that fails (pull, create, start, no sample, an incomplete recording) gets its
-// reason and the batch goes on; the token stops the running pair (removing its containers) and ends
-// the batch, leaving the rest not run.
+// reason and the batch goes on; after a pull, create or start that failed, the row's other repeats are
+// left out, since they would fail the same way; the token stops the running pair (removing its containers)
+// and ends the batch, leaving the rest not run.
 BatchTable runBatch(std::shared_ptr<EngineClient> client, const EngineInfo& engine,
                     const std::string& endpoint, const BatchPlan& plan, const BatchHooks& hooks,
                     CancelToken& cancel);
