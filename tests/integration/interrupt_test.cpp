@@ -270,3 +270,34 @@ TEST(Interrupts, AGroupsComparisonEndsOnSigtermWithItsSummary)
     EXPECT_EQ(*code, 128 + SIGTERM);
     EXPECT_NE(run.drained().find("isolens.test.group groups"), std::string::npos) << run.seen;
 }
+
+// Ctrl+C in a batch stops the running pair and removes it, and the table so far is shown: the rows
+// measured before it keep their figures, the running one is cancelled, the rest did not run.
+TEST(Interrupts, CtrlCDuringABatchRemovesTheRunningPairAndShowsTheRowsSoFar)
+{
+    const auto folder =
+        std::filesystem::temp_directory_path() / ("isolens-batch-interrupt-" + std::to_string(getpid()));
+    CliRun run(
+        {"compare", "--images",
+         privateEngine().testImage() + "," + privateEngine().testImage() + "," + privateEngine().testImage(),
+         "--cmd", "sleep 600", "--runtimes", "runc," + privateEngine().secondRuntime(), "--duration", "2",
+         "--record-dir", folder.string()});
+    ASSERT_GT(run.pid, 0);
+    ASSERT_TRUE(run.waitFor("[2/3]", 30s)) << run.seen;
+    ASSERT_TRUE(run.waitFor("watching for", 15s)) << run.seen;
+    kill(run.pid, SIGINT);
+    const auto code = run.exitWithin(10s);
+    ASSERT_TRUE(code) << "SIGINT did not end the batch:\n" << run.seen;
+    EXPECT_EQ(*code, 128 + SIGINT) << run.drained();
+    const auto output = run.drained();
+    EXPECT_NE(output.find("measured"), std::string::npos) << output;
+    EXPECT_NE(output.find("cancelled"), std::string::npos) << output;
+    EXPECT_NE(output.find("not run"), std::string::npos) << output;
+    EXPECT_NE(output.find("The batch was interrupted"), std::string::npos) << output;
+    expectNoContainers(run);
+    std::size_t recordings = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+        recordings += entry.path().extension() == ".jsonl";
+    EXPECT_EQ(recordings, 2u) << "the measured run's and the cancelled run's recordings are kept";
+    std::filesystem::remove_all(folder);
+}
