@@ -179,6 +179,18 @@ TEST(BatchDialog, CancelStopsTheRunningPairAndLeavesNothing)
     // Idle, and ready to start again.
     EXPECT_TRUE(start->isEnabled()) << dialog->startProblem().toStdString();
     EXPECT_FALSE(cancel->isEnabled());
+
+    // Not while a pair started from the launcher runs.
+    batch.window->startPair();
+    ASSERT_TRUE(waitUntil([&] { return controller->isRunning() || !controller->isBusy(); }, 20000));
+    ASSERT_TRUE(controller->isRunning());
+    EXPECT_FALSE(start->isEnabled());
+    EXPECT_TRUE(dialog->startProblem().startsWith("A pair is running"))
+        << dialog->startProblem().toStdString();
+    controller->stopPair();
+    ASSERT_TRUE(waitUntil([&] { return !controller->isRunning() && !controller->isBusy(); }, 20000));
+    EXPECT_TRUE(start->isEnabled()) << dialog->startProblem().toStdString();
+    EXPECT_TRUE(ownContainers().empty());
 }
 
 // The window closed mid-batch (destroyed as the application does once the close is accepted): the running
