@@ -16,6 +16,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFormLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -78,6 +79,7 @@ BatchDialog::BatchDialog(DashboardController* controller, LauncherPanel* launche
     setWindowTitle(tr("Compare several images"));
     setModal(false);
     images_->setObjectName(QStringLiteral("batchImages"));
+    images_->setMaximumHeight(6 * images_->fontMetrics().lineSpacing());
     images_->setPlaceholderText(tr("One image per line, e.g.\nalpine:3.20\nnginx:1.27"));
     command_->setObjectName(QStringLiteral("batchCommand"));
     command_->setPlaceholderText(tr("the image's own command"));
@@ -95,6 +97,7 @@ BatchDialog::BatchDialog(DashboardController* controller, LauncherPanel* launche
     summary_->setWordWrap(true);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     results_->setObjectName(QStringLiteral("batchTable"));
+    results_->verticalHeader()->hide();
     results_->hide();
     start_->setObjectName(QStringLiteral("startBatch"));
     cancel_->setObjectName(QStringLiteral("cancelBatch"));
@@ -116,10 +119,10 @@ BatchDialog::BatchDialog(DashboardController* controller, LauncherPanel* launche
     layout->addLayout(form);
     layout->addWidget(problem_);
     layout->addWidget(runs, 1);
-    layout->addWidget(results_, 1);
+    layout->addWidget(results_, 2);
     layout->addWidget(summary_);
     layout->addWidget(buttons);
-    resize(760, 560);
+    resize(820, 640);
 
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::hide); // the batch goes on
     connect(start_, &QPushButton::clicked, this, &BatchDialog::startBatch);

@@ -37,7 +37,8 @@ QString rowStatus(const BatchQueue& queue, int row)
     if (runs.front().phase == RunPhase::Waiting)
         return QObject::tr("waiting");
     if (!firstProblem)
-        return QObject::tr("measured (%n run(s))", nullptr, measured);
+        return queue.repeats() == 1 ? QObject::tr("measured")
+                                    : QObject::tr("all %1 runs measured").arg(measured);
     auto text = BatchProgressView::phaseText(*firstProblem);
     if (!firstProblem->hint.isEmpty())
         text += QStringLiteral(" \u2014 ") + firstProblem->hint;

@@ -222,7 +222,7 @@ void BatchQueue::onPairStopped()
         return;
     duration_.stop();
     if (run->cancelRequested) {
-        endCurrent(RunPhase::Cancelled, tr("cancelled while it ran: its recording keeps what was measured"),
+        endCurrent(RunPhase::Cancelled, tr("stopped while it ran; its recording keeps what was measured"),
                    tr("Start the batch again to measure it in full"));
         return;
     }
