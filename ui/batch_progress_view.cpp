@@ -70,6 +70,8 @@ QString BatchProgressView::phaseText(const RunProgress& progress)
         return QObject::tr("running %1%").arg(qRound(100 * progress.fraction));
     case RunPhase::Stopping:
         return QObject::tr("stopping and removing\u2026");
+    case RunPhase::Reading:
+        return QObject::tr("reading its recording\u2026");
     case RunPhase::Measured:
         return QObject::tr("measured");
     case RunPhase::Failed:
@@ -124,9 +126,9 @@ void BatchProgressView::update(const BatchQueue& queue)
             const auto progress = queue.progress(row, run);
             auto* bar = bars[static_cast<std::size_t>(run)];
             const bool notYet = progress.phase == RunPhase::Waiting || progress.phase == RunPhase::Starting;
-            bar->setValue(progress.phase == RunPhase::Stopping ? 100
-                          : notYet                             ? 0
-                                                               : qRound(100 * progress.fraction));
+            bar->setValue(progress.phase == RunPhase::Stopping || progress.phase == RunPhase::Reading ? 100
+                          : notYet                                                                    ? 0
+                                   : qRound(100 * progress.fraction));
             // The reason is the line's status and the bar's tooltip: the bar is too narrow for it.
             bar->setFormat(progress.phase == RunPhase::Failed ? QObject::tr("failed") : phaseText(progress));
             bar->setToolTip(progress.hint.isEmpty() ? progress.reason

@@ -1,10 +1,13 @@
 #include "batch_queue.hpp"
 
 #include "batch_plan.hpp"
+#include "gui_inbox.hpp"
 #include "path_text.hpp"
 
 #include "isolens/core/batch/batch_table.hpp"
 #include "isolens/core/batch/recorded_pair.hpp"
+
+#include <QThreadPool>
 
 #include <algorithm>
 #include <optional>
@@ -226,8 +229,22 @@ void BatchQueue::onPairStopped()
                    tr("Start the batch again to measure it in full"));
         return;
     }
-    // Stopped by the batch, or by Stop pair in the window: the recording says what was measured.
-    auto result = recordedRun(controls_.recordingPath(), static_cast<std::size_t>(current_ % repeats()) + 1);
+    // Stopped by the batch, or by Stop pair in the window: the recording says what was measured. Read off
+    // the GUI thread (a long run's recording is megabytes); the next run starts once it has been read.
+    run->progress.phase = RunPhase::Reading;
+    emit changed();
+    QThreadPool::globalInstance()->start([this, inbox = GuiInbox(this), path = controls_.recordingPath(),
+                                          repeat = static_cast<std::size_t>(current_ % repeats()) + 1] {
+        auto result = recordedRun(path, repeat);
+        inbox.post([this, result = std::move(result)] { onRunRead(result); });
+    });
+}
+
+void BatchQueue::onRunRead(const BatchRun& result)
+{
+    auto* run = current();
+    if (!run || run->progress.phase != RunPhase::Reading)
+        return;
     run->result = result;
     endCurrent(phaseOf(result.outcome), QString::fromStdString(result.reason),
                QString::fromStdString(result.hint));
@@ -270,7 +287,7 @@ void BatchQueue::cancel()
         auto& run = runs_[i];
         if (run.progress.phase != RunPhase::Waiting)
             continue;
-        run.progress = {RunPhase::Cancelled, 0.0, tr("cancelled before it started"), {}};
+        run.progress = {RunPhase::Cancelled, 0.0, tr("not started"), {}};
         BatchRun result;
         result.repeat = static_cast<std::size_t>(i % repeats()) + 1;
         result.outcome = RunOutcome::Cancelled;
@@ -290,6 +307,7 @@ void BatchQueue::cancel()
             controls_.stop();
             break;
         case RunPhase::Stopping:
+        case RunPhase::Reading:
             run->cancelRequested = false; // it ran its whole duration: it ends as measured
             break;
         default:

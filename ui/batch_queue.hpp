@@ -24,6 +24,7 @@ enum class RunPhase {
     Pulling,
     Running,  // measured until its duration has passed
     Stopping, // its containers are being stopped and removed
+    Reading,  // stopped; its figures are read back from its recording
     Measured,
     Failed,
     Cancelled,
@@ -49,7 +50,8 @@ struct PairControls {
 // started a timer for the run's duration, then stop; the next run starts only when the pair has stopped
 // (its containers are removed by then). A failed start marks that run failed and the batch goes on. Each
 // run is recorded on its own (the controller makes a recording per pair); a run's figures are read back
-// from its recording once it has stopped, so they are the recording's. No widgets: the dialog shows it.
+// from its recording once it has stopped (off the GUI thread), so they are the recording's. No widgets: the
+// dialog shows it.
 class BatchQueue : public QObject {
     Q_OBJECT
 public:
@@ -90,6 +92,7 @@ private:
     void startNext();
     void scheduleNext();
     void runTimeUp();
+    void onRunRead(const isolens::BatchRun& result);
     void endCurrent(RunPhase phase, const QString& reason, const QString& hint);
     void finish();
     Run* current();

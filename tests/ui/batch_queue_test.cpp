@@ -73,6 +73,8 @@ TEST_F(BatchQueueTest, RunsEachImageAfterThePreviousPairHasStopped)
     QTest::qWait(50);
     EXPECT_EQ(pair.started.size(), 1u) << "the next run waits for the pair's removal";
     queue.onPairStopped();
+    EXPECT_EQ(queue.progress(0, 0).phase, RunPhase::Reading);
+    ASSERT_TRUE(waitUntil([&] { return queue.progress(0, 0).phase != RunPhase::Reading; }, 5000));
     EXPECT_EQ(queue.progress(0, 0).phase, RunPhase::Measured);
     ASSERT_TRUE(waitUntil([&] { return pair.started.size() == 2; }, 2000));
     EXPECT_EQ(pair.started.back(), "alpine:b");
