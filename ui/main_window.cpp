@@ -1,5 +1,6 @@
 #include "main_window.hpp"
 
+#include "batch_dialog.hpp"
 #include "comparison_panel.hpp"
 #include "dashboard_controller.hpp"
 #include "dashboard_exports.hpp"
@@ -133,6 +134,7 @@ void MainWindow::buildMenus()
     session->addAction(tr("&Start pair"), QKeySequence(tr("Ctrl+Return")), this, &MainWindow::startPair);
     session->addAction(tr("S&top pair"), QKeySequence(tr("Ctrl+.")), this, &MainWindow::stopPair);
     session->addAction(tr("&Remove leftover containers"), controller_, &DashboardController::removeLeftovers);
+    session->addAction(tr("&Compare several images\u2026"), this, [this] { batchDialog()->showPrefilled(); });
 
     auto* view = menuBar()->addMenu(tr("&View"));
     auto* overlay = view->addAction(tr("&Overlay both modes"), QKeySequence(tr("Ctrl+L")), this,
@@ -313,6 +315,13 @@ void MainWindow::startPair()
         request.hardening = fullHardening();
     controller_->startPair(request);
     dashboard_->tabs()->setCurrentIndex(0);
+}
+
+BatchDialog* MainWindow::batchDialog()
+{
+    if (!batchDialog_)
+        batchDialog_ = new BatchDialog(controller_, dashboard_->launcher(), this);
+    return batchDialog_;
 }
 
 void MainWindow::stopPair()

@@ -15,6 +15,7 @@ struct Error;
 } // namespace isolens
 Q_MOC_INCLUDE("isolens/core/engine/engine_facts.hpp")
 
+class BatchDialog;
 class DashboardController;
 class DashboardView;
 class EngineProbe;
@@ -39,6 +40,8 @@ public:
     EngineProbe* engineProbe() const { return probe_; }
     DashboardController* controller() const { return controller_; }
     DashboardView* dashboard() const { return dashboard_; }
+    // Session → Compare several images… (made when first asked for).
+    BatchDialog* batchDialog();
     bool isShowingDashboard() const;
     QString statusText() const;
 
@@ -89,4 +92,5 @@ private:
     std::unique_ptr<SamplingStatus> sampling_;
     QTimer* tick_;
     std::unique_ptr<StartOnConnect> pendingStart_; // --start, until the engine connects
+    BatchDialog* batchDialog_ = nullptr;
 };
