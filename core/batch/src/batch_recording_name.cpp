@@ -1,7 +1,6 @@
 #include "isolens/core/batch/batch_recording_name.hpp"
 
 #include <cctype>
-#include <cstdio>
 #include <ctime>
 
 namespace isolens {
@@ -24,9 +23,9 @@ std::string safePart(std::string_view text)
 
 std::string batchRecordingName(std::size_t row, std::size_t repeat, std::string_view image)
 {
-    char prefix[32];
-    std::snprintf(prefix, sizeof prefix, "%02zu-", row);
-    return prefix + safePart(image) + "-run" + std::to_string(repeat) + ".jsonl";
+    const auto number = std::to_string(row);
+    return (number.size() < 2 ? "0" + number : number) + "-" + safePart(image) + "-run" +
+           std::to_string(repeat) + ".jsonl";
 }
 
 std::string batchFolderName(std::int64_t wallClockNanos)
