@@ -1,6 +1,7 @@
 #include "main_window.hpp"
 
 #include "batch_dialog.hpp"
+#include "batch_queue.hpp"
 #include "comparison_panel.hpp"
 #include "dashboard_controller.hpp"
 #include "dashboard_exports.hpp"
@@ -189,8 +190,16 @@ void MainWindow::connectController()
             [this](const QString& message, const QString& hint) {
                 dashboard_->launcher()->setRunning(false);
                 dashboard_->launcher()->hidePullProgress();
-                report(tr("<p><b>The pair did not start.</b></p><p>%1</p><p><b>What to do:</b> %2</p>")
-                           .arg(message.toHtmlEscaped(), hint.toHtmlEscaped()));
+                const auto text =
+                    tr("<p><b>The pair did not start.</b></p><p>%1</p><p><b>What to do:</b> %2</p>")
+                        .arg(message.toHtmlEscaped(), hint.toHtmlEscaped());
+                // A batch shows each run's failure in its own dialog and goes on: no message box to close per
+                // run.
+                if (batchDialog_ && batchDialog_->queue()->isActive())
+                    statusBar()->showMessage(
+                        QString(text).remove(QRegularExpression(QStringLiteral("<[^>]*>"))), 15000);
+                else
+                    report(text);
             });
     connect(controller_, &DashboardController::recordingFailed, this,
             [this](const QString& message, const QString& hint) {
@@ -485,9 +494,14 @@ void MainWindow::askToSaveRecording()
         statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
 }
 
-void MainWindow::report(const QString& message)
+void MainWindow::showInStatusBar(const QString& message)
 {
     statusBar()->showMessage(QString(message).remove(QRegularExpression(QStringLiteral("<[^>]*>"))), 15000);
+}
+
+void MainWindow::report(const QString& message)
+{
+    showInStatusBar(message);
     if (QGuiApplication::platformName() == QLatin1String("offscreen"))
         return; // nobody can close a dialog there
     QMessageBox::warning(this, tr("IsoLens"), message);

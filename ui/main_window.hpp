@@ -82,6 +82,8 @@ private:
     // Windows: recordings of earlier versions, in the roaming profile, move to the local one.
     void moveEarlierRecordings();
     void requestPreflight(const QString& image);
+    // The message (HTML) in the status bar as text for 15 s; report() also shows it in a message box.
+    void showInStatusBar(const QString& message);
     void report(const QString& message);
 
     DashboardController* controller_;
