@@ -6,6 +6,7 @@
 #include "series_chart.hpp"
 
 #include "isolens/core/batch/recorded_pair.hpp"
+#include "isolens/core/platform/system_text.hpp"
 #include "isolens/core/recording/recording.hpp"
 #include "isolens/core/report/markdown_report.hpp"
 #include "isolens/core/report/report_file.hpp"
@@ -69,7 +70,7 @@ Result<std::vector<NewFile>> markdownFiles(const BatchTable& table, const Report
     auto document = reportDocument(table, context);
     if (!document)
         return document.error();
-    const auto names = chartFileNames(document.value(), file.stem().string(), "png");
+    const auto names = chartFileNames(document.value(), utf8FromPath(file.stem()), "png");
     std::vector<NewFile> files{{file, markdownReport(document.value(), names)}};
     std::size_t index = 0;
     for (const auto& row : table.rows) {
@@ -87,8 +88,8 @@ Result<std::vector<NewFile>> markdownFiles(const BatchTable& table, const Report
                                           QObject::tr("memory"), span.first, last);
             const auto& named = names.at(index++);
             for (std::size_t side = 0; side < 2; ++side) {
-                files.push_back({file.parent_path() / named.cpu[side], cpu[side]});
-                files.push_back({file.parent_path() / named.memory[side], memory[side]});
+                files.push_back({file.parent_path() / pathFromUtf8(named.cpu[side]), cpu[side]});
+                files.push_back({file.parent_path() / pathFromUtf8(named.memory[side]), memory[side]});
             }
         }
     }

@@ -64,6 +64,16 @@ TEST_F(MarkdownReport, AChartThatExistsLeavesNoFileBehind)
     EXPECT_EQ(readAll(folder / "report-1-1-memory-b.svg"), "mine");
 }
 
+TEST_F(MarkdownReport, ALinkToAChartWithSpacesInItsNameStaysOneLink)
+{
+    auto table = tableFromRecordings({record("a.jsonl", "busybox", 10 * kMiB, 5 * kMiB)});
+    ASSERT_TRUE(table);
+    ASSERT_TRUE(writeReport(table.value(), {}, folder / "my report (1).md"));
+    EXPECT_NE(readAll(folder / "my report (1).md").find("](my%20report%20%281%29-1-1-cpu-a.svg)"),
+              std::string::npos);
+    EXPECT_TRUE(fs::exists(folder / "my report (1)-1-1-cpu-a.svg"));
+}
+
 TEST(MarkdownReportNames, ChartFilesNameRowRepeatMetricAndSide)
 {
     ReportDocument document;

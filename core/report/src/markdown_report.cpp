@@ -1,6 +1,7 @@
 #include "isolens/core/report/markdown_report.hpp"
 
 #include "isolens/core/analysis/published_reference.hpp"
+#include "isolens/core/base/url_encoding.hpp"
 #include "isolens/core/report/report_table.hpp"
 
 #include <cstdio>
@@ -35,7 +36,8 @@ std::string separatorRow(std::size_t columns)
 
 std::string image(const std::string& title, const std::string& file)
 {
-    return "![" + markdownCell(title) + "](" + file + ")";
+    // Percent-encoded, so a name with spaces or brackets stays one link.
+    return "![" + markdownCell(title) + "](" + encodePathSegment(file) + ")";
 }
 
 } // namespace
