@@ -10,7 +10,7 @@ using namespace isolens;
 TEST(ReportTable, CellsReadAsThePublishedTableDoes)
 {
     struct Case {
-        std::string cell;
+        ReportCell cell;
         std::string expected;
     };
     const Case cases[] = {
@@ -25,7 +25,15 @@ TEST(ReportTable, CellsReadAsThePublishedTableDoes)
         {millisecondsCell(std::nullopt), "--"},
     };
     for (const auto& c : cases)
-        EXPECT_EQ(c.cell, c.expected);
+        EXPECT_EQ(c.cell.text(), c.expected);
+}
+
+TEST(ReportTable, TheRangeOfRepeatsIsApartFromTheMedian)
+{
+    const auto cell = memoryCell(Spread{2, 10.0 * 1024 * 1024, 11.0 * 1024 * 1024, 12.0 * 1024 * 1024});
+    EXPECT_EQ(cell.value, "11.0 MiB");
+    EXPECT_EQ(cell.range, "10.0\u201312.0");
+    EXPECT_EQ(memoryCell(Spread{1, 1, 1, 1}).range, "");
 }
 
 TEST(ReportTable, AFailedRowHasItsReasonAndHint)
@@ -42,7 +50,7 @@ TEST(ReportTable, AFailedRowHasItsReasonAndHint)
     EXPECT_FALSE(table.rows[0].measured);
     EXPECT_EQ(table.rows[0].reason, "no matching manifest");
     EXPECT_EQ(table.rows[0].hint, "Use an image for this host's build");
-    EXPECT_EQ(table.rows[0].cells.back(), "0 of 2 measured");
+    EXPECT_EQ(table.rows[0].cells.back().value, "0 of 2 measured");
     EXPECT_EQ(table.header.size(), table.rows[0].cells.size());
     EXPECT_EQ(table.header[1], "Memory (hyperv)");
     EXPECT_EQ(table.header[3], "Difference");

@@ -34,6 +34,8 @@ std::string styleSheet()
            ".pair { display: flex; gap: 12px; flex-wrap: wrap; margin-bottom: 8px; }\n"
            "svg.chart { border: 1px solid #dddddd; }\n"
            "td.failure { text-align: left; color: #c92a2a; }\n"
+           "td { white-space: nowrap; } td.failure { white-space: normal; }\n"
+           ".range { color: #666666; font-size: 11px; }\n"
            "section.reference { background: #f7f7f7; border-left: 4px solid #999999; padding: 4px 16px; }\n"
            ".note { color: #555555; font-size: 12px; }\n";
 }
@@ -70,13 +72,17 @@ std::string comparisonTable(const BatchTable& batch)
     for (const auto& row : table.rows) {
         html += "<tr>";
         if (!row.measured) {
-            html += "<td>" + htmlText(row.cells.front()) + "</td><td class=\"failure\" colspan=\"" +
+            html += "<td>" + htmlText(row.cells.front().value) + "</td><td class=\"failure\" colspan=\"" +
                     std::to_string(row.cells.size() - 2) + "\">Not measured: " + htmlText(row.reason) +
                     (row.hint.empty() ? "" : ". " + htmlText(row.hint)) + "</td><td>" +
-                    htmlText(row.cells.back()) + "</td>";
+                    htmlText(row.cells.back().value) + "</td>";
         } else {
             for (const auto& cell : row.cells)
-                html += "<td>" + htmlText(cell) + "</td>";
+                html +=
+                    "<td>" + htmlText(cell.value) +
+                    (cell.range.empty() ? ""
+                                        : "<br><span class=\"range\">" + htmlText(cell.range) + "</span>") +
+                    "</td>";
         }
         html += "</tr>\n";
     }
@@ -102,7 +108,7 @@ std::string chartsSection(const ReportDocument& document)
     for (const auto& run : document.runs) {
         const auto& row = document.table.rows[run.row];
         html += "<h3>" + htmlText(row.entry.image) + ", run " + std::to_string(run.repeat) + "</h3>\n";
-        html += "<p class=\"note\">" + htmlText(entryDescription(row.entry)) + "</p>\n";
+        html += "<p class=\"note\">" + htmlText(runDescription(row.entry, run)) + "</p>\n";
         const auto charts = runCharts(run, document.table.labels);
         html += "<div class=\"pair\">\n" + svgChart(charts.cpu[0], SvgPlacement::InlineInHtml) + "\n" +
                 svgChart(charts.cpu[1], SvgPlacement::InlineInHtml) + "\n</div>\n";
@@ -147,7 +153,7 @@ std::string htmlReport(const ReportDocument& document)
             "<span class=\"swatch side1\"></span>" + htmlText(labels[1]) + "</p>\n";
     html += factsList(document);
     html += "<h2>Measured</h2>\n<p class=\"note\">Means over each run; with more than one measured run a "
-            "figure is the median, with the smallest and largest in brackets.</p>\n";
+            "figure is the median, with the smallest and largest beneath it.</p>\n";
     html += comparisonTable(document.table);
     html += chartsSection(document);
     html += referenceSection();

@@ -81,13 +81,16 @@ std::string markdownReport(const ReportDocument& document, const std::vector<Run
     md += tableRow(table.header) + separatorRow(table.header.size());
     for (const auto& row : table.rows) {
         if (row.measured) {
-            md += tableRow(row.cells);
+            std::vector<std::string> cells;
+            for (const auto& cell : row.cells)
+                cells.push_back(cell.text());
+            md += tableRow(cells);
             continue;
         }
         std::vector<std::string> cells(row.cells.size(), "--");
-        cells.front() = row.cells.front();
+        cells.front() = row.cells.front().value;
         cells[1] = "Not measured: " + row.reason + (row.hint.empty() ? "" : ". " + row.hint);
-        cells.back() = row.cells.back();
+        cells.back() = row.cells.back().value;
         md += tableRow(cells);
     }
     if (document.table.cancelled)
@@ -100,6 +103,7 @@ std::string markdownReport(const ReportDocument& document, const std::vector<Run
         const auto& run = document.runs[i];
         const auto& entry = document.table.rows[run.row].entry;
         md += "### " + markdownCell(entry.image) + ", run " + std::to_string(run.repeat) + "\n\n";
+        md += markdownCell(runDescription(entry, run)) + "\n\n";
         md += tableRow({labels[0], labels[1]}) + "|---|---|\n";
         md += markdownRow(
             {image(labels[0] + ": CPU %", charts[i].cpu[0]), image(labels[1] + ": CPU %", charts[i].cpu[1])});

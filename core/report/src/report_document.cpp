@@ -21,6 +21,7 @@ Result<RunSeries> runSeries(const std::filesystem::path& path, const std::array<
         return replayed.error();
     header = replayed.value().info.header;
     RunSeries run;
+    run.invocation = header.invocation;
     const auto span = store.timeSpan();
     if (!span)
         return run;
@@ -99,6 +100,16 @@ std::vector<ReportFact> reportFacts(const ReportDocument& document)
     const auto hardening = header.hardeningDescription();
     facts.push_back({"Hardening", hardening.empty() ? "none" : hardening});
     return facts;
+}
+
+std::string runDescription(const BatchEntry& entry, const RunSeries& run)
+{
+    std::string text =
+        "Command: " + (entry.command.empty() ? "the image's own" : commandLineText(entry.command));
+    text += "; workload: " + (entry.workload.empty() ? "none" : commandLineText(entry.workload));
+    if (!run.invocation.empty())
+        text += "; measured with: " + commandLineText(run.invocation);
+    return text;
 }
 
 std::string commandLineText(const std::vector<std::string>& words)

@@ -16,49 +16,49 @@ std::string formatted(const char* format, double value)
     return text;
 }
 
-// The single value, or "median (min–max)" over repeats; the unit after the median only.
-std::string spreadCell(const std::optional<Spread>& spread, const std::function<std::string(double)>& value,
-                       const std::string& unit)
+// The single value, or the median and "min–max" over repeats; the unit after the median only.
+ReportCell spreadCell(const std::optional<Spread>& spread, const std::function<std::string(double)>& value,
+                      const std::string& unit)
 {
     if (!spread)
-        return kUnknown;
+        return {kUnknown, {}};
     if (spread->count <= 1)
-        return value(spread->median) + unit;
-    return value(spread->median) + unit + " (" + value(spread->min) + "\u2013" + value(spread->max) + ")";
+        return {value(spread->median) + unit, {}};
+    return {value(spread->median) + unit, value(spread->min) + "\u2013" + value(spread->max)};
 }
 
 } // namespace
 
-std::string memoryCell(const std::optional<Spread>& bytes)
+ReportCell memoryCell(const std::optional<Spread>& bytes)
 {
     return spreadCell(
         bytes, [](double v) { return formatted("%.1f", v / (1024.0 * 1024.0)); }, " MiB");
 }
 
-std::string percentCell(const std::optional<Spread>& percent)
+ReportCell percentCell(const std::optional<Spread>& percent)
 {
     return spreadCell(
         percent, [](double v) { return formatted("%.2f", v); }, "%");
 }
 
-std::string differenceCell(const std::optional<Spread>& percent)
+ReportCell differenceCell(const std::optional<Spread>& percent)
 {
     return spreadCell(
         percent, [](double v) { return formatted("%.0f", std::trunc(v)); }, "%");
 }
 
-std::string millisecondsCell(const std::optional<Spread>& millis)
+ReportCell millisecondsCell(const std::optional<Spread>& millis)
 {
     return spreadCell(
         millis, [](double v) { return formatted("%.0f", v); }, " ms");
 }
 
-std::string runsCell(const BatchRow& row)
+ReportCell runsCell(const BatchRow& row)
 {
     const auto measured = row.measuredRuns();
     if (measured == row.runs.size())
-        return std::to_string(measured);
-    return std::to_string(measured) + " of " + std::to_string(row.runs.size()) + " measured";
+        return {std::to_string(measured), {}};
+    return {std::to_string(measured) + " of " + std::to_string(row.runs.size()) + " measured", {}};
 }
 
 ReportTable reportTable(const BatchTable& table)
@@ -83,7 +83,7 @@ ReportTable reportTable(const BatchTable& table)
         ReportTableRow cells;
         const auto spread = rowSpread(row);
         const auto& [sideA, sideB] = spread.sides;
-        cells.cells = {row.entry.image,
+        cells.cells = {{row.entry.image, {}},
                        memoryCell(sideA.memoryMean),
                        memoryCell(sideB.memoryMean),
                        differenceCell(spread.memoryDifferencePercent),

@@ -27,7 +27,8 @@ struct RunSeries {
     std::size_t row = 0; // index into the table's rows
     std::size_t repeat = 1;
     std::int64_t firstNanos = 0;
-    std::int64_t lastNanos = 0; // exclusive
+    std::int64_t lastNanos = 0;          // exclusive
+    std::vector<std::string> invocation; // the command line that made its recording; empty: not recorded
     std::array<std::vector<SeriesPoint>, 2> cpu;
     std::array<std::vector<SeriesPoint>, 2> memory;
 };
@@ -52,6 +53,10 @@ struct ReportFact {
     std::string value;
 };
 std::vector<ReportFact> reportFacts(const ReportDocument& document);
+
+// What a run ran and how it was measured: "Command: sleep 3600; workload: none; measured with: isolens-cli
+// …".
+std::string runDescription(const BatchEntry& entry, const RunSeries& run);
 
 // A command line for reading: words with spaces or quotes are quoted ("sh -c 'echo hi'").
 std::string commandLineText(const std::vector<std::string>& words);
