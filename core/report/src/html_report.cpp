@@ -92,14 +92,6 @@ std::string comparisonTable(const BatchTable& batch)
     return html;
 }
 
-std::string entryDescription(const BatchEntry& entry)
-{
-    std::string text =
-        "Command: " + (entry.command.empty() ? "the image's own" : commandLineText(entry.command));
-    text += "; workload: " + (entry.workload.empty() ? "none" : commandLineText(entry.workload));
-    return text;
-}
-
 std::string chartsSection(const ReportDocument& document)
 {
     std::string html = "<h2>Charts</h2>\n";
