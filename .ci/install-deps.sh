@@ -42,6 +42,8 @@ packages=(
     debootstrap debian-archive-keyring gpgv git
     # the exporter's tests: a real Prometheus (and promtool) scraping it, curl to fetch its page
     prometheus curl
+    # the HTML report's test: a real browser (headless chromium) and a font for it to render the page with
+    chromium fonts-dejavu-core
     # the check that the Grafana dashboard and Prometheus rules name only served metrics reads the rules' YAML
     python3-yaml
 )

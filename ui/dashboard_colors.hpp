@@ -1,24 +1,29 @@
 #pragma once
 
+#include "isolens/core/series/series_colors.hpp"
+
 #include <QColor>
 
-// One colour per series kind, the same in every chart, legend and export: the first mode is blue,
-// the second orange (told apart also by colour-blind readers), the host's own series in other hues.
+// The core's series colours (series_colors.hpp) as Qt colours, for charts, legends and exports.
 namespace colors {
+inline QColor toQColor(const isolens::SeriesColor& color)
+{
+    return QColor(color.red, color.green, color.blue);
+}
 inline QColor mode(int side)
 {
-    return side == 0 ? QColor(0x1f, 0x77, 0xb4) : QColor(0xe8, 0x59, 0x0c);
+    return toQColor(isolens::modeColor(side == 0 ? 0 : 1));
 }
 inline QColor host()
 {
-    return QColor(0x2b, 0x8a, 0x3e);
+    return toQColor(isolens::kHostColor);
 }
 inline QColor vmWorkers()
 {
-    return QColor(0x70, 0x48, 0xe8);
+    return toQColor(isolens::kVmWorkersColor);
 }
 inline QColor isolationTax()
 {
-    return QColor(0xc9, 0x2a, 0x2a);
+    return toQColor(isolens::kIsolationTaxColor);
 }
 } // namespace colors

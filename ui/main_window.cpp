@@ -13,6 +13,7 @@
 #include "launcher_panel.hpp"
 #include "png_export.hpp"
 #include "recording_folder.hpp"
+#include "report_export.hpp"
 #include "sample_recording.hpp"
 #include "sampling_status.hpp"
 #include "series_chart.hpp"
@@ -34,6 +35,7 @@
 
 #include <QCloseEvent>
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -128,6 +130,22 @@ void MainWindow::buildMenus()
                     &MainWindow::askForDashboardPng);
     file->addAction(tr("Export data as &CSV\u2026"), QKeySequence(tr("Ctrl+Shift+E")), this,
                     &MainWindow::askForCsv);
+    file->addAction(tr("Export &report\u2026"), this, [this] {
+        if (controller_->recordingPath().isEmpty()) {
+            report(tr("Nothing recorded yet: start a pair, or open a recording, then export its report"));
+            return;
+        }
+        const auto path = askSavePath(
+            this, tr("Export report"), QStringLiteral("dirs/reports"), QStringLiteral("isolens-report.html"),
+            tr("HTML, one self-contained file (*.html);;Markdown, PNG charts beside it (*.md)"));
+        if (path.isEmpty())
+            return;
+        QFile::remove(path); // the save dialog asked before replacing it; the report never writes over a file
+        if (const auto error = exportReport(path); !error.isEmpty())
+            report(error);
+        else
+            statusBar()->showMessage(tr("Saved %1").arg(path), 8000);
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -392,6 +410,11 @@ QString MainWindow::exportChartPng(SeriesChart* chart, const QString& path, QSiz
 QString MainWindow::exportCsv(const QString& path)
 {
     return exportSessionCsv(*controller_, path);
+}
+
+QString MainWindow::exportReport(const QString& path)
+{
+    return exportSessionReport(controller_->recordingPath(), path);
 }
 
 void MainWindow::startPairOnConnect(const QString& image, const QString& command, const QString& workload,

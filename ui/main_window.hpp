@@ -51,6 +51,8 @@ public:
     QString exportDashboardPng(const QString& path, QSize size = {});
     QString exportChartPng(SeriesChart* chart, const QString& path, QSize size = {});
     QString exportCsv(const QString& path);
+    // The session's report: FILE.html (self-contained) or FILE.md (with PNG charts beside it).
+    QString exportReport(const QString& path);
     // Starts a pair as soon as the engine connects (the command line's --start). modes: two labels, or
     // empty for the first two the engine offers. Problems are reported like a click's would be.
     void startPairOnConnect(const QString& image, const QString& command, const QString& workload,

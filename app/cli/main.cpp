@@ -8,6 +8,7 @@
 #include "interrupts.hpp"
 #include "normalize_command.hpp"
 #include "preflight_command.hpp"
+#include "report_command.hpp"
 #include "serve_command.hpp"
 #include "stats_command.hpp"
 
@@ -158,6 +159,17 @@ int main(int argc, char** argv)
                     "Run as the Windows service the Service Control Manager started (sc.exe create ... "
                     "binPath= \"...isolens-cli.exe serve --windows-service\")");
 
+    ReportOptions reportOptions;
+    auto* report =
+        app.add_subcommand("report", "A report of recorded pairs: one self-contained HTML page, or "
+                                     "Markdown with SVG charts beside it");
+    report
+        ->add_option("recordings", reportOptions.recordings,
+                     "Recordings of pairs (compare --record, the dashboard)")
+        ->required();
+    report->add_option("--report", reportOptions.reportFile, "FILE.html or FILE.md (never replaced)")
+        ->required();
+
     // UTF-8 arguments: on Windows argv is in the ANSI code page, which has no "テスト" and may have no "é".
     auto arguments = isolens::commandLineArguments(argc, argv);
     context.invocation = arguments;
@@ -187,6 +199,8 @@ int main(int argc, char** argv)
         return runStatsCommand(context, statsOptions);
     if (*serve)
         return runServeCommand(context, serveOptions);
+    if (*report)
+        return runReportCommand(context, reportOptions);
     if (*normalize)
         return runNormalizeCommand(normalizeOptions);
     return 2;

@@ -18,6 +18,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <filesystem>
 
 #include <QDir>
@@ -205,6 +206,57 @@ TEST(CsvExport, FromTheOpenRecording)
     EXPECT_TRUE(lines[0].startsWith("time,mode,cpu_percent")) << lines[0].toStdString();
     EXPECT_EQ(lines.filter(",\"runc\",").size() + lines.filter(",runc,").size(),
               static_cast<qsizetype>(window.controller()->store()->size("runc")));
+}
+
+TEST(ReportExport, NothingRecordedSaysSo)
+{
+    MainWindow window(unreachableEndpoint());
+    ASSERT_TRUE(waitForProbe(window));
+    QTemporaryDir dir;
+    EXPECT_TRUE(window.exportReport(dir.filePath("none.html")).contains("Nothing recorded yet"));
+    EXPECT_FALSE(QFile::exists(dir.filePath("none.html")));
+}
+
+TEST_F(ReplayingWindow, ReportAsOneSelfContainedHtmlFile)
+{
+    QTemporaryDir dir;
+    ASSERT_EQ(window.exportReport(dir.filePath("report.html")), "");
+    QFile file(dir.filePath("report.html"));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const auto html = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(html.contains(colors::mode(0).name())) << "mode A's blue";
+    EXPECT_TRUE(html.contains(colors::mode(1).name())) << "mode B's orange";
+    EXPECT_TRUE(html.contains("isolens-test/busybox:latest") ||
+                html.contains("isolens-test&#47;busybox:latest"));
+    EXPECT_TRUE(html.contains("Published reference (not measured here)"));
+    for (const char* external : {"http", "//", "url(", "<script", "<link"})
+        EXPECT_FALSE(html.contains(external)) << external;
+    // Never written over: a second export to the same file is refused, naming it.
+    EXPECT_TRUE(window.exportReport(dir.filePath("report.html")).contains("Will not overwrite"));
+    EXPECT_TRUE(window.exportReport(dir.filePath("report.pdf")).contains("HTML or Markdown"));
+}
+
+TEST_F(ReplayingWindow, ReportAsMarkdownWithPngChartsBesideIt)
+{
+    QTemporaryDir dir;
+    ASSERT_EQ(window.exportReport(dir.filePath("report.md")), "");
+    QFile file(dir.filePath("report.md"));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const auto md = QString::fromUtf8(file.readAll());
+    EXPECT_TRUE(md.contains("| Image | Memory (runc) | Memory (isolens-vm) | Difference |"))
+        << md.toStdString();
+    const std::array<std::pair<const char*, int>, 4> charts{{{"report-1-1-cpu-a.png", 0},
+                                                             {"report-1-1-cpu-b.png", 1},
+                                                             {"report-1-1-memory-a.png", 0},
+                                                             {"report-1-1-memory-b.png", 1}}};
+    for (const auto& [name, side] : charts) {
+        EXPECT_TRUE(md.contains(QStringLiteral("](%1)").arg(name))) << name;
+        QImage image(dir.filePath(name));
+        ASSERT_FALSE(image.isNull()) << name;
+        EXPECT_EQ(image.size(), QSize(640, 240)) << name;
+        EXPECT_GT(pixelsNear(image, colors::mode(side)), 50) << name << ": its mode's colour";
+        EXPECT_EQ(pixelsNear(image, colors::mode(1 - side)), 0) << name << ": not the other mode's";
+    }
 }
 
 // Replacing a file the save dialog confirmed writes a new file and renames it over the old one:

@@ -1,0 +1,84 @@
+#include "isolens/core/report/html_text.hpp"
+#include "isolens/core/report/markdown_report.hpp"
+#include "isolens/core/report/report_file.hpp"
+#include "isolens/core/report/report_table.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace isolens;
+
+TEST(ReportTable, CellsReadAsThePublishedTableDoes)
+{
+    struct Case {
+        ReportCell cell;
+        std::string expected;
+    };
+    const Case cases[] = {
+        {memoryCell(Spread{1, 0, 12.34 * 1024 * 1024, 0}), "12.3 MiB"},
+        {memoryCell(Spread{3, 11.0 * 1024 * 1024, 12.0 * 1024 * 1024, 13.06 * 1024 * 1024}),
+         "12.0 MiB (11.0\u201313.1)"},
+        {memoryCell(std::nullopt), "--"},
+        {percentCell(Spread{1, 4.561, 4.561, 4.561}), "4.56%"},
+        {differenceCell(Spread{1, 88.9, 88.9, 88.9}), "88%"}, // truncated, as published
+        {differenceCell(Spread{1, -12.7, -12.7, -12.7}), "-12%"},
+        {millisecondsCell(Spread{1, 135.7, 135.7, 135.7}), "136 ms"},
+        {millisecondsCell(std::nullopt), "--"},
+    };
+    for (const auto& c : cases)
+        EXPECT_EQ(c.cell.text(), c.expected);
+}
+
+TEST(ReportTable, TheRangeOfRepeatsIsApartFromTheMedian)
+{
+    const auto cell = memoryCell(Spread{2, 10.0 * 1024 * 1024, 11.0 * 1024 * 1024, 12.0 * 1024 * 1024});
+    EXPECT_EQ(cell.value, "11.0 MiB");
+    EXPECT_EQ(cell.range, "10.0\u201312.0");
+    EXPECT_EQ(memoryCell(Spread{1, 1, 1, 1}).range, "");
+}
+
+TEST(ReportTable, AFailedRowHasItsReasonAndHint)
+{
+    BatchRow row;
+    row.entry.image = "mcr.microsoft.com/windows/nanoserver:ltsc2019";
+    BatchRun run;
+    run.outcome = RunOutcome::Failed;
+    run.reason = "no matching manifest";
+    run.hint = "Use an image for this host's build";
+    row.runs = {run, run};
+    const auto table = reportTable(BatchTable{{"hyperv", "process"}, {row}});
+    ASSERT_EQ(table.rows.size(), 1u);
+    EXPECT_FALSE(table.rows[0].measured);
+    EXPECT_EQ(table.rows[0].reason, "no matching manifest");
+    EXPECT_EQ(table.rows[0].hint, "Use an image for this host's build");
+    EXPECT_EQ(table.rows[0].cells.back().value, "0 of 2 measured");
+    EXPECT_EQ(table.header.size(), table.rows[0].cells.size());
+    EXPECT_EQ(table.header[1], "Memory (hyperv)");
+    EXPECT_EQ(table.header[3], "Difference");
+}
+
+TEST(ReportFile, TheFormatFollowsTheExtension)
+{
+    EXPECT_EQ(reportFormatFor("a/report.html").value(), ReportFormat::Html);
+    EXPECT_EQ(reportFormatFor("REPORT.HTM").value(), ReportFormat::Html);
+    EXPECT_EQ(reportFormatFor("report.md").value(), ReportFormat::Markdown);
+    for (const char* name : {"report.txt", "report", "report.pdf"}) {
+        const auto format = reportFormatFor(name);
+        ASSERT_FALSE(format) << name;
+        EXPECT_NE(format.error().message.find(name), std::string::npos) << format.error().message;
+        EXPECT_NE(format.error().hint.find("FILE.html"), std::string::npos);
+    }
+}
+
+TEST(HtmlText, EscapesTextAndAttributesAndEverySlash)
+{
+    EXPECT_EQ(htmlText("<img src=\"x\">&'"), "&lt;img src=&quot;x&quot;&gt;&amp;&#39;");
+    EXPECT_EQ(htmlText("unix:///run/docker.sock"), "unix:&#47;&#47;&#47;run&#47;docker.sock");
+    EXPECT_EQ(htmlText("plain"), "plain");
+}
+
+TEST(MarkdownCell, EscapesWhatWouldBreakATable)
+{
+    EXPECT_EQ(markdownCell("a|b"), "a\\|b");
+    EXPECT_EQ(markdownCell("two\nlines"), "two lines");
+    EXPECT_EQ(markdownCell("[x](y)"), "\\[x\\](y)");
+}
