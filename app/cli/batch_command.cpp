@@ -13,6 +13,7 @@
 #include "isolens/core/batch/batch_runner.hpp"
 #include "isolens/core/platform/exclusive_file.hpp"
 #include "isolens/core/platform/system_text.hpp"
+#include "isolens/core/report/report_file.hpp"
 
 #include <iostream>
 #include <optional>
@@ -76,6 +77,19 @@ int runBatchCompare(const CliContext& context, const CompareOptions& options,
             return reportError(context, reserved.error());
         tableCsv.emplace(std::move(reserved.value()));
     }
+    // The report is checked now, so that a long batch does not end in a name that cannot be written.
+    const auto reportFile = pathFromUtf8(options.reportFile);
+    if (!options.reportFile.empty()) {
+        if (auto format = reportFormatFor(reportFile); !format)
+            return reportError(context, format.error());
+        if (std::error_code ec; std::filesystem::exists(reportFile, ec)) {
+            auto error =
+                makeError(ErrorKind::InvalidInput, "The report " + options.reportFile + " is already there");
+            error.hint =
+                "Name another file with --report, or move that one away: a report never replaces a file";
+            return reportError(context, error);
+        }
+    }
     const auto folder = recordingFolder(options);
     if (auto made = createPrivateDirectories(folder); !made)
         return reportError(context, made.error());
@@ -124,8 +138,26 @@ int runBatchCompare(const CliContext& context, const CompareOptions& options,
         }
         tableCsv.reset();
     }
+    bool reportFailed = false;
+    if (!options.reportFile.empty()) {
+        if (auto written = writeReport(table, {context.invocation, "isolens-cli compare"}, reportFile);
+            written)
+            log("report: " + options.reportFile);
+        else {
+            reportFailed = true;
+            std::cerr << "isolens-cli: error: the report " << escapeForTerminal(options.reportFile)
+                      << " was not written: " << escapeForTerminal(written.error().message)
+                      << "\n  what to do: " << escapeForTerminal(written.error().hint)
+                      << "; the recordings are kept, and isolens-cli report "
+                      << escapeForTerminal(utf8FromPath(folder / "*.jsonl"))
+                      << " --report FILE makes it again\n";
+        }
+    }
     if (context.json) {
         auto out = batchTableToJson(table);
+        out["report"] =
+            options.reportFile.empty() ? nlohmann::json(nullptr) : nlohmann::json(options.reportFile);
+        out["report_failed"] = reportFailed;
         out["recordings"] = utf8FromPath(folder);
         out["duration_s"] = options.durationSeconds;
         out["repeat"] = options.repeat;
@@ -141,5 +173,5 @@ int runBatchCompare(const CliContext& context, const CompareOptions& options,
     }
     if (interrupted())
         return interruptedExitCode();
-    return table.allMeasured() && !csvFailed ? 0 : 1;
+    return table.allMeasured() && !csvFailed && !reportFailed ? 0 : 1;
 }

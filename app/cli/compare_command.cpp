@@ -231,9 +231,10 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
     if (options.durationSeconds < 1)
         return reportError(context,
                            makeError(ErrorKind::InvalidInput, "--duration must be at least 1 second"));
-    if (!batch && (options.repeat != 1 || !options.recordDir.empty() || !options.tableCsvFile.empty())) {
-        auto error =
-            makeError(ErrorKind::InvalidInput, "--repeat, --record-dir and --table-csv are for a batch");
+    if (!batch && (options.repeat != 1 || !options.recordDir.empty() || !options.tableCsvFile.empty() ||
+                   !options.reportFile.empty())) {
+        auto error = makeError(ErrorKind::InvalidInput,
+                               "--repeat, --record-dir, --table-csv and --report are for a batch");
         error.hint = "Name the images with --images A,B,C or --batch FILE (for one image: --images A)";
         (void)reportError(context, error);
         return 2;

@@ -18,6 +18,7 @@ struct CompareOptions {
     int repeat = 1;                    // runs per image in a batch
     std::string recordDir;             // where a batch's recordings go (default: a new folder here)
     std::string tableCsvFile;          // a batch's table as CSV
+    std::string reportFile;            // a batch\'s report: .html (self-contained) or .md
     std::optional<std::string> memory; // "512m": both containers' memory limit
     std::optional<std::string> cpus;   // "1.5": both containers' CPU limit
     int durationSeconds = 60;

@@ -132,6 +132,11 @@ int main(int argc, char** argv)
     compare
         ->add_option("--table-csv", compareOptions.tableCsvFile, "Write the batch's table to this CSV file")
         ->group(batchGroup);
+    compare
+        ->add_option("--report", compareOptions.reportFile,
+                     "Write the batch's report: FILE.html (one page, no external request) or FILE.md (charts "
+                     "as SVG files beside it)")
+        ->group(batchGroup);
     for (auto* single : {image, record, csv, keep, groups}) {
         images->excludes(single);
         batchFile->excludes(single);

@@ -4,6 +4,7 @@
 #include "isolens/core/batch/recorded_pair.hpp"
 #include "isolens/core/engine/container_ownership.hpp"
 #include "isolens/core/recording/recording.hpp"
+#include "isolens/core/report/html_text.hpp"
 #include "isolens/core/transport/http_transport.hpp"
 
 #include <gtest/gtest.h>
@@ -88,7 +89,7 @@ TEST(Batch, ThreeImagesGiveThreeRowsEqualToTheirRecordings)
                                 privateEngine().secondRuntime() +
                                 " --cmd 'sleep 600' --workload 'dd if=/dev/zero of=/dev/null bs=1M count=200'"
                                 " --memory 64m --duration 2 --json --record-dir " +
-                                folder.path.string());
+                                folder.path.string() + " --report " + (folder.path / "report.html").string());
     ASSERT_EQ(run.exitCode, 0) << run.output;
     const auto json = nlohmann::json::parse(run.output.substr(run.output.find("{\n")));
     EXPECT_EQ(json["modes"], (nlohmann::json{"runc", privateEngine().secondRuntime()}));
@@ -122,10 +123,18 @@ TEST(Batch, ThreeImagesGiveThreeRowsEqualToTheirRecordings)
         EXPECT_EQ(limit, 64 << 20);
         expectRemoved(createdContainers(recording));
     }
-    std::size_t files = 0;
-    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(folder.path))
-        ++files;
-    EXPECT_EQ(files, 3u);
+    std::size_t recordings = 0;
+    for (const auto& entry : fs::directory_iterator(folder.path))
+        recordings += entry.path().extension() == ".jsonl";
+    EXPECT_EQ(recordings, 3u);
+    // The report names every image and asks for nothing from elsewhere.
+    std::ifstream in(folder.path / "report.html");
+    const std::string report((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_EQ(json["report"], (folder.path / "report.html").string());
+    for (const auto* tag : {"a", "b", "c"})
+        EXPECT_NE(report.find(htmlText(privateEngine().batchImage(tag))), std::string::npos) << tag;
+    EXPECT_EQ(report.find("http"), std::string::npos);
+    EXPECT_NE(report.find("<svg"), std::string::npos);
 }
 
 // Repeats give each figure's spread, and an image that cannot be pulled gets its row and reason while
