@@ -5,7 +5,9 @@
 #include "batch_queue.hpp"
 #include "batch_results_table.hpp"
 #include "dashboard_controller.hpp"
+#include "dashboard_exports.hpp"
 #include "launcher_panel.hpp"
+#include "report_export.hpp"
 
 #include "isolens/core/batch/batch_table.hpp"
 #include "isolens/core/engine/command_line.hpp"
@@ -15,6 +17,7 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFile>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -26,6 +29,8 @@
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace isolens;
 
@@ -73,6 +78,7 @@ BatchDialog::BatchDialog(DashboardController* controller, LauncherPanel* launche
     , summary_(new QLabel(this))
     , start_(new QPushButton(tr("&Start"), this))
     , cancel_(new QPushButton(tr("&Cancel batch"), this))
+    , exportReport_(new QPushButton(tr("Export &report\u2026"), this))
     , tick_(new QTimer(this))
 {
     setObjectName(QStringLiteral("batchDialog"));
@@ -101,6 +107,8 @@ BatchDialog::BatchDialog(DashboardController* controller, LauncherPanel* launche
     results_->hide();
     start_->setObjectName(QStringLiteral("startBatch"));
     cancel_->setObjectName(QStringLiteral("cancelBatch"));
+    exportReport_->setObjectName(QStringLiteral("exportBatchReport"));
+    exportReport_->setEnabled(false);
 
     auto* form = new QFormLayout;
     form->addRow(tr("Images:"), images_);
@@ -115,6 +123,7 @@ BatchDialog::BatchDialog(DashboardController* controller, LauncherPanel* launche
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(start_, QDialogButtonBox::ActionRole);
     buttons->addButton(cancel_, QDialogButtonBox::ActionRole);
+    buttons->addButton(exportReport_, QDialogButtonBox::ActionRole);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(problem_);
@@ -127,6 +136,18 @@ BatchDialog::BatchDialog(DashboardController* controller, LauncherPanel* launche
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::hide); // the batch goes on
     connect(start_, &QPushButton::clicked, this, &BatchDialog::startBatch);
     connect(cancel_, &QPushButton::clicked, queue_, &BatchQueue::cancel);
+    connect(exportReport_, &QPushButton::clicked, this, [this] {
+        const auto path =
+            askSavePath(this, tr("Export the batch's report"), QStringLiteral("dirs/reports"),
+                        QStringLiteral("isolens-batch-report.html"),
+                        tr("HTML, one self-contained file (*.html);;Markdown, PNG charts beside it (*.md)"));
+        if (path.isEmpty())
+            return;
+        QFile::remove(path); // the save dialog asked before replacing it; the report never writes over a file
+        const auto error = exportReport(path);
+        summary_->setText(error.isEmpty() ? tr("Saved the report to %1").arg(QDir::toNativeSeparators(path))
+                                          : error);
+    });
     connect(images_, &QPlainTextEdit::textChanged, this, &BatchDialog::updateState);
     connect(command_, &QLineEdit::textChanged, this, &BatchDialog::updateState);
     connect(workload_, &QLineEdit::textChanged, this, &BatchDialog::updateState);
@@ -242,6 +263,9 @@ void BatchDialog::updateState()
     const bool active = queue_->isActive();
     start_->setEnabled(problem.isEmpty());
     cancel_->setEnabled(active && !queue_->isCancelling());
+    const auto table = queue_->table();
+    exportReport_->setEnabled(!active && std::any_of(table.rows.begin(), table.rows.end(),
+                                                     [](const auto& row) { return row.measuredRuns() > 0; }));
     problem_->setText(active ? QString() : problem);
     for (QWidget* field : std::initializer_list<QWidget*>{images_, command_, workload_, repeats_, seconds_})
         field->setEnabled(!active);
@@ -267,6 +291,13 @@ void BatchDialog::startBatch()
     progress_->rebuild(*queue_);
     tick_->start();
     updateState();
+}
+
+QString BatchDialog::exportReport(const QString& path) const
+{
+    if (queue_->isActive())
+        return tr("The batch is still running: export its report once it has ended");
+    return exportTableReport(queue_->table(), path);
 }
 
 void BatchDialog::showFinished()

@@ -38,6 +38,8 @@ public:
     // Why Start is disabled ("" when it is not).
     QString startProblem() const;
     BatchQueue* queue() const { return queue_; }
+    // The report of the batch that ended (every run's charts from its recording): "" or what went wrong.
+    QString exportReport(const QString& path) const;
     QTableWidget* results() const { return results_; }
 
 private:
@@ -64,5 +66,6 @@ private:
     QLabel* summary_;
     QPushButton* start_;
     QPushButton* cancel_;
+    QPushButton* exportReport_;
     QTimer* tick_;
 };

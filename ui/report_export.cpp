@@ -98,28 +98,35 @@ Result<std::vector<NewFile>> markdownFiles(const BatchTable& table, const Report
 
 } // namespace
 
-QString exportSessionReport(const QString& recordingPath, const QString& path)
+QString exportTableReport(const BatchTable& table, const QString& path)
 {
-    if (recordingPath.isEmpty())
-        return QObject::tr("Nothing recorded yet: start a pair, or open a recording, then export its report");
     const auto file = pathFromQString(path);
     auto format = reportFormatFor(file);
     if (!format)
         return describe(format.error());
-    auto table = tableFromRecordings({pathFromQString(recordingPath)});
-    if (!table)
-        return describe(table.error());
     ReportContext context;
     context.madeBy = "isolens dashboard";
     if (format.value() == ReportFormat::Html) {
-        if (auto written = writeReport(table.value(), context, file); !written)
+        if (auto written = writeReport(table, context, file); !written)
             return describe(written.error());
         return {};
     }
-    auto files = markdownFiles(table.value(), context, file);
+    auto files = markdownFiles(table, context, file);
     if (!files)
         return describe(files.error());
     if (auto written = writeNewFiles(files.value()); !written)
         return describe(written.error());
     return {};
+}
+
+QString exportSessionReport(const QString& recordingPath, const QString& path)
+{
+    if (recordingPath.isEmpty())
+        return QObject::tr("Nothing recorded yet: start a pair, or open a recording, then export its report");
+    if (auto format = reportFormatFor(pathFromQString(path)); !format)
+        return describe(format.error());
+    auto table = tableFromRecordings({pathFromQString(recordingPath)});
+    if (!table)
+        return describe(table.error());
+    return exportTableReport(table.value(), path);
 }

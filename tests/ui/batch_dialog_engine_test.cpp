@@ -17,6 +17,7 @@
 
 #include "isolens/core/batch/batch_table.hpp"
 #include "isolens/core/batch/recorded_pair.hpp"
+#include "isolens/core/report/html_text.hpp"
 
 #include <gtest/gtest.h>
 
@@ -28,6 +29,9 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <filesystem>
+#include <fstream>
 
 using namespace isolens;
 
@@ -143,6 +147,26 @@ TEST(BatchDialog, RunsTwoImagesOneAfterTheOther)
     ASSERT_EQ(results->rowCount(), 2);
     EXPECT_EQ(results->item(0, 0)->text(), QString::fromStdString(batch.imageA));
     EXPECT_TRUE(start->isEnabled()) << dialog->startProblem().toStdString();
+
+    // The batch's report: both images, each run's charts, nothing from elsewhere.
+    auto* exportButton = dialog->findChild<QPushButton*>(QStringLiteral("exportBatchReport"));
+    ASSERT_NE(exportButton, nullptr);
+    EXPECT_TRUE(exportButton->isEnabled());
+    const auto reportPath =
+        std::filesystem::temp_directory_path() /
+        ("isolens-batch-report-" + std::to_string(QCoreApplication::applicationPid()) + ".html");
+    std::filesystem::remove(reportPath);
+    EXPECT_EQ(dialog->exportReport(QString::fromStdString(reportPath.string())).toStdString(), "");
+    std::ifstream in(reportPath);
+    const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::filesystem::remove(reportPath);
+    EXPECT_NE(html.find(htmlText(batch.imageA)), std::string::npos);
+    EXPECT_NE(html.find(htmlText(batch.imageB)), std::string::npos);
+    std::size_t charts = 0;
+    for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1))
+        ++charts;
+    EXPECT_EQ(charts, 8u) << "CPU and memory of both sides, for each of the two runs";
+    EXPECT_EQ(html.find("http"), std::string::npos);
 }
 
 TEST(BatchDialog, CancelStopsTheRunningPairAndLeavesNothing)
