@@ -6,7 +6,9 @@
 
 #include <array>
 #include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 
 // A folder of its own for a test, and pairs' recordings written into it: each side's memory goes up by
@@ -16,6 +18,16 @@ class PairRecordings : public ::testing::Test {
 protected:
     static constexpr std::int64_t kSecond = 1'000'000'000;
     static constexpr std::int64_t kStart = 1'795'826'344 * kSecond;
+    static constexpr std::int64_t kMiB = 1024 * 1024;
+
+    // A report's file, whole.
+    static std::string readAll(const std::filesystem::path& path)
+    {
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream text;
+        text << in.rdbuf();
+        return text.str();
+    }
 
     std::filesystem::path folder = std::filesystem::temp_directory_path() /
                                    ("isolens-pair-recordings-" + std::to_string(std::random_device{}()));

@@ -74,6 +74,19 @@ struct OpenBatch {
             waitUntil([&] { return !dialog->queue()->isActive(); }, 30000);
     }
 
+    // Starts a batch whose runs last a minute, and waits for its first pair to run.
+    void startLongRuns()
+    {
+        dialog->setRunSeconds(60);
+        bool started = false;
+        const auto connection =
+            QObject::connect(controller, &DashboardController::pairStarted, dialog, [&] { started = true; });
+        start->click();
+        const bool ran = waitUntil([&] { return started; }, 20000);
+        QObject::disconnect(connection);
+        ASSERT_TRUE(ran) << rowStatus(0).toStdString();
+    }
+
     QString rowStatus(int row) const
     {
         auto* label = dialog->findChild<QLabel*>(QStringLiteral("rowStatus-%1").arg(row));
@@ -177,11 +190,7 @@ TEST(BatchDialog, CancelStopsTheRunningPairAndLeavesNothing)
     auto* dialog = batch.dialog;
     auto* start = batch.start;
     auto* cancel = batch.cancel;
-    dialog->setRunSeconds(60);
-    bool started = false;
-    QObject::connect(controller, &DashboardController::pairStarted, [&] { started = true; });
-    start->click();
-    ASSERT_TRUE(waitUntil([&] { return started; }, 20000)) << batch.rowStatus(0).toStdString();
+    ASSERT_NO_FATAL_FAILURE(batch.startLongRuns());
     EXPECT_EQ(ownContainers().size(), 2u);
     const auto recording = controller->recordingPath();
     cancel->click();
@@ -223,14 +232,7 @@ TEST(BatchDialog, ClosingTheWindowMidBatchStopsCleanly)
 {
     OpenBatch batch;
     ASSERT_NO_FATAL_FAILURE(batch.open());
-    auto* controller = batch.controller;
-    auto* dialog = batch.dialog;
-    auto* start = batch.start;
-    dialog->setRunSeconds(60);
-    bool started = false;
-    QObject::connect(controller, &DashboardController::pairStarted, [&] { started = true; });
-    start->click();
-    ASSERT_TRUE(waitUntil([&] { return started; }, 20000)) << batch.rowStatus(0).toStdString();
+    ASSERT_NO_FATAL_FAILURE(batch.startLongRuns());
     batch.window.reset();
     EXPECT_TRUE(waitForWorkAfterClose(std::chrono::seconds(30)));
     QTest::qWait(200);

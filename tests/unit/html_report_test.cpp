@@ -16,21 +16,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::int64_t kMiB = 1024 * 1024;
-
 std::string htmlOf(const BatchTable& table, const ReportContext& context = {})
 {
     auto document = reportDocument(table, context);
     EXPECT_TRUE(document) << document.error().describe();
     return document ? htmlReport(document.value()) : std::string{};
-}
-
-std::string readAll(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 } // namespace

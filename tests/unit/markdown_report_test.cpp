@@ -12,20 +12,6 @@
 using namespace isolens;
 namespace fs = std::filesystem;
 
-namespace {
-
-constexpr std::int64_t kMiB = 1024 * 1024;
-
-std::string readAll(const fs::path& path)
-{
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-} // namespace
-
 class MarkdownReport : public PairRecordings {};
 
 TEST_F(MarkdownReport, HasTheTableTheReferenceAndItsChartsBesideIt)
