@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
-"""html-report-browser-test.py CLI REPO OUTPUT_DIR
+"""html-report-browser-test.py CLI REPO OUTPUT_DIR [ENGINE_ENV]
 
 The HTML report in a real browser (Debian's chromium, headless):
 
-1. `isolens-cli report resources/sample-recording.jsonl --report OUTPUT_DIR/html-report.html` writes it.
+1. `isolens-cli report resources/sample-recording.jsonl --report OUTPUT_DIR/html-report.html` writes it;
+   with ENGINE_ENV (the private engine's env file), `isolens-cli compare --images` of the local
+   registry's three batch tags, `--repeat 2 --report OUTPUT_DIR/batch-report.html`, the published
+   table's shape with spreads, writes it, and the page must name the three images.
 2. The file is checked as text: it names no URL of any kind (no scheme://, no "//", no "http", no url(),
    @import, src=, href=, srcset, xmlns) and has no script, link, img, iframe, object, embed, base or
    meta refresh: nothing a browser could fetch.
@@ -206,13 +209,26 @@ def screenshot_of(browser, page, screenshot):
     return proxy.requests
 
 
+def engine_vars(env_file):
+    """The private engine's env file (KEY=VALUE lines) as a dict."""
+    values = {}
+    for line in env_file.read_text().splitlines():
+        key, _, value = line.partition("=")
+        values[key.strip()] = value.strip()
+    return values
+
+
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         fail(__doc__.splitlines()[0])
     cli, repo, output = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
+    engine = engine_vars(pathlib.Path(sys.argv[4])) if len(sys.argv) == 5 else None
     output.mkdir(parents=True, exist_ok=True)
-    report = output / "html-report.html"
-    screenshot = output / "html-report.png"
+    name = "batch-report" if engine else "html-report"
+    report = output / f"{name}.html"
+    screenshot = output / f"{name}.png"
+    recordings = output / f"{name}-recordings"
+    shutil.rmtree(recordings, ignore_errors=True)
     for old in (report, screenshot):
         old.unlink(missing_ok=True)  # the report is never written over: the last run's goes first
 
@@ -221,11 +237,24 @@ def main():
         fail("chromium not found: the HTML report's test needs a real browser. Install it with "
              "`apt-get install --no-install-recommends chromium fonts-dejavu-core` (.ci/install-deps.sh does)")
 
-    made = subprocess.run([cli, "report", str(repo / "resources" / "sample-recording.jsonl"), "--report",
-                           str(report)], capture_output=True, text=True, timeout=60)
+    if engine:
+        images = [f"{engine['ISOLENS_TEST_REGISTRY']}/isolens/batch:{tag}" for tag in "abc"]
+        command = [cli, "--host", engine["ISOLENS_TEST_DOCKER_HOST"], "compare", "--images", ",".join(images),
+                   "--runtimes", "runc," + engine["ISOLENS_TEST_SECOND_RUNTIME"], "--cmd", "sleep 600",
+                   "--workload", "dd if=/dev/zero of=/dev/null bs=1M count=500", "--repeat", "2",
+                   "--duration", "1", "--record-dir", str(recordings), "--report", str(report)]
+    else:
+        images = []
+        command = [cli, "report", str(repo / "resources" / "sample-recording.jsonl"), "--report", str(report)]
+    made = subprocess.run(command, capture_output=True, text=True, timeout=240)
     if made.returncode != 0:
-        fail(f"isolens-cli report exited {made.returncode}: {made.stdout}{made.stderr}")
+        fail(f"{' '.join(command[:4])} exited {made.returncode}: {made.stdout}{made.stderr}")
     html = report.read_text(encoding="utf-8")
+    for image in images:  # escaped as the report escapes text, "/" included
+        if image.replace("/", "&#47;") not in html and image not in html:
+            fail(f"the report does not name {image}")
+    if engine and "Spread" not in made.stdout:
+        fail("the batch's table has no spread over its repeats:\n" + made.stdout)
     problems = static_check(html)
     if problems:
         fail("the report could make a request:\n  " + "\n  ".join(problems[:20]))
