@@ -13,9 +13,9 @@ using nlohmann::json;
 namespace {
 
 // The header's own keys; every other one is the extra's.
-constexpr std::array<std::string_view, 13> kKnownKeys{
+constexpr std::array<std::string_view, 14> kKnownKeys{
     "type",     "format", "version", "app_version", "started",   "image", "command",
-    "workload", "engine", "host",    "recorded_by", "hardening", "modes"};
+    "workload", "engine", "host",    "recorded_by", "hardening", "modes", "stacks"};
 
 bool known(const std::string& key)
 {
@@ -69,6 +69,10 @@ json recordingHeaderToJson(const RecordingHeader& header)
     for (const auto& mode : header.modes)
         out["modes"].push_back(
             {{"label", mode.label}, {"isolation", mode.isolation}, {"runtime", mode.runtime}});
+    if (header.stacks)
+        out["stacks"] = {{"label", header.stacks->label}};
+    else
+        out.erase("stacks"); // an extra's, from a file that had it in another shape
     return out;
 }
 
@@ -95,6 +99,8 @@ RecordingHeader recordingHeaderFromJson(const json& in)
         for (const auto& mode : modes) // one that is not an object keeps its place, empty
             header.modes.push_back({detail::textField(mode, "label"), detail::textField(mode, "isolation"),
                                     detail::textField(mode, "runtime")});
+    if (const auto& stacks = detail::member(in, "stacks"); stacks.is_object())
+        header.stacks = RecordedStacks{detail::textField(stacks, "label")};
     for (const auto& [key, value] : in.items())
         if (!known(key))
             header.extra[key] = value;
