@@ -52,3 +52,11 @@ TEST(StackFigures, AMemberThatLeftOrFellSilentIsNotShown)
     EXPECT_FALSE(column.cpuPercent) << "an old sum is not the current one";
     EXPECT_TRUE(stackColumnFigures(store, "nothing", 11 * kSecond).members.empty());
 }
+
+TEST(StackFigures, ASampleAtTheMomentAskedForIsTheNewest)
+{
+    SeriesStore store;
+    store.addSample("a", sample(9 * kSecond, 1, 100));
+    store.addSample("a", sample(10 * kSecond, 2, 200));
+    EXPECT_EQ(stackColumnFigures(store, "a", 10 * kSecond).memoryBytes, 200.0);
+}

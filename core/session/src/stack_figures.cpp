@@ -14,7 +14,8 @@ std::optional<double> newest(const SeriesStore& store, const std::string& key, M
                              std::int64_t atNanos)
 {
     const auto lookback = std::chrono::duration_cast<std::chrono::nanoseconds>(kStackFigureLookback).count();
-    const auto points = store.range(key, metric, atNanos - lookback, atNanos);
+    // The store's ranges are half-open: a point at atNanos itself is in [.., atNanos + 1).
+    const auto points = store.range(key, metric, atNanos - lookback, atNanos + 1);
     if (points.empty() || std::isnan(points.back().value))
         return std::nullopt;
     return points.back().value;

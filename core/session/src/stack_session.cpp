@@ -6,6 +6,8 @@
 #include "isolens/core/host/host_os.hpp"
 #include "isolens/core/stats/staleness.hpp"
 
+#include <utility>
+
 namespace isolens {
 
 StackSession::StackSession(std::shared_ptr<EngineClient> client, EngineInfo engine, StackRequest request,
@@ -194,11 +196,30 @@ bool StackSession::relist()
     for (const auto& member : changes.left)
         left(member);
     for (const auto& member : changes.joined) {
-        // The listing does not tell the limits: ask, as for a start event.
+        // The listing does not tell the limits: ask, as for a start event. A container the engine had just
+        // stopped may still be listed as running: asked again, it is not, and leaves at once.
         auto details = client_->inspectContainer(member.containerId);
+        if (details && !details.value().running) {
+            std::lock_guard lock(mutex_);
+            membership_.leave(member.containerId);
+            continue;
+        }
         joined(member, details ? &details.value() : nullptr);
     }
     return true;
+}
+
+void StackSession::leaveStopped()
+{
+    std::vector<StackMember> leaving;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& id : std::exchange(stoppedMembers_, {}))
+            if (auto member = membership_.leave(id))
+                leaving.push_back(std::move(*member));
+    }
+    for (const auto& member : leaving)
+        left(member);
 }
 
 void StackSession::tickUntilStopped()
@@ -212,6 +233,7 @@ void StackSession::tickUntilStopped()
                      std::to_string(relistEvery_.count() / 1000) + " s");
             nextListing = std::chrono::steady_clock::now() + relistEvery_;
         }
+        leaveStopped();
         const auto now = wallClockNanos();
         const auto sums = groups_.tick(now);
         for (std::size_t side = 0; side < 2; ++side) {
@@ -250,9 +272,14 @@ void StackSession::onCollectorEvent(const CollectorEvent& event)
         if (recorder_)
             (void)recorder_->sample(target.seriesKey, event.sample);
         break;
+    case CollectorEvent::Kind::Stopped: {
+        // Its stream ended with the container: it leaves on the next tick (here, on the collector's thread,
+        // its stream cannot be unwatched), also when the die event was missed.
+        std::lock_guard lock(mutex_);
+        stoppedMembers_.push_back(event.containerId);
+        break;
+    }
     case CollectorEvent::Kind::Gap:
-    case CollectorEvent::Kind::Stopped:
-        // The die event (or the next listing) takes it out of its group.
         if (!target.seriesKey.empty()) {
             store_.addGap(target.seriesKey, event.timeNanos);
             record(target.seriesKey, EventKind::Gap, noSampleForStaleTime());

@@ -70,6 +70,7 @@ private:
     void join(const std::string& containerId);
     void joined(const StackMember& member, const ContainerDetails* details);
     void left(const StackMember& member);
+    void leaveStopped();
     void onCollectorEvent(const CollectorEvent& event);
     void record(const std::string& mode, EventKind kind, const std::string& detail);
 
@@ -82,8 +83,9 @@ private:
     std::chrono::milliseconds relistEvery_;
     GroupAccumulator groups_;
 
-    mutable std::mutex mutex_; // membership_, collector_, stopping_, started_
+    mutable std::mutex mutex_; // membership_, stoppedMembers_, collector_, stopping_, started_
     StackMembership membership_;
+    std::vector<std::string> stoppedMembers_; // whose stats stream ended with the container, to leave
     std::unique_ptr<StatsCollector> collector_;
     bool stopping_ = false;
     bool started_ = false;
