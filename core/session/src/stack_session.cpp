@@ -92,12 +92,8 @@ void StackSession::followEvents()
                 if (event.action == "start") {
                     join(event.actorId);
                 } else {
-                    std::optional<StackMember> member;
-                    {
-                        std::lock_guard lock(mutex_);
-                        member = membership_.leave(event.actorId);
-                    }
-                    if (member)
+                    std::lock_guard lock(mutex_);
+                    if (auto member = membership_.leave(event.actorId))
                         left(*member);
                 }
                 return true;
@@ -112,19 +108,19 @@ void StackSession::join(const std::string& containerId)
     auto details = client_->inspectContainer(containerId, &joinCancel_);
     if (!details || !details.value().running)
         return;
-    std::optional<StackMember> member;
-    {
-        std::lock_guard lock(mutex_);
-        if (stopping_)
-            return;
-        member = membership_.join(details.value().id, details.value().name, details.value().labels);
-    }
-    if (member)
-        joined(*member, &details.value());
+    const auto& d = details.value();
+    std::lock_guard lock(mutex_);
+    if (stopping_)
+        return;
+    if (auto member = membership_.join(d.id, d.name, d.labels))
+        joined(*member, &d);
 }
 
+// Under mutex_, with the membership change it follows: a member's join and leave never interleave.
 void StackSession::joined(const StackMember& member, const ContainerDetails* details)
 {
+    if (stopping_ || !collector_)
+        return;
     const auto& group = request_.groups[member.side];
     {
         std::lock_guard lock(targetsMutex_);
@@ -138,12 +134,7 @@ void StackSession::joined(const StackMember& member, const ContainerDetails* det
         target.limits.memoryBytes = details->memoryBytes;
         target.limits.effectiveIsolation = effectiveIsolation(details->isolation, engine_);
     }
-    {
-        std::lock_guard lock(mutex_);
-        if (stopping_ || !collector_)
-            return;
-        collector_->watch(target);
-    }
+    collector_->watch(target);
     record(member.seriesKey.empty() ? group : member.seriesKey, EventKind::Started, member.name);
     log_(group + ": " + member.name + " joined" +
          (member.seriesKey.empty() ? " (in the sum; beyond " + std::to_string(kMaxStackMemberSeries) +
@@ -151,6 +142,8 @@ void StackSession::joined(const StackMember& member, const ContainerDetails* det
                                    : std::string()));
 }
 
+// Under mutex_, as joined(). The collector's threads never take mutex_, so unwatching here cannot wait on
+// a stream that waits on it.
 void StackSession::left(const StackMember& member)
 {
     // First: a sample that arrives while its stream stops is dropped.
@@ -159,11 +152,8 @@ void StackSession::left(const StackMember& member)
         targets_.erase(member.containerId);
     }
     groups_.removeMember(member.containerId);
-    {
-        std::lock_guard lock(mutex_);
-        if (collector_)
-            collector_->unwatch(member.containerId);
-    }
+    if (collector_)
+        collector_->unwatch(member.containerId);
     const auto& group = request_.groups[member.side];
     if (!member.seriesKey.empty()) {
         store_.addGap(member.seriesKey, wallClockNanos());
@@ -192,34 +182,35 @@ bool StackSession::relist()
         if (stopping_)
             return true;
         changes = membership_.reconcile(running, since);
+        for (const auto& member : changes.left)
+            left(member);
     }
-    for (const auto& member : changes.left)
-        left(member);
     for (const auto& member : changes.joined) {
         // The listing does not tell the limits: ask, as for a start event. A container the engine had just
         // stopped may still be listed as running: asked again, it is not, and leaves at once.
         auto details = client_->inspectContainer(member.containerId);
-        if (details && !details.value().running) {
-            std::lock_guard lock(mutex_);
-            membership_.leave(member.containerId);
+        std::lock_guard lock(mutex_);
+        if (!membership_.member(member.containerId)) // it left while it was asked about
             continue;
-        }
-        joined(member, details ? &details.value() : nullptr);
+        if (details && !details.value().running)
+            membership_.leave(member.containerId);
+        else
+            joined(member, details ? &details.value() : nullptr);
     }
     return true;
 }
 
 void StackSession::leaveStopped()
 {
-    std::vector<StackMember> leaving;
+    std::vector<std::string> stopped;
     {
-        std::lock_guard lock(mutex_);
-        for (const auto& id : std::exchange(stoppedMembers_, {}))
-            if (auto member = membership_.leave(id))
-                leaving.push_back(std::move(*member));
+        std::lock_guard lock(stoppedMutex_);
+        stopped = std::exchange(stoppedMembers_, {});
     }
-    for (const auto& member : leaving)
-        left(member);
+    std::lock_guard lock(mutex_);
+    for (const auto& id : stopped)
+        if (auto member = membership_.leave(id))
+            left(*member);
 }
 
 void StackSession::tickUntilStopped()
@@ -275,7 +266,7 @@ void StackSession::onCollectorEvent(const CollectorEvent& event)
     case CollectorEvent::Kind::Stopped: {
         // Its stream ended with the container: it leaves on the next tick (here, on the collector's thread,
         // its stream cannot be unwatched), also when the die event was missed.
-        std::lock_guard lock(mutex_);
+        std::lock_guard lock(stoppedMutex_); // never mutex_: it is held while a stream is unwatched
         stoppedMembers_.push_back(event.containerId);
         break;
     }

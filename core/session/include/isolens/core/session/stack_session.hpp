@@ -38,6 +38,8 @@ struct StackMemberFigures {
 // containers: it never stops or removes them.
 class StackSession {
 public:
+    // Members joining and leaving, a listing that failed: called on the session's threads, under its lock,
+    // so it must be quick and not call the session.
     using Log = std::function<void(const std::string&)>;
 
     StackSession(std::shared_ptr<EngineClient> client, EngineInfo engine, StackRequest request,
@@ -83,18 +85,19 @@ private:
     std::chrono::milliseconds relistEvery_;
     GroupAccumulator groups_;
 
-    mutable std::mutex mutex_; // membership_, stoppedMembers_, collector_, stopping_, started_
+    mutable std::mutex mutex_; // membership_, collector_, stopping_, started_
     StackMembership membership_;
-    std::vector<std::string> stoppedMembers_; // whose stats stream ended with the container, to leave
     std::unique_ptr<StatsCollector> collector_;
     bool stopping_ = false;
     bool started_ = false;
     std::condition_variable wake_;
 
-    // The collector's threads look members up here, never under mutex_ (which is held while a stream is
-    // unwatched, and unwatching waits for the stream's thread).
+    // The collector's threads look members up here and note stopped ones, never under mutex_ (which is held
+    // while a stream is unwatched, and unwatching waits for the stream's thread).
     mutable std::mutex targetsMutex_;
     std::map<std::string, Target> targets_; // container id -> where its samples go
+    std::mutex stoppedMutex_;
+    std::vector<std::string> stoppedMembers_; // whose stats stream ended with the container, to leave
 
     CancelToken eventsCancel_; // the event stream
     CancelToken joinCancel_;   // a start event's inspect (a token holds one request at a time)
