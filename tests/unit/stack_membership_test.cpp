@@ -1,7 +1,12 @@
 #include "isolens/core/session/stack_membership.hpp"
 #include "isolens/core/session/stack_session.hpp"
 
+#include "isolens/core/transport/endpoint.hpp"
+
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
 
 #include <string>
 #include <vector>
@@ -168,4 +173,20 @@ TEST(StackSession, RefusesABadRequestWithoutAskingTheEngine)
     ASSERT_FALSE(started);
     EXPECT_EQ(started.error().kind, ErrorKind::InvalidInput);
     session.stop();
+}
+
+TEST(StackSession, StopsPromptlyWhileTheEngineIsAway)
+{
+    SeriesStore store;
+    auto endpoint = parseHostUrl("unix:///nonexistent-isolens/docker.sock");
+    ASSERT_TRUE(endpoint);
+    StackSession session(std::make_shared<EngineClient>(endpoint.value()), EngineInfo{}, kRequest, store,
+                         nullptr);
+    ASSERT_TRUE(session.start());
+    std::this_thread::sleep_for(std::chrono::milliseconds(300)); // its threads retrying
+    const auto before = std::chrono::steady_clock::now();
+    session.stop();
+    EXPECT_LT(std::chrono::steady_clock::now() - before, std::chrono::milliseconds(500));
+    EXPECT_TRUE(session.members()[0].empty());
+    EXPECT_TRUE(store.keys().empty()) << "no member, no sum: nothing is written as zero";
 }
