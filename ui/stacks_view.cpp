@@ -41,6 +41,11 @@ StacksView::StacksView(QWidget* parent)
     stop_->setObjectName(QStringLiteral("stopStacks"));
     status_->setObjectName(QStringLiteral("stacksStatus"));
     status_->setWordWrap(true);
+    // The host's notes (the isolation tax, what was not measured) are the Host tab's: one place.
+    if (auto* notes = host_->findChild<QLabel*>(QStringLiteral("hostNotes"))) {
+        notes->setObjectName(QStringLiteral("stackHostNotes"));
+        notes->hide();
+    }
     auto* bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Label:"), this));
     bar->addWidget(label_, 2);
