@@ -122,6 +122,14 @@ void StackController::stop()
     });
 }
 
+std::optional<std::array<int, 2>> StackController::memberCounts() const
+{
+    if (!session_)
+        return std::nullopt;
+    const auto members = session_->members();
+    return std::array<int, 2>{static_cast<int>(members[0].size()), static_cast<int>(members[1].size())};
+}
+
 StackReplayResult StackController::openRecording(const QString& path)
 {
     if (session_ || stopping_)

@@ -10,6 +10,7 @@
 #include <array>
 #include <functional>
 #include <memory>
+#include <optional>
 
 // Only forward declarations of the core: moc cannot parse its C++20 headers.
 namespace isolens {
@@ -57,6 +58,9 @@ public:
     bool isStopping() const { return stopping_; }
     bool isReplay() const { return replay_; }
     QString recordingPath() const { return recordingPath_; }
+    // Live: how many containers each stack has now, also those beyond the ones with a series of their own
+    // (in the sum, not in the table); nothing when no session runs.
+    std::optional<std::array<int, 2>> memberCounts() const;
 
 signals:
     void started();

@@ -196,6 +196,7 @@ void StacksView::refresh()
         memoryTop = std::max(memoryTop, memory_[side]->collect(*store, first, last, buckets));
     }
     const auto groups = controller_->groups();
+    const auto counts = controller_->memberCounts();
     for (int side = 0; side < 2; ++side) {
         cpu_[side]->draw(cpuTop);
         memory_[side]->draw(memoryTop);
@@ -204,15 +205,17 @@ void StacksView::refresh()
         for (const auto& member : column.members)
             rows.push_back({QString::fromStdString(member.name), member.cpuPercent, member.memoryBytes});
         models_[side]->setRows(rows);
-        captions_[side]->setText(
-            column.cpuPercent && column.memoryBytes
-                ? tr("<b>%1</b>: %2 members, CPU %3%, memory %4")
-                      .arg(groups[side].toHtmlEscaped())
-                      .arg(rows.size())
-                      .arg(*column.cpuPercent, 0, 'f', 1)
-                      .arg(
-                          QString::fromStdString(formatBytes(static_cast<std::int64_t>(*column.memoryBytes))))
-                : tr("<b>%1</b>: %2 members, --").arg(groups[side].toHtmlEscaped()).arg(rows.size()));
+        // Live, members beyond those with a series of their own are in the sum, not in the table.
+        const auto members = counts && (*counts)[side] > static_cast<int>(rows.size())
+                                 ? tr("%1 members (%2 listed)").arg((*counts)[side]).arg(rows.size())
+                                 : tr("%n member(s)", nullptr, static_cast<int>(rows.size()));
+        captions_[side]->setText(column.cpuPercent && column.memoryBytes
+                                     ? tr("<b>%1</b>: %2, CPU %3%, memory %4")
+                                           .arg(groups[side].toHtmlEscaped(), members)
+                                           .arg(*column.cpuPercent, 0, 'f', 1)
+                                           .arg(QString::fromStdString(
+                                               formatBytes(static_cast<std::int64_t>(*column.memoryBytes))))
+                                     : tr("<b>%1</b>: %2, --").arg(groups[side].toHtmlEscaped(), members));
     }
     host_->refresh(*store, first, last);
 }
