@@ -12,10 +12,12 @@
 #include "isolens/core/session/stack_figures.hpp"
 #include "isolens/core/session/stack_membership.hpp"
 
+#include <QChart>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLegend>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -66,6 +68,9 @@ StacksView::StacksView(QWidget* parent)
         memory_[side] = new SeriesChart(tr("Memory, summed"), Metric::MemoryBytes, ChartUnit::Bytes, columns);
         cpu_[side]->setObjectName(QStringLiteral("stackCpuChart%1").arg(side));
         memory_[side]->setObjectName(QStringLiteral("stackMemoryChart%1").arg(side));
+        // One line each, named by the caption above: the legend's room goes to the value axis' labels.
+        for (auto* chart : {cpu_[side], memory_[side]})
+            chart->chart()->legend()->hide();
         models_[side] = new StackMemberModel(this);
         auto* table = new QTableView(columns);
         table->setObjectName(QStringLiteral("stackMembers%1").arg(side));
@@ -78,9 +83,9 @@ StacksView::StacksView(QWidget* parent)
         grid->addWidget(memory_[side], 2, side);
         grid->addWidget(table, 3, side);
     }
-    grid->setRowStretch(1, 2);
-    grid->setRowStretch(2, 2);
-    grid->setRowStretch(3, 1);
+    grid->setRowStretch(1, 3);
+    grid->setRowStretch(2, 3);
+    grid->setRowStretch(3, 2);
     bar->addWidget(start_);
     bar->addWidget(stop_);
 
@@ -103,11 +108,19 @@ StacksView::StacksView(QWidget* parent)
     connect(controller_, &StackController::stopped, this, &StacksView::showState);
     connect(controller_, &StackController::storeReplaced, this, [this] {
         showState();
-        refresh();
+        if (isVisible()) // hidden, it is drawn when shown (showEvent): a chart laid out tiny elides its
+                         // labels
+            refresh();
     });
     connect(controller_, &StackController::message, this,
             [this](const QString& text) { status_->setText(text); });
     showState();
+}
+
+void StacksView::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    refresh();
 }
 
 void StacksView::setRequest(const QString& label, const QString& first, const QString& second)
@@ -159,10 +172,13 @@ void StacksView::showState()
     const bool running = controller_->isRunning();
     const bool stopping = controller_->isStopping();
     const auto groups = controller_->groups();
-    for (int side = 0; side < 2; ++side) {
-        const ChartLine line{groups[side], groups[side], colors::mode(side)};
-        cpu_[side]->setLines({line});
-        memory_[side]->setLines({line});
+    if (groups != shownGroups_) { // new lines only for new groups: the charts keep their series otherwise
+        shownGroups_ = groups;
+        for (int side = 0; side < 2; ++side) {
+            const ChartLine line{groups[side], groups[side], colors::mode(side)};
+            cpu_[side]->setLines({line});
+            memory_[side]->setLines({line});
+        }
     }
     if (stopping)
         status_->setText(tr("Stopping\u2026 (the stacks' containers are left running)"));
@@ -208,7 +224,8 @@ void StacksView::refresh()
         // Live, members beyond those with a series of their own are in the sum, not in the table.
         const auto members = counts && (*counts)[side] > static_cast<int>(rows.size())
                                  ? tr("%1 members (%2 listed)").arg((*counts)[side]).arg(rows.size())
-                                 : tr("%n member(s)", nullptr, static_cast<int>(rows.size()));
+                             : rows.size() == 1 ? tr("1 member")
+                                                : tr("%1 members").arg(rows.size());
         captions_[side]->setText(column.cpuPercent && column.memoryBytes
                                      ? tr("<b>%1</b>: %2, CPU %3%, memory %4")
                                            .arg(groups[side].toHtmlEscaped(), members)

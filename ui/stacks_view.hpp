@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QWidget>
 
 #include <array>
@@ -36,6 +37,9 @@ public:
     void focusFields();
     void refresh();
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void showState();     // on a start, a stop or a new store: lines, buttons and what is shown
     void enableButtons(); // each tick too: the engine may have come or gone
@@ -51,4 +55,5 @@ private:
     std::array<SeriesChart*, 2> memory_;
     std::array<StackMemberModel*, 2> models_;
     HostPanel* host_;
+    std::array<QString, 2> shownGroups_; // the charts' lines
 };
