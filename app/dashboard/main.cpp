@@ -131,6 +131,8 @@ int main(int argc, char** argv)
             if (parser.isSet(exportPng))
                 return 1;
         }
+        if (parser.isSet(view)) // asked for, it wins over the tab a recording opens on (a stacks one: Stacks)
+            window.showView(parser.value(view));
     }
     if (parser.isSet(exportPng)) {
         const auto path = parser.value(exportPng);
