@@ -180,4 +180,6 @@ TEST(Stacks, TwoGroupsOfTwoShowEachGroupsSumFollowTheirMembersAndReplayTheSame)
     const auto liveAtEnd = stackColumnFigures(*live, "a", end);
     EXPECT_EQ(atEnd.memoryBytes, liveAtEnd.memoryBytes);
     EXPECT_EQ(atEnd.cpuPercent, liveAtEnd.cpuPercent);
+    // The window remembers its tab for the next test's window: the one it opens on by default.
+    window.showView("compare");
 }
