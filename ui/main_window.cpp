@@ -352,8 +352,10 @@ QString MainWindow::openRecording(const QString& path, bool quiet)
     dashboard_->launcher()->setEnabledForEngine(false);
     // A stacks recording is a pair's to the Compare tab too (its groups are its modes); the Stacks tab
     // shows it with its members.
-    if (dashboard_->stacks()->controller()->openRecording(path).isStacks)
+    if (const auto stacks = dashboard_->stacks()->controller()->openRecording(path); stacks.isStacks)
         dashboard_->tabs()->setCurrentWidget(dashboard_->stacks());
+    else if (!stacks.error.isEmpty())
+        statusBar()->showMessage(tr("The Stacks tab keeps its stacks: %1").arg(stacks.error), 8000);
     showRecordedHostNotes(*dashboard_);
     pages_->setCurrentWidget(dashboard_);
     dashboard_->timeBar()->setWidthIndex(6); // a replay opens on the whole session
