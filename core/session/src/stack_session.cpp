@@ -10,6 +10,9 @@
 
 namespace isolens {
 
+// Each group's sum and each member with a series is a mode of the recording, which names only so many.
+static_assert(2 + 2 * kMaxStackMemberSeries <= kMaxRecordingModes);
+
 StackSession::StackSession(std::shared_ptr<EngineClient> client, EngineInfo engine, StackRequest request,
                            SeriesStore& store, RecordingWriter* recorder, Log log,
                            std::chrono::milliseconds relistEvery)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "isolens/core/series/series_store.hpp"
+#include "isolens/core/stats/staleness.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -11,7 +12,7 @@
 namespace isolens {
 
 // How far back a figure counts as current: the stale time, and a second for the tick that writes sums.
-inline constexpr std::chrono::milliseconds kStackFigureLookback = std::chrono::seconds(3);
+inline constexpr std::chrono::milliseconds kStackFigureLookback = kStaleAfter + std::chrono::seconds(1);
 
 // One member's newest figures.
 struct StackMemberFigure {
