@@ -6,6 +6,8 @@
 #include "launcher_panel.hpp"
 #include "process_view.hpp"
 #include "series_chart.hpp"
+#include "stack_controller.hpp"
+#include "stacks_view.hpp"
 #include "summary_view.hpp"
 #include "time_window_bar.hpp"
 
@@ -56,6 +58,7 @@ DashboardView::DashboardView(DashboardController* controller, QWidget* parent)
     , host_(new HostPanel(this))
     , processes_(new ProcessView(this))
     , summary_(new SummaryView(this))
+    , stacks_(new StacksView(this))
     , tabs_(new QTabWidget(this))
 {
     engine_->setObjectName(QStringLiteral("engineBar"));
@@ -85,6 +88,8 @@ DashboardView::DashboardView(DashboardController* controller, QWidget* parent)
     tabs_->addTab(host_, tr("&Host"));
     tabs_->addTab(processes_, tr("&Processes"));
     tabs_->addTab(summary_, tr("S&ummary"));
+    tabs_->addTab(stacks_, tr("S&tacks")); // two compose projects side by side (stacks_view.hpp)
+    stacks_->controller()->setRecordingFolder([controller] { return controller->recordingDirectory(); });
 
     auto* right = new QWidget(this);
     auto* rightLayout = new QVBoxLayout(right);
@@ -154,6 +159,8 @@ void DashboardView::refresh()
     host_->refresh(*store, first, last);
     if (tabs_->currentWidget() == summary_ || !controller_->isRunning())
         summary_->refresh(store, controller_->modeKeys(), controller_->startupTimes());
+    if (tabs_->currentWidget() == stacks_)
+        stacks_->refresh();
 }
 
 void DashboardView::setEngineSummary(const QString& text, const QString& details, bool connected)

@@ -13,6 +13,7 @@ class QLabel;
 class QPushButton;
 class QTabWidget;
 class SeriesChart;
+class StacksView;
 class SummaryView;
 class TimeWindowBar;
 
@@ -38,6 +39,7 @@ public:
     HostPanel* host() const { return host_; }
     ProcessView* processes() const { return processes_; }
     SummaryView* summary() const { return summary_; }
+    StacksView* stacks() const { return stacks_; }
     TimeWindowBar* timeBar() const { return timeBar_; }
     QTabWidget* tabs() const { return tabs_; }
     QList<SeriesChart*> allCharts() const;
@@ -60,5 +62,6 @@ private:
     HostPanel* host_;
     ProcessView* processes_;
     SummaryView* summary_;
+    StacksView* stacks_;
     QTabWidget* tabs_;
 };

@@ -18,6 +18,8 @@
 #include "sampling_status.hpp"
 #include "series_chart.hpp"
 #include "session_caption.hpp"
+#include "stack_controller.hpp"
+#include "stacks_view.hpp"
 #include "time_window_bar.hpp"
 #include "window_settings.hpp"
 #include "window_size.hpp"
@@ -154,6 +156,10 @@ void MainWindow::buildMenus()
     session->addAction(tr("S&top pair"), QKeySequence(tr("Ctrl+.")), this, &MainWindow::stopPair);
     session->addAction(tr("&Remove leftover containers"), controller_, &DashboardController::removeLeftovers);
     session->addAction(tr("&Compare several images\u2026"), this, [this] { batchDialog()->showPrefilled(); });
+    session->addAction(tr("Compare two st&acks\u2026"), this, [this] {
+        dashboard_->tabs()->setCurrentWidget(dashboard_->stacks());
+        dashboard_->stacks()->focusFields();
+    });
 
     auto* view = menuBar()->addMenu(tr("&View"));
     auto* overlay = view->addAction(tr("&Overlay both modes"), QKeySequence(tr("Ctrl+L")), this,
@@ -277,6 +283,7 @@ void MainWindow::onEngineReady(const QString& where, const EngineFacts& facts, c
 {
     status_->showFacts(where, facts, warnings);
     const bool onThisMachine = client->endpoint().isOnThisMachine();
+    dashboard_->stacks()->controller()->setEngine(client, facts.info);
     controller_->setEngine(std::move(client), facts.info);
     showEngineLocation(*dashboard_, where, onThisMachine);
     showEngineFacts(*dashboard_, where, facts, status_->factsText());
@@ -304,6 +311,7 @@ void MainWindow::onEngineFailed(const QString& where, const Error& error)
 {
     status_->showFailure(where, error);
     controller_->clearEngine();
+    dashboard_->stacks()->controller()->clearEngine();
     showNoEngine(*dashboard_, where, error, status_->bannerText());
     // A replay stays on screen; otherwise the banner says what was tried and what to do.
     if (!controller_->isReplay() && !controller_->isRunning())
@@ -378,6 +386,12 @@ QString MainWindow::openRecording(const QString& path, bool quiet)
         return error;
     }
     dashboard_->launcher()->setEnabledForEngine(false);
+    // A stacks recording is a pair's to the Compare tab too (its groups are its modes); the Stacks tab
+    // shows it with its members.
+    if (const auto stacks = dashboard_->stacks()->controller()->openRecording(path); stacks.isStacks)
+        dashboard_->tabs()->setCurrentWidget(dashboard_->stacks());
+    else if (!stacks.error.isEmpty())
+        statusBar()->showMessage(tr("The Stacks tab keeps its stacks: %1").arg(stacks.error), 8000);
     showRecordedHostNotes(*dashboard_);
     pages_->setCurrentWidget(dashboard_);
     dashboard_->timeBar()->setWidthIndex(6); // a replay opens on the whole session
@@ -426,7 +440,8 @@ void MainWindow::startPairOnConnect(const QString& image, const QString& command
 bool MainWindow::showView(const QString& name)
 {
     static const QStringList kViews{QStringLiteral("compare"), QStringLiteral("host"),
-                                    QStringLiteral("processes"), QStringLiteral("summary")};
+                                    QStringLiteral("processes"), QStringLiteral("summary"),
+                                    QStringLiteral("stacks")};
     const auto index = kViews.indexOf(name.toLower());
     if (index < 0)
         return false;

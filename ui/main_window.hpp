@@ -57,7 +57,7 @@ public:
     // empty for the first two the engine offers. Problems are reported like a click's would be.
     void startPairOnConnect(const QString& image, const QString& command, const QString& workload,
                             const QStringList& modes);
-    // Shows a tab by name (compare, host, processes, summary); false for another name.
+    // Shows a tab by name (compare, host, processes, summary, stacks); false for another name.
     bool showView(const QString& name);
 
 public slots:

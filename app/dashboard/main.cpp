@@ -56,7 +56,7 @@ int main(int argc, char** argv)
                        "window at the display's pixel ratio)"),
         QStringLiteral("WxH"));
     QCommandLineOption view(QStringLiteral("view"),
-                            QStringLiteral("The tab to show: compare, host, processes or summary"),
+                            QStringLiteral("The tab to show: compare, host, processes, summary or stacks"),
                             QStringLiteral("TAB"));
     QCommandLineOption start(QStringLiteral("start"),
                              QStringLiteral("Start a pair from this image as soon as the engine answers"),
@@ -109,7 +109,7 @@ int main(int argc, char** argv)
     MainWindow window(endpoint);
     window.show();
     if (parser.isSet(view) && !window.showView(parser.value(view))) {
-        tellUser(QStringLiteral("--view takes compare, host, processes or summary, not '%1'")
+        tellUser(QStringLiteral("--view takes compare, host, processes, summary or stacks, not '%1'")
                      .arg(parser.value(view)),
                  MessageSeverity::Problem);
         return 2;
@@ -131,6 +131,8 @@ int main(int argc, char** argv)
             if (parser.isSet(exportPng))
                 return 1;
         }
+        if (parser.isSet(view)) // asked for, it wins over the tab a recording opens on (a stacks one: Stacks)
+            window.showView(parser.value(view));
     }
     if (parser.isSet(exportPng)) {
         const auto path = parser.value(exportPng);

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <limits>
+#include <optional>
+#include <vector>
 
 using namespace isolens;
 
@@ -94,4 +96,72 @@ TEST(GroupSum, ASampleFromTheFarPastIsStaleNotFresh)
     groups.addMember("stack", "a");
     groups.update("a", member(std::numeric_limits<std::int64_t>::min(), 1, 1, 1));
     EXPECT_TRUE(groups.tick(kSecond).empty());
+}
+
+TEST(GroupAccumulator, AMemberThatLeavesNoLongerHoldsItsGroupBack)
+{
+    struct Case {
+        const char* what;
+        std::vector<const char*> removed;
+        std::optional<std::int64_t> memory; // the sum's, or no sample
+    };
+    const Case cases[] = {
+        {"all members fresh but one silent: no sum", {}, std::nullopt},
+        {"the silent one stopped: the others' sum", {"silent"}, 150},
+        {"a fresh one stopped too: the last one's", {"silent", "c1"}, 50},
+        {"removing an unknown container changes nothing", {"silent", "nobody"}, 150},
+        {"every member gone: no sample, not zero", {"silent", "c1", "c2"}, std::nullopt},
+    };
+    for (const auto& c : cases) {
+        GroupAccumulator groups(std::chrono::seconds(2));
+        groups.addMember("a", "c1");
+        groups.addMember("a", "c2");
+        groups.addMember("a", "silent");
+        groups.update("c1", member(10 * kSecond, 1, 100, 2));
+        groups.update("c2", member(10 * kSecond, 1, 50, 2));
+        groups.update("silent", member(1 * kSecond, 1, 999, 2));
+        for (const auto* id : c.removed)
+            groups.removeMember(id);
+        const auto sums = groups.tick(11 * kSecond);
+        ASSERT_EQ(sums.count("a") == 1, c.memory.has_value()) << c.what;
+        if (c.memory) {
+            EXPECT_EQ(sums.at("a").memBytes, *c.memory) << c.what;
+        }
+    }
+}
+
+TEST(GroupAccumulator, TheSumEqualsItsMembersLatestSamples)
+{
+    GroupAccumulator groups(std::chrono::seconds(2));
+    groups.addMember("a", "c1");
+    groups.addMember("a", "c2");
+    groups.addMember("b", "c3");
+    groups.update("c1", member(10 * kSecond, 12.5, 100, 2));
+    groups.update("c2", member(10 * kSecond, 7.5, 300, 2));
+    groups.update("c3", member(10 * kSecond, 3, 7, 2));
+    const auto members = groups.memberSamples("a", 11 * kSecond);
+    ASSERT_EQ(members.size(), 2u);
+    double cpu = 0;
+    std::int64_t memory = 0;
+    for (const auto& m : members) {
+        EXPECT_TRUE(m.fresh) << m.containerId;
+        cpu += m.sample.cpuPercent;
+        memory += m.sample.memBytes;
+    }
+    const auto sum = groups.tick(11 * kSecond).at("a");
+    EXPECT_DOUBLE_EQ(sum.cpuPercent, cpu);
+    EXPECT_EQ(sum.memBytes, memory);
+    EXPECT_FALSE(groups.memberSamples("a", 20 * kSecond).front().fresh);
+}
+
+TEST(GroupAccumulator, ASampleAfterItsMemberLeftIsDropped)
+{
+    GroupAccumulator groups(std::chrono::seconds(2));
+    groups.addMember("a", "c1");
+    groups.addMember("a", "c2");
+    groups.update("c2", member(10 * kSecond, 1, 5, 2));
+    groups.removeMember("c1");
+    groups.update("c1", member(10 * kSecond, 1, 100, 2)); // its stream was still stopping
+    EXPECT_EQ(groups.members("a"), 1u);
+    EXPECT_EQ(groups.tick(10 * kSecond).at("a").memBytes, 5);
 }

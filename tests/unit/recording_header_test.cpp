@@ -50,6 +50,7 @@ void expectSameHeader(const RecordingHeader& a, const RecordingHeader& b)
     }
     EXPECT_EQ(a.limits, b.limits);
     EXPECT_EQ(a.invocation, b.invocation);
+    EXPECT_EQ(a.stacks, b.stacks);
     EXPECT_EQ(a.extra, b.extra);
 }
 
@@ -205,4 +206,20 @@ TEST(RecordingHeader, TheWriterWritesItAsTheFirstLine)
     EXPECT_EQ(json::parse(first), recordingHeaderToJson(fullHeader())) << first;
     ASSERT_TRUE(recording) << recording.error().message;
     expectSameHeader(recording.value().header, fullHeader());
+}
+
+TEST(RecordingHeader, AStacksRecordingSaysSoAndByWhichLabel)
+{
+    auto header = fullHeader();
+    header.stacks = RecordedStacks{"com.docker.compose.project"};
+    const auto written = recordingHeaderToJson(header);
+    EXPECT_EQ(written["stacks"], json::parse(R"({"label":"com.docker.compose.project"})"));
+    const auto read = recordingHeaderFromJson(written);
+    expectSameHeader(read, header);
+    EXPECT_TRUE(read.extra.empty()) << read.extra.dump();
+    EXPECT_FALSE(recordingHeaderFromJson(recordingHeaderToJson(fullHeader())).stacks)
+        << "a pair's recording is no stacks recording";
+    auto odd = recordingHeaderToJson(fullHeader());
+    odd["stacks"] = "not an object";
+    EXPECT_FALSE(recordingHeaderFromJson(odd).stacks);
 }

@@ -13,9 +13,9 @@ using nlohmann::json;
 namespace {
 
 // The header's own keys; every other one is the extra's.
-constexpr std::array<std::string_view, 15> kKnownKeys{
-    "type",   "format", "version",     "app_version", "started", "image",  "command",   "workload",
-    "engine", "host",   "recorded_by", "hardening",   "modes",   "limits", "invocation"};
+constexpr std::array<std::string_view, 16> kKnownKeys{
+    "type",   "format", "version",     "app_version", "started", "image",  "command",    "workload",
+    "engine", "host",   "recorded_by", "hardening",   "modes",   "limits", "invocation", "stacks"};
 
 bool known(const std::string& key)
 {
@@ -80,6 +80,10 @@ json recordingHeaderToJson(const RecordingHeader& header)
     out["limits"] = {{"memory_bytes", jsonOrNull(header.limits.memoryBytes)},
                      {"nano_cpus", jsonOrNull(header.limits.nanoCpus)}};
     out["invocation"] = header.invocation;
+    if (header.stacks)
+        out["stacks"] = {{"label", header.stacks->label}};
+    else
+        out.erase("stacks"); // an extra's, from a file that had it in another shape
     return out;
 }
 
@@ -109,6 +113,8 @@ RecordingHeader recordingHeaderFromJson(const json& in)
     const auto& limits = detail::member(in, "limits");
     header.limits = {optionalInteger(limits, "memory_bytes"), optionalInteger(limits, "nano_cpus")};
     header.invocation = texts(detail::member(in, "invocation"));
+    if (const auto& stacks = detail::member(in, "stacks"); stacks.is_object())
+        header.stacks = RecordedStacks{detail::textField(stacks, "label")};
     for (const auto& [key, value] : in.items())
         if (!known(key))
             header.extra[key] = value;

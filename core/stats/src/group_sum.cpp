@@ -44,11 +44,21 @@ void GroupAccumulator::addMember(const std::string& group, const std::string& co
     groupOf_[containerId] = group;
 }
 
+void GroupAccumulator::removeMember(const std::string& containerId)
+{
+    std::lock_guard lock(mutex_);
+    groupOf_.erase(containerId);
+    latest_.erase(containerId);
+}
+
 void GroupAccumulator::update(const std::string& containerId, const StatsSample& sample)
 {
     if (!sample.valid)
         return;
     std::lock_guard lock(mutex_);
+    // A sample that arrives while its stream stops must not bring a removed member back.
+    if (groupOf_.count(containerId) == 0)
+        return;
     latest_[containerId] = sample;
 }
 
@@ -75,6 +85,25 @@ std::map<std::string, StatsSample> GroupAccumulator::tick(std::int64_t nowNanos)
         if (complete[group])
             sums[group] = sumSamples(members, nowNanos, group);
     return sums;
+}
+
+std::vector<MemberSample> GroupAccumulator::memberSamples(const std::string& group,
+                                                          std::int64_t nowNanos) const
+{
+    std::lock_guard lock(mutex_);
+    const auto staleNanos = std::chrono::duration_cast<std::chrono::nanoseconds>(staleAfter_).count();
+    std::vector<MemberSample> out;
+    for (const auto& [container, g] : groupOf_) {
+        if (g != group)
+            continue;
+        MemberSample member{container, {}, false};
+        if (auto it = latest_.find(container); it != latest_.end()) {
+            member.sample = it->second;
+            member.fresh = saturating::sub(nowNanos, it->second.timeNanos) <= staleNanos;
+        }
+        out.push_back(std::move(member));
+    }
+    return out;
 }
 
 std::size_t GroupAccumulator::members(const std::string& group) const

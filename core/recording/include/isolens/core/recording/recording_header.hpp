@@ -29,11 +29,20 @@ struct RecordedLimits {
     bool operator==(const RecordedLimits&) const = default;
 };
 
+// What a stacks recording compares: two groups of containers, picked by the values of one label (a
+// compose project per isolation mode). Its modes are the two values; each group's sum is recorded under
+// its value and each member under "<value>/<container name>".
+struct RecordedStacks {
+    std::string label; // e.g. "com.docker.compose.project"
+    bool operator==(const RecordedStacks&) const = default;
+};
+
 // A recording's first line: what was run, where, by what, and in which modes.
 //   {"type":"header","format":"isolens-recording","version":1,"app_version":"...","started":<ns>,
 //    "image":"...","command":[...],"workload":[...],"engine":{"os_type","version","endpoint"},
 //    "host":{"description"},"recorded_by":"...","hardening":{...}|null,"modes":[{"label","isolation",
-//    "runtime"}],"limits":{"memory_bytes","nano_cpus"},"invocation":[...]}
+//    "runtime"}],"limits":{"memory_bytes","nano_cpus"},"invocation":[...]}, and for a comparison of
+//    stacks "stacks":{"label"}
 // A field missing from an older recording, or of another type, reads as empty; fields this version
 // does not know (a newer version's, a synthetic recording's note) are kept in extra and written back.
 struct RecordingHeader {
@@ -49,7 +58,8 @@ struct RecordingHeader {
     nlohmann::json hardening;    // as hardeningToJson wrote it; null when there was none
     std::vector<IsolationMode> modes;
     RecordedLimits limits;
-    std::vector<std::string> invocation; // the command line that made it, word by word; empty: not a command
+    std::vector<std::string> invocation;  // the command line that made it, word by word; empty: not a command
+    std::optional<RecordedStacks> stacks; // none: a pair of containers
     nlohmann::json extra = nlohmann::json::object();
 
     // The hardening's description ("no network, at most 256 processes"); empty when there was none.
