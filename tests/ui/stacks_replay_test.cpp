@@ -11,6 +11,8 @@
 #include "isolens/core/session/stack_membership.hpp"
 #include "isolens/core/session/stack_session.hpp"
 
+#include "valid_sample.hpp"
+
 #include <gtest/gtest.h>
 
 #include <QTabWidget>
@@ -21,16 +23,6 @@ using namespace isolens;
 namespace {
 
 constexpr std::int64_t kSecond = 1'000'000'000;
-
-StatsSample sample(std::int64_t time, double cpu, std::int64_t memory)
-{
-    StatsSample s;
-    s.valid = true;
-    s.timeNanos = time;
-    s.cpuPercent = cpu;
-    s.memBytes = memory;
-    return s;
-}
 
 // A stacks recording as StackSession writes one: web and db in stack-runc, web alone in stack-vm.
 QString writeStacksRecording(const QTemporaryDir& dir)
@@ -46,11 +38,11 @@ QString writeStacksRecording(const QTemporaryDir& dir)
     const std::int64_t start = 1'796'000'000 * kSecond;
     for (int i = 0; i < 10; ++i) {
         const auto t = start + i * kSecond;
-        EXPECT_TRUE(recording.sample(stackMemberKey("stack-runc", "web"), sample(t, 10, 100'000'000)));
-        EXPECT_TRUE(recording.sample(stackMemberKey("stack-runc", "db"), sample(t, 30, 300'000'000)));
-        EXPECT_TRUE(recording.sample(stackMemberKey("stack-vm", "web"), sample(t, 15, 150'000'000)));
-        EXPECT_TRUE(recording.sample("stack-runc", sample(t + 1000, 40, 400'000'000)));
-        EXPECT_TRUE(recording.sample("stack-vm", sample(t + 1000, 15, 150'000'000)));
+        EXPECT_TRUE(recording.sample(stackMemberKey("stack-runc", "web"), validSample(t, 10, 100'000'000)));
+        EXPECT_TRUE(recording.sample(stackMemberKey("stack-runc", "db"), validSample(t, 30, 300'000'000)));
+        EXPECT_TRUE(recording.sample(stackMemberKey("stack-vm", "web"), validSample(t, 15, 150'000'000)));
+        EXPECT_TRUE(recording.sample("stack-runc", validSample(t + 1000, 40, 400'000'000)));
+        EXPECT_TRUE(recording.sample("stack-vm", validSample(t + 1000, 15, 150'000'000)));
     }
     EXPECT_TRUE(recording.close());
     return path;
