@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QProgressBar>
+#include <QWidget>
 
 namespace {
 
@@ -84,11 +85,10 @@ QString BatchProgressView::phaseText(const RunProgress& progress)
 
 void BatchProgressView::rebuild(const BatchQueue& queue)
 {
+    // Every cell is a widget (a row's bars sit in a widget of their own), so the last batch's cells go
+    // with their widgets, bars included.
     while (auto* item = grid_->takeAt(0)) {
-        if (auto* widget = item->widget())
-            delete widget;
-        else if (auto* layout = item->layout())
-            delete layout;
+        delete item->widget();
         delete item;
     }
     statuses_.clear();
@@ -98,10 +98,12 @@ void BatchProgressView::rebuild(const BatchQueue& queue)
         auto* status = new QLabel(this);
         status->setObjectName(QStringLiteral("rowStatus-%1").arg(row));
         status->setWordWrap(true);
-        auto* bars = new QHBoxLayout;
+        auto* barsCell = new QWidget(this);
+        auto* bars = new QHBoxLayout(barsCell);
+        bars->setContentsMargins(0, 0, 0, 0);
         std::vector<QProgressBar*> rowBars;
         for (int run = 0; run < queue.repeats(); ++run) {
-            auto* bar = new QProgressBar(this);
+            auto* bar = new QProgressBar(barsCell);
             bar->setObjectName(QStringLiteral("runProgress-%1-%2").arg(row).arg(run));
             bar->setRange(0, 100);
             bar->setTextVisible(true);
@@ -109,7 +111,7 @@ void BatchProgressView::rebuild(const BatchQueue& queue)
             rowBars.push_back(bar);
         }
         grid_->addWidget(image, row, 0);
-        grid_->addLayout(bars, row, 1);
+        grid_->addWidget(barsCell, row, 1);
         grid_->addWidget(status, row, 2);
         statuses_.push_back(status);
         bars_.push_back(std::move(rowBars));

@@ -45,6 +45,20 @@ TEST(BatchProgress, ABarPerRunAndAStatusPerImageFollowTheQueue)
     view.update(queue);
     EXPECT_EQ(bar->format().toStdString(), "failed");
     EXPECT_EQ(bar->toolTip().toStdString(), "no such image\nCheck the name");
+
+    // A second batch in the same view: the first one's cells go, bars included, and only the new ones are
+    // there.
+    BatchQueue next(controls);
+    BatchPlan one;
+    one.images = {"alpine:c"};
+    one.repeats = 1;
+    ASSERT_TRUE(next.start(one));
+    view.rebuild(next);
+    view.rebuild(next);
+    EXPECT_EQ(view.findChildren<QProgressBar*>().size(), 1);
+    EXPECT_NE(view.findChild<QProgressBar*>("runProgress-0-0"), nullptr);
+    EXPECT_EQ(view.findChild<QProgressBar*>("runProgress-1-0"), nullptr);
+    EXPECT_EQ(view.findChildren<QLabel*>(QStringLiteral("rowStatus-0")).size(), 1);
 }
 
 TEST(BatchResults, ShowsMediansWithTheirRangeAndWhyARowWasNotMeasured)
