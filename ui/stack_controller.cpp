@@ -33,7 +33,9 @@ StackController::StackController(QObject* parent)
 StackController::~StackController()
 {
     host_.stop();
-    if (session_)
+    // A stop under way owns what it needs (the session, the store it writes, the recording) and ends on
+    // its own; otherwise the session is stopped after close the same way.
+    if (session_ && !stopping_)
         finishAfterClose([session = std::exchange(session_, nullptr),
                           recorder = std::exchange(recorder_, nullptr), store = store_] {
             session->stop();
@@ -109,11 +111,13 @@ void StackController::stop()
         return;
     stopping_ = true;
     host_.stop(); // quick: the sampler never waits on the engine
-    engineJobs_.start([this, inbox = inbox_, session = session_] {
+    // The job holds the session, its store and its recording until the session's threads have ended,
+    // so that closing the window meanwhile frees nothing they write to.
+    engineJobs_.start([this, inbox = inbox_, session = session_, store = store_, recorder = recorder_] {
         session->stop(); // may wait for a listing under way
+        if (recorder)
+            (void)recorder->close(); // a failure is told through onFailure
         inbox.post([this] {
-            if (recorder_)
-                (void)recorder_->close(); // a failure is told through onFailure
             recorder_.reset();
             session_.reset();
             stopping_ = false;
@@ -126,8 +130,8 @@ std::optional<std::array<int, 2>> StackController::memberCounts() const
 {
     if (!session_)
         return std::nullopt;
-    const auto members = session_->members();
-    return std::array<int, 2>{static_cast<int>(members[0].size()), static_cast<int>(members[1].size())};
+    const auto counts = session_->memberCounts(); // never waits: the GUI thread asks
+    return std::array<int, 2>{static_cast<int>(counts[0]), static_cast<int>(counts[1])};
 }
 
 StackReplayResult StackController::openRecording(const QString& path)

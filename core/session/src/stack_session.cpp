@@ -119,6 +119,13 @@ void StackSession::join(const std::string& containerId)
         joined(*member, &d);
 }
 
+// Under mutex_, after a membership change: the counts the GUI thread reads without the lock.
+void StackSession::countMembers()
+{
+    for (std::size_t side = 0; side < 2; ++side)
+        memberCounts_[side] = membership_.members(side).size();
+}
+
 // Under mutex_, with the membership change it follows: a member's join and leave never interleave.
 void StackSession::joined(const StackMember& member, const ContainerDetails* details)
 {
@@ -138,6 +145,7 @@ void StackSession::joined(const StackMember& member, const ContainerDetails* det
         target.limits.effectiveIsolation = effectiveIsolation(details->isolation, engine_);
     }
     collector_->watch(target);
+    countMembers();
     record(member.seriesKey.empty() ? group : member.seriesKey, EventKind::Started, member.name);
     log_(group + ": " + member.name + " joined" +
          (member.seriesKey.empty() ? " (in the sum; beyond " + std::to_string(kMaxStackMemberSeries) +
@@ -155,6 +163,7 @@ void StackSession::left(const StackMember& member)
         targets_.erase(member.containerId);
     }
     groups_.removeMember(member.containerId);
+    countMembers();
     if (collector_)
         collector_->unwatch(member.containerId);
     const auto& group = request_.groups[member.side];
@@ -187,6 +196,7 @@ bool StackSession::relist()
         changes = membership_.reconcile(running, since);
         for (const auto& member : changes.left)
             left(member);
+        countMembers();
     }
     for (const auto& member : changes.joined) {
         // The listing does not tell the limits: ask, as for a start event. A container the engine had just
@@ -195,9 +205,10 @@ bool StackSession::relist()
         std::lock_guard lock(mutex_);
         if (!membership_.member(member.containerId)) // it left while it was asked about
             continue;
-        if (details && !details.value().running)
+        if (details && !details.value().running) {
             membership_.leave(member.containerId);
-        else
+            countMembers();
+        } else
             joined(member, details ? &details.value() : nullptr);
     }
     return true;

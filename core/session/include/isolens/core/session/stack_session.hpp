@@ -8,6 +8,8 @@
 #include "isolens/core/stats/group_sum.hpp"
 #include "isolens/core/stats/stats_collector.hpp"
 
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
@@ -59,6 +61,12 @@ public:
     const StackRequest& request() const { return request_; }
     // The members now, each side in name order: a copy, from any thread.
     std::array<std::vector<StackMemberFigures>, 2> members() const;
+    // How many members each side has now, without waiting for a member that is joining or leaving (for
+    // the GUI thread: a leaving member's stream is waited for under the session's lock).
+    std::array<std::size_t, 2> memberCounts() const
+    {
+        return {memberCounts_[0].load(), memberCounts_[1].load()};
+    }
 
 private:
     struct Target {
@@ -70,6 +78,7 @@ private:
     void tickUntilStopped();
     bool relist();
     void join(const std::string& containerId);
+    void countMembers();
     void joined(const StackMember& member, const ContainerDetails* details);
     void left(const StackMember& member);
     void leaveStopped();
@@ -85,7 +94,8 @@ private:
     std::chrono::milliseconds relistEvery_;
     GroupAccumulator groups_;
 
-    mutable std::mutex mutex_; // membership_, collector_, stopping_, started_
+    mutable std::mutex mutex_;                               // membership_, collector_, stopping_, started_
+    std::array<std::atomic<std::size_t>, 2> memberCounts_{}; // membership_'s sizes, set under mutex_
     StackMembership membership_;
     std::unique_ptr<StatsCollector> collector_;
     bool stopping_ = false;
