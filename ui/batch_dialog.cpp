@@ -17,7 +17,6 @@
 
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFile>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -138,12 +137,9 @@ BatchDialog::BatchDialog(DashboardController* controller, LauncherPanel* launche
     connect(cancel_, &QPushButton::clicked, queue_, &BatchQueue::cancel);
     connect(exportReport_, &QPushButton::clicked, this, [this] {
         const auto path =
-            askSavePath(this, tr("Export the batch's report"), QStringLiteral("dirs/reports"),
-                        QStringLiteral("isolens-batch-report.html"),
-                        tr("HTML, one self-contained file (*.html);;Markdown, PNG charts beside it (*.md)"));
+            askReportPath(this, tr("Export the batch's report"), QStringLiteral("isolens-batch-report.html"));
         if (path.isEmpty())
             return;
-        QFile::remove(path); // the save dialog asked before replacing it; the report never writes over a file
         const auto error = exportReport(path);
         summary_->setText(error.isEmpty() ? tr("Saved the report to %1").arg(QDir::toNativeSeparators(path))
                                           : error);

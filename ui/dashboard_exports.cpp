@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QObject>
 #include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
@@ -62,15 +63,34 @@ QString copyRecording(const QString& recordingPath, const QString& path)
     return {};
 }
 
-QString askSavePath(QWidget* parent, const QString& title, const QString& settingsKey, const QString& name,
-                    const QString& filter)
+namespace {
+
+QString askPath(QWidget* parent, const QString& title, const QString& settingsKey, const QString& name,
+                const QString& filter, QFileDialog::Options options)
 {
     QSettings settings;
     const auto dir =
         settings.value(settingsKey, QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
             .toString();
-    const auto path = QFileDialog::getSaveFileName(parent, title, dir + QLatin1Char('/') + name, filter);
+    const auto path =
+        QFileDialog::getSaveFileName(parent, title, dir + QLatin1Char('/') + name, filter, nullptr, options);
     if (!path.isEmpty())
         settings.setValue(settingsKey, QFileInfo(path).absolutePath());
     return path;
+}
+
+} // namespace
+
+QString askSavePath(QWidget* parent, const QString& title, const QString& settingsKey, const QString& name,
+                    const QString& filter)
+{
+    return askPath(parent, title, settingsKey, name, filter, {});
+}
+
+QString askReportPath(QWidget* parent, const QString& title, const QString& name)
+{
+    return askPath(
+        parent, title, QStringLiteral("dirs/reports"), name,
+        QObject::tr("HTML, one self-contained file (*.html);;Markdown, PNG charts beside it (*.md)"),
+        QFileDialog::DontConfirmOverwrite);
 }

@@ -19,3 +19,8 @@ QString copyRecording(const QString& recordingPath, const QString& path);
 // Asks for a file name to save to; "" when cancelled. The folder is remembered under settingsKey.
 QString askSavePath(QWidget* parent, const QString& title, const QString& settingsKey, const QString& name,
                     const QString& filter);
+
+// Asks where to write a report (HTML, or Markdown with its charts beside it). The dialog offers no
+// replacing: a report is only ever written to new files, so an existing name is refused when written,
+// with the advice to pick another. "" when cancelled.
+QString askReportPath(QWidget* parent, const QString& title, const QString& name);

@@ -37,7 +37,6 @@
 
 #include <QCloseEvent>
 #include <QDir>
-#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
@@ -137,12 +136,9 @@ void MainWindow::buildMenus()
             report(tr("Nothing recorded yet: start a pair, or open a recording, then export its report"));
             return;
         }
-        const auto path = askSavePath(
-            this, tr("Export report"), QStringLiteral("dirs/reports"), QStringLiteral("isolens-report.html"),
-            tr("HTML, one self-contained file (*.html);;Markdown, PNG charts beside it (*.md)"));
+        const auto path = askReportPath(this, tr("Export report"), QStringLiteral("isolens-report.html"));
         if (path.isEmpty())
             return;
-        QFile::remove(path); // the save dialog asked before replacing it; the report never writes over a file
         if (const auto error = exportReport(path); !error.isEmpty())
             report(error);
         else
@@ -157,7 +153,7 @@ void MainWindow::buildMenus()
     session->addAction(tr("&Remove leftover containers"), controller_, &DashboardController::removeLeftovers);
     session->addAction(tr("&Compare several images\u2026"), this, [this] { batchDialog()->showPrefilled(); });
     session->addAction(tr("Compare two st&acks\u2026"), this, [this] {
-        dashboard_->tabs()->setCurrentWidget(dashboard_->stacks());
+        dashboard_->showStacks();
         dashboard_->stacks()->focusFields();
     });
 
@@ -389,7 +385,7 @@ QString MainWindow::openRecording(const QString& path, bool quiet)
     // A stacks recording is a pair's to the Compare tab too (its groups are its modes); the Stacks tab
     // shows it with its members.
     if (const auto stacks = dashboard_->stacks()->controller()->openRecording(path); stacks.isStacks)
-        dashboard_->tabs()->setCurrentWidget(dashboard_->stacks());
+        dashboard_->showStacks();
     else if (!stacks.error.isEmpty())
         statusBar()->showMessage(tr("The Stacks tab keeps its stacks: %1").arg(stacks.error), 8000);
     showRecordedHostNotes(*dashboard_);
