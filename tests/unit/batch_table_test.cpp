@@ -171,3 +171,20 @@ TEST_F(Recordings, AFileThatIsNotARecordingIsAnError)
     EXPECT_FALSE(readRecordedPair(path));
     EXPECT_FALSE(readRecordedPair(folder / "missing.jsonl"));
 }
+
+TEST_F(Recordings, AStacksRecordingIsNotTakenForAPair)
+{
+    RecordingHeader header;
+    header.modes = {IsolationMode{"stack-a", "", ""}, IsolationMode{"stack-b", "", ""}};
+    header.stacks = RecordedStacks{"com.docker.compose.project"};
+    const auto path = folder / "stacks.jsonl";
+    {
+        auto writer = RecordingWriter::create(path, header);
+        ASSERT_TRUE(writer) << writer.error().message;
+        ASSERT_TRUE(writer.value()->close());
+    }
+    const auto pair = readRecordedPair(path);
+    ASSERT_FALSE(pair);
+    EXPECT_NE(pair.error().message.find("two stacks"), std::string::npos) << pair.error().message;
+    EXPECT_NE(pair.error().hint.find("Stacks tab"), std::string::npos);
+}

@@ -48,8 +48,13 @@ TEST(StackRequest, NeedsALabelAndTwoDifferentValues)
         bool ok;
     };
     const Case cases[] = {
-        {kRequest, true},          {{"", {"a", "b"}}, false}, {{"l=a", {"a", "b"}}, false},
-        {{"l", {"", "b"}}, false}, {{"l", {"a", ""}}, false}, {{"l", {"a", "a"}}, false},
+        {kRequest, true},
+        {{"", {"a", "b"}}, false},
+        {{"l=a", {"a", "b"}}, false},
+        {{"l", {"", "b"}}, false},
+        {{"l", {"a", ""}}, false},
+        {{"l", {"a", "a"}}, false},
+        {{"l", {"web", "web/v2"}}, false}, // "web"'s members would take in "web/v2"'s sum
     };
     for (const auto& c : cases) {
         const auto checked = checkStackRequest(c.request);

@@ -15,6 +15,12 @@ Result<RecordedPair> readRecordedPair(const std::filesystem::path& path)
     if (!replayed)
         return replayed.error();
     const auto& header = replayed.value().info.header;
+    if (header.stacks) {
+        auto error = makeError(ErrorKind::InvalidInput, utf8FromPath(path.filename()) +
+                                                            " is the recording of two stacks, not of a pair");
+        error.hint = "Open it in the dashboard's Stacks tab; a report compares pairs";
+        return error;
+    }
     if (header.modes.size() != 2) {
         auto error = makeError(ErrorKind::InvalidInput,
                                utf8FromPath(path.filename()) + " is not the recording of a pair (it names " +

@@ -16,6 +16,11 @@ Result<void> checkStackRequest(const StackRequest& request)
         return invalid("Stacks are compared by a label: name one (without '=')");
     if (request.groups[0].empty() || request.groups[1].empty())
         return invalid("Stacks are compared by two values of " + request.label + ": name both");
+    for (const auto& group : request.groups)
+        if (group.find('/') != std::string::npos) // a member's series is "<value>/<name>"
+            return invalid("A stack's value cannot hold '/' ('" + group +
+                           "'): its members' figures are "
+                           "kept under <value>/<name>");
     if (request.groups[0] == request.groups[1])
         return invalid("Two stacks need two different values of " + request.label + ", not '" +
                        request.groups[0] + "' twice");
