@@ -22,11 +22,17 @@ using namespace isolens;
 
 namespace {
 
+// --record-dir, or a new folder here named by the time ("-2", "-3"... when two batches start in one second).
 std::filesystem::path recordingFolder(const CompareOptions& options)
 {
     if (!options.recordDir.empty())
         return pathFromUtf8(options.recordDir);
-    return std::filesystem::current_path() / batchFolderName(wallClockNanos());
+    const auto name = batchFolderName(wallClockNanos());
+    auto folder = std::filesystem::current_path() / name;
+    std::error_code ec;
+    for (int n = 2; std::filesystem::exists(folder, ec) && n < 1000; ++n)
+        folder = std::filesystem::current_path() / (name + "-" + std::to_string(n));
+    return folder;
 }
 
 // "[2/3] isolens/batch:b, run 1 of 2: measured"

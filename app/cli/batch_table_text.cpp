@@ -96,6 +96,6 @@ std::string batchTableText(const BatchTable& table)
     if (!failures.empty())
         out += "\nNot measured\n" + failures;
     if (table.cancelled)
-        out += "\nThe batch was interrupted: the rows after the last one shown did not run.\n";
+        out += "\nThe batch was interrupted: the rows marked not run did not start.\n";
     return out;
 }

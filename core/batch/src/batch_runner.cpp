@@ -29,12 +29,17 @@ void failRun(BatchRun& run, const Error& error)
 
 // The figures of a run that ended: read back from its recording, so that the table is what the recording
 // says; from the live summary when there is no whole recording.
-void measure(BatchRun& run, const PairOutcome& outcome, const RecordingWriter* recorder)
+void measure(BatchRun& run, const PairOutcome& outcome, const RecordingWriter* recorder,
+             const PairSession::Log& log)
 {
     run.figures = pairFigures(outcome.summaries, {outcome.runs[0].startup, outcome.runs[1].startup});
-    if (recorder && !recorder->failure())
+    if (recorder && !recorder->failure()) {
         if (auto recorded = readRecordedPair(recorder->path()); recorded)
             run.figures = recorded.value().figures;
+        else if (log)
+            log("the recording " + utf8FromPath(recorder->path()) + " did not read back (" +
+                recorded.error().message + "): this run's figures are the live summary");
+    }
     if (outcome.cancelled) {
         run.outcome = RunOutcome::Cancelled;
         run.reason = "stopped before its time";
@@ -98,7 +103,7 @@ BatchTable runBatch(std::shared_ptr<EngineClient> client, const EngineInfo& engi
                 if (!outcome)
                     failRun(run, outcome.error());
                 else
-                    measure(run, outcome.value(), recorder.get());
+                    measure(run, outcome.value(), recorder.get(), hooks.log);
             }
             runs.push_back(std::move(run));
             if (hooks.progress) {

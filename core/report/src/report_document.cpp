@@ -67,8 +67,12 @@ Result<ReportDocument> reportDocument(const BatchTable& table, const ReportConte
 std::vector<ReportFact> reportFacts(const ReportDocument& document)
 {
     std::vector<ReportFact> facts{{"IsoLens version", document.isolensVersion}};
-    facts.push_back({"Command", document.invocation.empty() ? "not recorded (the recording predates it)"
-                                                            : commandLineText(document.invocation)});
+    // A dashboard's pair has no command line; an older recording kept none.
+    const bool fromTheDashboard =
+        document.firstHeader && document.firstHeader->recordedBy == "isolens dashboard";
+    facts.push_back({"Command", !document.invocation.empty() ? commandLineText(document.invocation)
+                                : fromTheDashboard           ? "none: started in the dashboard"
+                                                             : "not recorded (the recording predates it)"});
     if (!document.madeBy.empty())
         facts.push_back({"Report made by", document.madeBy});
     facts.push_back({"Modes compared", document.table.labels[0] + " and " + document.table.labels[1]});
