@@ -88,7 +88,13 @@ DashboardView::DashboardView(DashboardController* controller, QWidget* parent)
     tabs_->addTab(host_, tr("&Host"));
     tabs_->addTab(processes_, tr("&Processes"));
     tabs_->addTab(summary_, tr("S&ummary"));
-    tabs_->addTab(stacks_, tr("S&tacks")); // two compose projects side by side (stacks_view.hpp)
+    // Two compose projects side by side (stacks_view.hpp), in a scroll area so that the tab's columns
+    // and tables never make the window wider than the screen.
+    stacksTab_ = new QScrollArea(this);
+    stacksTab_->setWidget(stacks_);
+    stacksTab_->setWidgetResizable(true);
+    stacksTab_->setFrameShape(QFrame::NoFrame);
+    tabs_->addTab(stacksTab_, tr("S&tacks"));
     stacks_->controller()->setRecordingFolder([controller] { return controller->recordingDirectory(); });
 
     auto* right = new QWidget(this);
@@ -159,8 +165,18 @@ void DashboardView::refresh()
     host_->refresh(*store, first, last);
     if (tabs_->currentWidget() == summary_ || !controller_->isRunning())
         summary_->refresh(store, controller_->modeKeys(), controller_->startupTimes());
-    if (tabs_->currentWidget() == stacks_)
+    if (showsStacks())
         stacks_->refresh();
+}
+
+void DashboardView::showStacks()
+{
+    tabs_->setCurrentWidget(stacksTab_);
+}
+
+bool DashboardView::showsStacks() const
+{
+    return tabs_->currentWidget() == stacksTab_;
 }
 
 void DashboardView::setEngineSummary(const QString& text, const QString& details, bool connected)

@@ -11,6 +11,7 @@ class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QTabWidget;
 class SeriesChart;
 class StacksView;
@@ -40,6 +41,9 @@ public:
     ProcessView* processes() const { return processes_; }
     SummaryView* summary() const { return summary_; }
     StacksView* stacks() const { return stacks_; }
+    // The Stacks tab in front, and whether it is.
+    void showStacks();
+    bool showsStacks() const;
     TimeWindowBar* timeBar() const { return timeBar_; }
     QTabWidget* tabs() const { return tabs_; }
     QList<SeriesChart*> allCharts() const;
@@ -63,5 +67,6 @@ private:
     ProcessView* processes_;
     SummaryView* summary_;
     StacksView* stacks_;
+    QScrollArea* stacksTab_ = nullptr; // holds stacks_
     QTabWidget* tabs_;
 };

@@ -58,9 +58,10 @@ protected:
                 s.cpuPercent = 10.0 * static_cast<double>(side + 1) * second;
                 s.memBytes = (side == 0 ? memoryStepA : memoryStepB) * second;
                 EXPECT_TRUE(writer.value()->sample(labels[side], s));
-                if (gap && second == 2)
+                if (gap && second == 2) {
                     EXPECT_TRUE(writer.value()->event(labels[side], s.timeNanos + kSecond / 2,
                                                       isolens::EventKind::Gap, "no sample for 2 s"));
+                }
             }
         }
         EXPECT_TRUE(writer.value()->close());

@@ -79,8 +79,9 @@ TEST(SvgChart, ALongSeriesIsCutToMinMaxBucketsAndKeepsItsPeak)
     bool peak = false;
     for (std::size_t i = 0; i < cut.size(); ++i) {
         peak = peak || cut[i].value == 99.0;
-        if (i > 0)
+        if (i > 0) {
             EXPECT_LT(cut[i - 1].timeNanos, cut[i].timeNanos) << "in time order";
+        }
     }
     EXPECT_TRUE(peak);
     // A short series is left as it is.
