@@ -125,8 +125,16 @@ if [[ -n "$window" ]]; then
     eval "$(xdotool getwindowgeometry --shell "$window")" # WIDTH, HEIGHT
     check "that dialog is a message, not the dashboard (${WIDTH}x${HEIGHT})" test "$WIDTH" -lt 900 -a "$HEIGHT" -lt 400
     import -window root "$output_dir/bad-option-dialog.png"
-    xdotool key --window "$window" Return
-    for _ in $(seq 50); do pgrep -f 'isolens\.exe' >/dev/null || break; sleep 0.2; done
+    # A key sent to a window without the focus (xdotool's XSendEvent) can be lost while Wine is still
+    # giving the new dialog the focus, so give it the focus, press Return, and press again if it is up.
+    presses=0
+    for _ in 1 2 3 4 5; do
+        timeout 5 xdotool windowfocus --sync "$window" 2>/dev/null || true
+        xdotool key Return 2>/dev/null || true
+        presses=$((presses + 1))
+        for _ in $(seq 15); do pgrep -f 'isolens\.exe' >/dev/null || break 2; sleep 0.2; done
+    done
+    echo "   Return pressed $presses time(s)"
     check "its OK ends the program" bash -c "! pgrep -f 'isolens\\.exe' >/dev/null"
 fi
 wine taskkill /im isolens.exe >/dev/null 2>&1 || true
