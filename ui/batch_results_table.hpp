@@ -5,7 +5,8 @@ namespace isolens {
 struct BatchTable;
 }
 
-// A finished batch as a table: per image the mean memory of both modes, their difference, the mean CPU
-// of both, and how many runs were measured; over several runs each figure is the median with its range
-// (min–max). A row with no measured run says why instead (the first failure's reason and hint).
+// A finished batch as the report's table (the core's reportTable, so the dialog, the CLI and the report
+// show the same figures in the same words): the published shape first, then CPU and start-up times and
+// the runs; over several runs each figure is the median with its range (min–max). A row with no measured
+// run says why instead, across its figures (the first failure's outcome, reason and hint).
 void showBatchTable(QTableWidget& view, const isolens::BatchTable& table);

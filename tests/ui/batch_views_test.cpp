@@ -9,6 +9,7 @@
 
 #include "isolens/core/batch/batch_table.hpp"
 #include "isolens/core/batch/recorded_pair.hpp"
+#include "isolens/core/report/report_table.hpp"
 
 #include <gtest/gtest.h>
 
@@ -74,7 +75,7 @@ TEST(BatchResults, ShowsMediansWithTheirRangeAndWhyARowWasNotMeasured)
         BatchRun run;
         run.repeat = repeat;
         run.figures = recorded.value().figures;
-        run.figures.sides[0].memory.mean = 1024.0 * static_cast<double>(repeat); // 1 KiB, 2 KiB
+        run.figures.sides[0].memory.mean = 1024.0 * 1024.0 * static_cast<double>(repeat); // 1 MiB, 2 MiB
         measured.runs.push_back(run);
     }
     BatchRow failed{{"alpine:b", {}, {}, {}, {}}, {}};
@@ -88,12 +89,22 @@ TEST(BatchResults, ShowsMediansWithTheirRangeAndWhyARowWasNotMeasured)
     QTableWidget view;
     showBatchTable(view, table);
     ASSERT_EQ(view.rowCount(), 2);
-    EXPECT_EQ(view.horizontalHeaderItem(1)->text().toStdString(), "Memory runc");
-    EXPECT_EQ(view.horizontalHeaderItem(2)->text().toStdString(), "Memory isolens-vm");
+    // The report's table, cell for cell: the dialog, the CLI and the report say the same.
+    const auto report = reportTable(table);
+    ASSERT_EQ(view.columnCount(), static_cast<int>(report.header.size()));
+    const int runs = view.columnCount() - 1;
+    EXPECT_EQ(view.horizontalHeaderItem(1)->text().toStdString(), "Memory (runc)");
+    EXPECT_EQ(view.horizontalHeaderItem(2)->text().toStdString(), "Memory (isolens-vm)");
+    EXPECT_EQ(view.horizontalHeaderItem(runs)->text().toStdString(), "Runs");
     EXPECT_EQ(view.item(0, 0)->text().toStdString(), "alpine:a");
-    EXPECT_EQ(view.item(0, 1)->text().toStdString(), "1.50 KiB (1.00 KiB\u20132.00 KiB)");
-    EXPECT_EQ(view.item(0, 6)->text().toStdString(), "2 of 2 measured");
+    EXPECT_EQ(view.item(0, 1)->text().toStdString(), "1.5 MiB (1.0\u20132.0)");
+    for (int column = 0; column < view.columnCount(); ++column)
+        EXPECT_EQ(view.item(0, column)->text().toStdString(),
+                  report.rows[0].cells[static_cast<std::size_t>(column)].text())
+            << "column " << column;
+    EXPECT_EQ(view.item(0, runs)->text().toStdString(), "2");
     EXPECT_EQ(view.item(1, 1)->text().toStdString(), "failed: no such image \u2014 Check the name");
-    EXPECT_EQ(view.columnSpan(1, 1), 5);
-    EXPECT_EQ(view.item(1, 6)->text().toStdString(), "0 of 1 measured");
+    EXPECT_EQ(view.columnSpan(1, 1), runs - 1);
+    EXPECT_EQ(view.item(1, runs)->text().toStdString(), "0 of 1 measured");
+    EXPECT_EQ(view.item(1, runs)->toolTip().toStdString(), "failed: no such image \u2014 Check the name");
 }
