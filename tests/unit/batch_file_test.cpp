@@ -46,8 +46,8 @@ TEST(BatchFile, ABadLineIsNamedWithWhatToWrite)
         {"[1,2]\n", "line 1: not a JSON object"},
         {"{\"cmd\":\"sh\"}\n", "line 1: \"image\" is missing"},
         {"{\"image\":\"a\",\"memroy\":\"1g\"}\n", "line 1: unknown key \"memroy\""},
-        {"{\"image\":\"a\",\"memory\":\"lots\"}\n", "line 1: --memory takes"},
-        {"{\"image\":\"a\",\"cpus\":0}\n", "line 1: --cpus takes at least 0.01"},
+        {"{\"image\":\"a\",\"memory\":\"lots\"}\n", "line 1: \"memory\" takes"},
+        {"{\"image\":\"a\",\"cpus\":0}\n", "line 1: \"cpus\" takes at least 0.01"},
         {"{\"image\":\"a\",\"cmd\":[1]}\n", "line 1: \"cmd\" must be text or an array"},
         {"{\"image\":\"Not An Image\"}\n", "line 1:"},
         {"# only a comment\n\n", "names no image"},
@@ -58,6 +58,11 @@ TEST(BatchFile, ABadLineIsNamedWithWhatToWrite)
         EXPECT_NE(rows.error().message.find(c.says), std::string::npos) << rows.error().message;
         EXPECT_NE(rows.error().hint.find("{\"image\""), std::string::npos) << rows.error().hint;
     }
+    // A limit's error names the key, not the command line's option, and says what to write there.
+    const auto limit = parseBatchFile("{\"image\":\"a\",\"memory\":\"1k\"}\n");
+    ASSERT_FALSE(limit);
+    EXPECT_EQ(limit.error().message.find("--memory"), std::string::npos) << limit.error().message;
+    EXPECT_NE(limit.error().hint.find("such as 512m"), std::string::npos) << limit.error().hint;
 }
 
 TEST(BatchFile, WindowsLineEndsAreRead)

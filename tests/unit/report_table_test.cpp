@@ -1,5 +1,6 @@
 #include "isolens/core/report/html_text.hpp"
 #include "isolens/core/report/markdown_report.hpp"
+#include "isolens/core/report/report_document.hpp"
 #include "isolens/core/report/report_file.hpp"
 #include "isolens/core/report/report_table.hpp"
 
@@ -54,6 +55,23 @@ TEST(ReportTable, AFailedRowHasItsReasonAndHint)
     EXPECT_EQ(table.header.size(), table.rows[0].cells.size());
     EXPECT_EQ(table.header[1], "Memory (hyperv)");
     EXPECT_EQ(table.header[3], "Difference");
+}
+
+TEST(ReportFacts, LimitsReadAsTheOptionsTakeThem)
+{
+    const auto limitsFact = [](RecordedLimits limits) {
+        ReportDocument document;
+        document.firstHeader = RecordingHeader{};
+        document.firstHeader->limits = limits;
+        for (const auto& fact : reportFacts(document))
+            if (fact.name == "Limits")
+                return fact.value;
+        return std::string("no Limits fact");
+    };
+    EXPECT_EQ(limitsFact({64ll << 20, 1'500'000'000}), "memory 64 MiB, 1.5 CPUs");
+    EXPECT_EQ(limitsFact({3ll << 29, std::nullopt}), "memory 1.5 GiB");
+    EXPECT_EQ(limitsFact({std::nullopt, 1'000'000'000}), "1 CPU");
+    EXPECT_EQ(limitsFact({}), "none (the engine's default)");
 }
 
 TEST(ReportFile, TheFormatFollowsTheExtension)

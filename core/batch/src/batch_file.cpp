@@ -56,9 +56,12 @@ Result<std::optional<std::int64_t>> limitField(const json& row, const char* key,
         text = value.is_number_integer() ? std::to_string(value.get<std::int64_t>()) : value.dump();
     else
         return atLine(line, std::string("\"") + key + "\" must be text or a number");
-    auto parsed = parse(text);
-    if (!parsed)
-        return atLine(line, parsed.error().message);
+    auto parsed = parse(text, std::string("\"") + key + "\"");
+    if (!parsed) { // the key's name, and the limit's own hint (what to write there) first
+        auto error = atLine(line, parsed.error().message);
+        error.hint = parsed.error().hint + ". " + error.hint;
+        return error;
+    }
     return std::optional<std::int64_t>{parsed.value()};
 }
 

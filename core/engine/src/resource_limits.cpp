@@ -43,44 +43,47 @@ int unitPower(std::string_view unit)
     return -1;
 }
 
-Error badLimit(const std::string& option, std::string_view text, const std::string& what)
+constexpr const char* kMemoryHint = "Write a size such as 512m, 1g or 1.5g (at least 6m)";
+constexpr const char* kCpuHint = "Write a number of CPUs such as 1, 0.5 or 1.5 (at least 0.01)";
+
+// "--memory takes at least 6m …, not '1k'", or the batch file's "\"memory\" takes …".
+Error badLimit(std::string_view name, std::string_view text, const std::string& what, const char* hint)
 {
-    auto error =
-        makeError(ErrorKind::InvalidInput, option + " takes " + what + ", not '" + std::string(text) + "'");
-    error.hint = option == "--memory" ? "Write a size such as 512m, 1g or 1.5g (at least 6m)"
-                                      : "Write a number of CPUs such as 1, 0.5 or 1.5 (at least 0.01)";
+    auto error = makeError(ErrorKind::InvalidInput,
+                           std::string(name) + " takes " + what + ", not '" + std::string(text) + "'");
+    error.hint = hint;
     return error;
 }
 
 } // namespace
 
-Result<std::int64_t> parseMemoryLimit(std::string_view text)
+Result<std::int64_t> parseMemoryLimit(std::string_view text, std::string_view name)
 {
     double number = 0;
     std::size_t length = 0;
     if (!leadingNumber(text, number, length))
-        return badLimit("--memory", text, "a size with an optional unit b, k, m or g");
+        return badLimit(name, text, "a size with an optional unit b, k, m or g", kMemoryHint);
     const int power = unitPower(text.substr(length));
     if (power < 0)
-        return badLimit("--memory", text, "a size with an optional unit b, k, m or g");
+        return badLimit(name, text, "a size with an optional unit b, k, m or g", kMemoryHint);
     const double bytes = std::floor(number * std::pow(1024.0, power));
     if (bytes < kMinMemoryLimitBytes)
-        return badLimit("--memory", text, "at least 6m (the engine's smallest limit)");
+        return badLimit(name, text, "at least 6m (the engine's smallest limit)", kMemoryHint);
     if (bytes > 9.0e18)
-        return badLimit("--memory", text, "a size the engine can hold");
+        return badLimit(name, text, "a size the engine can hold", kMemoryHint);
     return static_cast<std::int64_t>(bytes);
 }
 
-Result<std::int64_t> parseCpuLimit(std::string_view text)
+Result<std::int64_t> parseCpuLimit(std::string_view text, std::string_view name)
 {
     double cpus = 0;
     std::size_t length = 0;
     if (!leadingNumber(text, cpus, length) || length != text.size())
-        return badLimit("--cpus", text, "a number of CPUs");
+        return badLimit(name, text, "a number of CPUs", kCpuHint);
     if (cpus < kMinCpuLimit)
-        return badLimit("--cpus", text, "at least 0.01 CPUs");
+        return badLimit(name, text, "at least 0.01 CPUs", kCpuHint);
     if (cpus > 1.0e6)
-        return badLimit("--cpus", text, "a number of CPUs this machine could have");
+        return badLimit(name, text, "a number of CPUs this machine could have", kCpuHint);
     return static_cast<std::int64_t>(std::llround(cpus * 1e9));
 }
 

@@ -3,10 +3,10 @@
 #include "isolens/core/base/timestamp.hpp"
 #include "isolens/core/base/units.hpp"
 #include "isolens/core/base/version.hpp"
+#include "isolens/core/engine/resource_limits.hpp"
 #include "isolens/core/recording/recording.hpp"
 #include "isolens/core/series/series_store.hpp"
 
-#include <cstdio>
 #include <limits>
 
 namespace isolens {
@@ -94,12 +94,9 @@ std::vector<ReportFact> reportFacts(const ReportDocument& document)
         facts.push_back({"Engine endpoint", header.engine.endpoint});
     std::string limits;
     if (header.limits.memoryBytes)
-        limits = "memory " + formatBytes(*header.limits.memoryBytes);
-    if (header.limits.nanoCpus) {
-        char cpus[32];
-        std::snprintf(cpus, sizeof cpus, "%.2f", static_cast<double>(*header.limits.nanoCpus) / 1e9);
-        limits += (limits.empty() ? "" : ", ") + std::string(cpus) + " CPUs";
-    }
+        limits = "memory " + describeMemoryLimit(*header.limits.memoryBytes);
+    if (header.limits.nanoCpus)
+        limits += (limits.empty() ? "" : ", ") + describeCpuLimit(*header.limits.nanoCpus);
     facts.push_back({"Limits", limits.empty() ? "none (the engine's default)" : limits});
     const auto hardening = header.hardeningDescription();
     facts.push_back({"Hardening", hardening.empty() ? "none" : hardening});
