@@ -1,5 +1,6 @@
 #include "isolens/core/batch/batch_table.hpp"
 #include "isolens/core/batch/recorded_pair.hpp"
+#include "isolens/core/engine/hardening.hpp"
 #include "isolens/core/recording/recording.hpp"
 
 #include <gtest/gtest.h>
@@ -53,9 +54,12 @@ protected:
 
     // A pair's recording: each side's memory goes up by step every second, for three seconds.
     fs::path record(const std::string& name, const std::string& image, std::int64_t memoryA,
-                    std::int64_t memoryB, std::array<std::string, 2> labels = {"runc", "isolens-vm"})
+                    std::int64_t memoryB, std::array<std::string, 2> labels = {"runc", "isolens-vm"},
+                    const Hardening& hardening = {})
     {
         RecordingHeader header;
+        if (hardening.any())
+            header.hardening = hardeningToJson(hardening);
         header.image = image;
         header.modes = {IsolationMode{labels[0], "", labels[0]}, IsolationMode{labels[1], "", labels[1]}};
         header.limits.memoryBytes = 64 << 20;
@@ -160,6 +164,36 @@ TEST_F(Recordings, RecordingsOfOtherModesAreRefusedWithTheReason)
         {record("a.jsonl", "img:a", 1, 1), record("b.jsonl", "img:b", 1, 1, {"runc", "kata"})});
     ASSERT_FALSE(table);
     EXPECT_NE(table.error().message.find("b.jsonl compares runc with kata"), std::string::npos)
+        << table.error().message;
+    EXPECT_FALSE(table.error().hint.empty());
+}
+
+TEST_F(Recordings, RecordingsOfAnotherHardeningAreRefusedWithTheReason)
+{
+    Hardening hardened;
+    hardened.noNetwork = true;
+    const auto table =
+        tableFromRecordings({record("a.jsonl", "img:a", 1, 1),
+                             record("h.jsonl", "img:a", 1, 1, {"runc", "isolens-vm"}, hardened)});
+    ASSERT_FALSE(table);
+    EXPECT_NE(table.error().message.find("h.jsonl was measured with hardening ("), std::string::npos)
+        << table.error().message;
+    EXPECT_NE(table.error().message.find("the first recording with no hardening"), std::string::npos)
+        << table.error().message;
+    EXPECT_NE(table.error().hint.find("one report per hardening"), std::string::npos) << table.error().hint;
+    const auto same =
+        tableFromRecordings({record("h1.jsonl", "img:a", 1, 1, {"runc", "isolens-vm"}, hardened),
+                             record("h2.jsonl", "img:a", 2, 2, {"runc", "isolens-vm"}, hardened)});
+    ASSERT_TRUE(same) << same.error().message;
+    EXPECT_EQ(same.value().rows.at(0).runs.size(), 2u);
+}
+
+TEST_F(Recordings, AFileNamedTwiceIsRefusedRatherThanCountedTwice)
+{
+    const auto path = record("a.jsonl", "img:a", 1, 1);
+    const auto table = tableFromRecordings({path, folder / "." / "a.jsonl"});
+    ASSERT_FALSE(table);
+    EXPECT_NE(table.error().message.find("a.jsonl is named twice"), std::string::npos)
         << table.error().message;
     EXPECT_FALSE(table.error().hint.empty());
 }

@@ -47,6 +47,8 @@ TEST_F(ReportCommand, RefusesWithWhatHappenedAndWhatToDo)
          "Choose another file"},
         {recording.string() + " --report " + (folder / "o3.pdf").string(), "A report is HTML or Markdown",
          "FILE.html"},
+        {recording.string() + " " + recording.string() + " --report " + (folder / "o4.html").string(),
+         "a.jsonl is named twice", "Name each recording once"},
     };
     for (const auto& c : cases) {
         const auto run = report(c.arguments);
@@ -57,4 +59,5 @@ TEST_F(ReportCommand, RefusesWithWhatHappenedAndWhatToDo)
     EXPECT_FALSE(fs::exists(folder / "o1.html"));
     EXPECT_FALSE(fs::exists(folder / "o2.html"));
     EXPECT_FALSE(fs::exists(folder / "o3.pdf"));
+    EXPECT_FALSE(fs::exists(folder / "o4.html"));
 }

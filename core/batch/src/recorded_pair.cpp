@@ -5,6 +5,8 @@
 #include "isolens/core/series/series_store.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <system_error>
 
 namespace isolens {
 
@@ -41,26 +43,61 @@ BatchEntry entryOf(const RecordingHeader& header)
     return {header.image, header.command, header.workload, header.limits.memoryBytes, header.limits.nanoCpus};
 }
 
+namespace {
+
+Error refused(const std::filesystem::path& path, const std::string& what, const std::string& hint)
+{
+    auto error = makeError(ErrorKind::InvalidInput, utf8FromPath(path.filename()) + " " + what);
+    error.hint = hint;
+    return error;
+}
+
+std::string hardeningText(const RecordingHeader& header)
+{
+    const auto description = header.hardeningDescription();
+    return description.empty() ? "no hardening" : "hardening (" + description + ")";
+}
+
+// The same file by another name (./a.jsonl, a.jsonl, a link to it) is the same file.
+bool sameFile(const std::filesystem::path& a, const std::filesystem::path& b)
+{
+    std::error_code error;
+    const bool same = std::filesystem::equivalent(a, b, error);
+    return !error && same;
+}
+
+} // namespace
+
 Result<BatchTable> tableFromRecordings(const std::vector<std::filesystem::path>& paths)
 {
     BatchTable table;
+    std::optional<RecordingHeader> first;
+    std::vector<std::filesystem::path> read;
     for (const auto& path : paths) {
+        if (std::any_of(read.begin(), read.end(),
+                        [&](const auto& earlier) { return sameFile(earlier, path); }))
+            return refused(path, "is named twice", "Name each recording once: a run counts once");
+        read.push_back(path);
         auto pair = readRecordedPair(path);
         if (!pair)
             return pair.error();
-        const std::array<std::string, 2> labels{pair.value().header.modeLabel(0),
-                                                pair.value().header.modeLabel(1)};
-        if (table.rows.empty())
+        const auto& header = pair.value().header;
+        const std::array<std::string, 2> labels{header.modeLabel(0), header.modeLabel(1)};
+        if (!first) {
+            first = header;
             table.labels = labels;
-        else if (labels != table.labels) {
-            auto error =
-                makeError(ErrorKind::InvalidInput, utf8FromPath(path.filename()) + " compares " + labels[0] +
-                                                       " with " + labels[1] + ", the first recording " +
-                                                       table.labels[0] + " with " + table.labels[1]);
-            error.hint = "Make one report per pair of modes";
-            return error;
+        } else if (labels != table.labels) {
+            return refused(path,
+                           "compares " + labels[0] + " with " + labels[1] + ", the first recording " +
+                               table.labels[0] + " with " + table.labels[1],
+                           "Make one report per pair of modes");
+        } else if (header.hardening != first->hardening) { // the report states one hardening for all
+            return refused(path,
+                           "was measured with " + hardeningText(header) + ", the first recording with " +
+                               hardeningText(*first),
+                           "Make one report per hardening: its figures are not comparable across them");
         }
-        const auto entry = entryOf(pair.value().header);
+        const auto entry = entryOf(header);
         auto row = std::find_if(table.rows.begin(), table.rows.end(),
                                 [&](const BatchRow& existing) { return existing.entry == entry; });
         if (row == table.rows.end()) {

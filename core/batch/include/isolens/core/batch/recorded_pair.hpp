@@ -22,8 +22,9 @@ Result<RecordedPair> readRecordedPair(const std::filesystem::path& path);
 BatchEntry entryOf(const RecordingHeader& header);
 
 // A table from recordings already made: a row per entry (image, command, workload, limits) in the
-// order first seen, a measured run per recording. Recordings of other mode labels than the first's are
-// refused, since their columns would not line up.
+// order first seen, a measured run per recording. Recordings of other mode labels or another hardening
+// than the first's are refused, since their columns would not line up (the report states one hardening);
+// so is a file named twice, which would count its run twice.
 Result<BatchTable> tableFromRecordings(const std::vector<std::filesystem::path>& paths);
 
 } // namespace isolens
