@@ -155,7 +155,10 @@ TEST(Images, NoMatchingManifestArrivesInsideA200StreamAndIsExplained)
         pulled.error().message.find("no matching manifest for linux/amd64 in the manifest list entries"),
         std::string::npos)
         << pulled.error().message;
-    EXPECT_NE(pulled.error().hint.find("newer than the host"), std::string::npos);
+    // The engine looked for linux/amd64: the hint is about the platform, not about Windows builds.
+    EXPECT_NE(pulled.error().hint.find("no variant for the engine's platform"), std::string::npos)
+        << pulled.error().hint;
+    EXPECT_EQ(pulled.error().hint.find("Windows"), std::string::npos) << pulled.error().hint;
     ASSERT_FALSE(events.empty());
     EXPECT_TRUE(events.back().error);
 }

@@ -49,8 +49,7 @@ INSTANTIATE_TEST_SUITE_P(
         ClassificationCase{200,
                            "no matching manifest for windows/amd64 10.0.17763 in the manifest list entries",
                            ErrorKind::NoMatchingManifest},
-        ClassificationCase{200, "no matching manifest for linux/amd64 in the manifest list entries",
-                           ErrorKind::NoMatchingManifest},
+        // "no matching manifest for linux/amd64" has a hint of its own: NoMatchingManifestHintFollows…
         ClassificationCase{500,
                            "a Windows version 10.0.20348-based image is incompatible with a 10.0.17763 host",
                            ErrorKind::NoMatchingManifest},
@@ -249,4 +248,21 @@ TEST(ErrorText, OsMismatchHintSuggestsTheMatchingTagOrHyperV)
     const auto hint = hintFor(ErrorKind::OsMismatch);
     EXPECT_NE(hint.find("Hyper-V"), std::string::npos);
     EXPECT_NE(hint.find("ltsc2022"), std::string::npos);
+}
+
+TEST(ErrorText, NoMatchingManifestHintFollowsThePlatformTheEngineLookedFor)
+{
+    // A Windows engine found no variant for its build: the image is newer than the host.
+    const auto onWindows = classifyEngineError(
+        200, "no matching manifest for windows/amd64 10.0.17763 in the manifest list entries");
+    EXPECT_NE(onWindows.hint.find("newer than the host"), std::string::npos) << onWindows.hint;
+    const auto newer = classifyEngineError(
+        500, "a Windows version 10.0.20348-based image is incompatible with a 10.0.17763 host");
+    EXPECT_NE(newer.hint.find("newer than the host"), std::string::npos) << newer.hint;
+    // A Linux engine found no variant for its architecture: nothing about Windows builds.
+    const auto onLinux =
+        classifyEngineError(200, "no matching manifest for linux/amd64 in the manifest list entries");
+    EXPECT_EQ(onLinux.kind, ErrorKind::NoMatchingManifest);
+    EXPECT_NE(onLinux.hint.find("docker manifest inspect"), std::string::npos) << onLinux.hint;
+    EXPECT_EQ(onLinux.hint.find("Windows"), std::string::npos) << onLinux.hint;
 }

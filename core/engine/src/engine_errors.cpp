@@ -115,7 +115,14 @@ Error classifyEngineError(int httpStatus, std::string_view engineMessage)
                contains(text, "no hypervisor is present") || contains(text, "0xc0351000")) {
         kind = ErrorKind::HypervisorMissing;
     } else if (contains(text, "no matching manifest") || contains(text, "image is incompatible with")) {
-        kind = ErrorKind::NoMatchingManifest;
+        auto error = makeError(ErrorKind::NoMatchingManifest, std::string(engineMessage), httpStatus);
+        // The kind's hint is about Windows builds (an image newer than the host); the engine names the
+        // platform it looked for, and on any other ("linux/amd64") the image lacks that architecture.
+        if (!contains(text, "windows"))
+            error.hint = "The image has no variant for the engine's platform (named above): pick an image or "
+                         "tag published for it (docker manifest inspect IMAGE lists the platforms an image "
+                         "has), or build one for it.";
+        return error;
     } else if (contains(text, "invalid isolation")) {
         kind = ErrorKind::InvalidIsolation;
     } else if (auto versionError = apiVersionRefusal(httpStatus, engineMessage, text)) {
