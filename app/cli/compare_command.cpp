@@ -13,6 +13,7 @@
 #include "isolens/core/base/json_text.hpp"
 #include "isolens/core/base/text.hpp"
 #include "isolens/core/base/units.hpp"
+#include "isolens/core/batch/batch_file.hpp"
 #include "isolens/core/batch/pair_run.hpp"
 #include "isolens/core/engine/command_line.hpp"
 #include "isolens/core/engine/resource_limits.hpp"
@@ -124,7 +125,7 @@ void printSummary(const std::string& image, const std::vector<ModeSummary>& summ
     detail.push_back({"samples", std::to_string(a.memory.count), std::to_string(b.memory.count)});
     if (runs) {
         auto millis = [](const std::optional<double>& value) {
-            return value ? std::to_string(static_cast<int>(*value)) + " ms" : std::string("--");
+            return value ? milliseconds(*value) : std::string("--");
         };
         const auto& [first, second] = *runs;
         detail.push_back({"create to running", millis(first.startup.createToRunningMillis),
@@ -289,24 +290,14 @@ int runCompareCommand(const CliContext& context, const CompareOptions& options)
         return runBatchCompare(context, options, rows, engine.value(), modes.value(), hardening.value(),
                                defaults.value());
 
-    PairRequest request;
-    request.image = options.image;
-    const auto syntax = commandSyntaxFor(info.osType);
-    for (auto [option, typed, words] : {std::tuple{"--cmd", &options.command, &request.command},
-                                        std::tuple{"--workload", &options.workload, &request.workload}}) {
-        auto parsed = parseCommandLine(*typed, syntax);
-        if (!parsed) {
-            auto error = parsed.error();
-            error.message = std::string(option) + ": " + error.message;
-            return reportError(context, error);
-        }
-        *words = std::move(parsed.value());
-    }
-    request.modes = modes.value();
-    request.memoryBytes = defaults.value().memoryBytes;
-    request.nanoCpus = defaults.value().nanoCpus;
+    // One entry, read as a batch row is: the same command splitting, limits and request.
+    BatchFileRow row;
+    row.image = options.image;
+    auto entry = batchEntries({row}, defaults.value(), commandSyntaxFor(info.osType));
+    if (!entry)
+        return reportError(context, entry.error());
+    auto request = pairRequestOf(entry.value().front(), modes.value(), hardening.value());
     request.keepContainers = options.keep;
-    request.hardening = hardening.value();
 
     // Exports never replace a file silently: the CSV is reserved now, created empty and exclusively,
     // and written when the run is over (made from the recording, a temporary one if only --csv was

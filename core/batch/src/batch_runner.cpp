@@ -7,19 +7,6 @@ namespace isolens {
 
 namespace {
 
-PairRequest requestOf(const BatchEntry& entry, const BatchPlan& plan)
-{
-    PairRequest request;
-    request.image = entry.image;
-    request.command = entry.command;
-    request.workload = entry.workload;
-    request.modes = plan.modes;
-    request.memoryBytes = entry.memoryBytes;
-    request.nanoCpus = entry.nanoCpus;
-    request.hardening = plan.hardening;
-    return request;
-}
-
 void failRun(BatchRun& run, const Error& error)
 {
     run.outcome = error.kind == ErrorKind::Cancelled ? RunOutcome::Cancelled : RunOutcome::Failed;
@@ -79,7 +66,7 @@ BatchTable runBatch(std::shared_ptr<EngineClient> client, const EngineInfo& engi
             if (hooks.progress)
                 hooks.progress(
                     {BatchProgress::Phase::Starting, row + 1, repeat, table.rows.size(), plan.repeat});
-            const auto request = requestOf(table.rows[row].entry, plan);
+            const auto request = pairRequestOf(table.rows[row].entry, plan.modes, plan.hardening);
             auto header = pairRecordingHeader(request, engine, endpoint, plan.recordedBy);
             header.invocation = plan.invocation;
             BatchRun run;

@@ -7,6 +7,20 @@
 
 namespace isolens {
 
+PairRequest pairRequestOf(const BatchEntry& entry, const std::array<IsolationMode, 2>& modes,
+                          const Hardening& hardening)
+{
+    PairRequest request;
+    request.image = entry.image;
+    request.command = entry.command;
+    request.workload = entry.workload;
+    request.modes = modes;
+    request.memoryBytes = entry.memoryBytes;
+    request.nanoCpus = entry.nanoCpus;
+    request.hardening = hardening;
+    return request;
+}
+
 Result<PairOutcome> runPairToEnd(std::shared_ptr<EngineClient> client, const EngineInfo& engine,
                                  const PairRequest& request, SeriesStore& store,
                                  const PairRunOptions& options, CancelToken& cancel)

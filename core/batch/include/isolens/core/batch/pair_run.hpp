@@ -2,6 +2,7 @@
 
 #include "isolens/core/analysis/pair_summary.hpp"
 #include "isolens/core/base/cancel_token.hpp"
+#include "isolens/core/batch/batch_table.hpp"
 #include "isolens/core/session/pair_session.hpp"
 
 #include <array>
@@ -28,6 +29,11 @@ struct PairOutcome {
     std::vector<std::string> unmeasured; // a sentence per side that recorded no sample
     bool cancelled = false;              // the token ended it before its time
 };
+
+// The pair one entry asks for: its image, command, workload and limits, in these modes and hardening (the
+// one path from a row, or a single compare's options, to a request).
+PairRequest pairRequestOf(const BatchEntry& entry, const std::array<IsolationMode, 2>& modes,
+                          const Hardening& hardening);
 
 // Starts the pair, runs the workload, watches for the duration (or until both containers exit or the
 // token is cancelled), then stops it and removes its containers unless kept. The host is sampled beside
