@@ -18,11 +18,6 @@ std::string wholePercent(double value)
     return std::to_string(static_cast<long long>(value)) + "%";
 }
 
-std::string millis(double value)
-{
-    return std::to_string(static_cast<long long>(value)) + " ms";
-}
-
 std::string median(const std::optional<Spread>& spread, const Format& format)
 {
     return spread ? format(spread->median) : std::string("--");
@@ -75,8 +70,8 @@ std::string batchTableText(const BatchTable& table)
         detail.push_back({image, median(figures.sides[0].cpuMean, percent),
                           median(figures.sides[1].cpuMean, percent), median(figures.sides[0].cpuP95, percent),
                           median(figures.sides[1].cpuP95, percent),
-                          median(figures.sides[0].createToRunningMillis, millis),
-                          median(figures.sides[1].createToRunningMillis, millis)});
+                          median(figures.sides[0].createToRunningMillis, milliseconds),
+                          median(figures.sides[1].createToRunningMillis, milliseconds)});
         if (figures.measuredRuns > 1) {
             repeated = true;
             spread.push_back({image, range(figures.sides[0].memoryMean, megabytes),

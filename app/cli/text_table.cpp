@@ -3,6 +3,7 @@
 #include "isolens/core/base/safe_text.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 std::string alignColumns(const std::vector<std::vector<std::string>>& rows)
@@ -47,4 +48,9 @@ std::string percent(double value)
     char text[32];
     std::snprintf(text, sizeof text, "%.2f%%", value);
     return text;
+}
+
+std::string milliseconds(double millis)
+{
+    return std::to_string(std::llround(millis)) + " ms";
 }

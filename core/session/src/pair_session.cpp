@@ -7,6 +7,7 @@
 #include "isolens/core/platform/processes.hpp"
 #include "isolens/core/stats/staleness.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <future>
@@ -197,7 +198,7 @@ Result<void> PairSession::start()
         const double createToRunning = runs_[side].startup.createToRunningMillis.value_or(0.0);
         record(runs_[side].mode.label, EventKind::CreateToRunning, formatMillis(createToRunning));
         log_(runs_[side].mode.label + ": " + runs_[side].containerName + " running after " +
-             std::to_string(static_cast<int>(createToRunning)) + " ms");
+             std::to_string(std::llround(createToRunning)) + " ms");
     }
     if (auto stopped = cancelled())
         return *stopped;
