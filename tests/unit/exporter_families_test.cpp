@@ -290,6 +290,22 @@ TEST(ExporterState, ASampleAfterTheContainerStoppedLeavesNoSeries)
     EXPECT_FALSE(state.view(now).containers.at(0).latest);
 }
 
+TEST(ExporterState, ScrapesShareTheLatestHostSnapshotRatherThanCopyIt)
+{
+    ExporterState state;
+    const auto now = ExporterState::Clock::now();
+    EXPECT_FALSE(state.view(now).host) << "no snapshot before the first";
+    state.recordHost(hostWithVm(4242, 900ll << 20));
+    const auto first = state.view(now);
+    const auto second = state.view(now);
+    ASSERT_TRUE(first.host);
+    EXPECT_EQ(first.host.get(), second.host.get()) << "one snapshot, its process list not copied per scrape";
+    EXPECT_EQ(first.host->processes.size(), 1u);
+    state.recordHost(hostWithVm(4343, std::nullopt));
+    EXPECT_NE(state.view(now).host.get(), first.host.get());
+    EXPECT_EQ(first.host->processes.at(0).pid, 4242) << "a scrape's snapshot outlives the next one";
+}
+
 TEST(Exporter, AScrapeCountsItselfAndReportsTheEngineAndBuild)
 {
     ExporterState state;

@@ -46,6 +46,7 @@ struct FamilySpec {
     MetricType type;
     const char* help;
     std::optional<double> (*value)(const ContainerFigures&);
+    const char* cpu = nullptr; // cAdvisor's first label on its CPU counter: cpu="total"
 };
 
 std::optional<double> fromSample(const ContainerFigures& c, double StatsSample::*field)
@@ -74,7 +75,7 @@ std::optional<double> fromTax(const ContainerFigures& c, std::optional<std::int6
 
 const FamilySpec kFamilies[] = {
     {"container_cpu_usage_seconds_total", MetricType::Counter, "Cumulative cpu time consumed in seconds.",
-     [](const ContainerFigures& c) { return fromSample(c, &StatsSample::cpuSeconds); }},
+     [](const ContainerFigures& c) { return fromSample(c, &StatsSample::cpuSeconds); }, "total"},
     {"container_memory_working_set_bytes", MetricType::Gauge, "Current working set in bytes.",
      [](const ContainerFigures& c) { return fromSample(c, &StatsSample::memBytes); }},
     {"container_network_receive_bytes_total", MetricType::Counter, "Cumulative count of bytes received",
@@ -157,8 +158,8 @@ std::vector<MetricFamily> containerFamilies(const std::vector<ContainerFigures>&
         for (const auto& container : containers)
             if (const auto value = spec.value(container)) {
                 family.metric.push_back(metricOf(container.identity, spec.type, *value));
-                if (family.name == std::string_view("container_cpu_usage_seconds_total"))
-                    family.metric.back().label.insert(family.metric.back().label.begin(), {"cpu", "total"});
+                if (spec.cpu)
+                    family.metric.back().label.insert(family.metric.back().label.begin(), {"cpu", spec.cpu});
             }
         families.push_back(std::move(family));
     }

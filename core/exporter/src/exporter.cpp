@@ -47,7 +47,7 @@ std::vector<prometheus::MetricFamily> Exporter::collect()
     auto families = registry_.Collect();
     for (auto& family : containerFamilies(view.containers))
         families.push_back(std::move(family));
-    for (auto& family : hostFamilies(view.host ? &*view.host : nullptr))
+    for (auto& family : hostFamilies(view.host.get()))
         families.push_back(std::move(family));
     // The duration of this answer is only known once it is gathered: it is the next scrape's figure.
     scrapeDuration_.Set(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());

@@ -52,8 +52,9 @@ void ExporterState::recordTax(const std::string& id, ContainerTax tax)
 
 void ExporterState::recordHost(HostSnapshot host)
 {
+    auto shared = std::make_shared<const HostSnapshot>(std::move(host)); // made outside the lock
     std::lock_guard lock(mutex_);
-    host_ = std::move(host);
+    host_ = std::move(shared);
 }
 
 void ExporterState::setEngineUp(bool up)

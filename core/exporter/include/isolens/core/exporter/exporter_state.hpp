@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -39,7 +40,8 @@ public:
 
     struct View {
         std::vector<ContainerFigures> containers; // ordered by id
-        std::optional<HostSnapshot> host;
+        // Shared, not copied: a scrape reads the latest snapshot (the host's whole process list) as is.
+        std::shared_ptr<const HostSnapshot> host;
         bool engineUp = false;
     };
     View view(Clock::time_point now) const;
@@ -51,7 +53,7 @@ private:
     };
     mutable std::mutex mutex_;
     std::map<std::string, Tracked> containers_;
-    std::optional<HostSnapshot> host_;
+    std::shared_ptr<const HostSnapshot> host_;
     bool engineUp_ = false;
 };
 
