@@ -20,8 +20,12 @@ std::string act(EngineClient& client, const OrphanedContainer& orphan, bool remo
     if (!remove)
         return "kept (pass --yes to remove)";
     auto removed = removeOrphan(client, orphan);
-    failures += removed ? 0 : 1;
-    return removed ? "removed" : "not removed: " + removed.error().message;
+    if (removed)
+        return "removed";
+    if (removed.error().kind == ErrorKind::ContainerNotFound) // gone since it was listed: nothing left
+        return "already removed";
+    ++failures;
+    return "not removed: " + removed.error().message;
 }
 
 } // namespace
