@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 int main(int argc, char** argv)
 {
@@ -15,6 +17,12 @@ int main(int argc, char** argv)
     QStandardPaths::setTestModeEnabled(true);
     QApplication::setOrganizationName(QStringLiteral("IsoLensTests"));
     QApplication::setApplicationName(QStringLiteral("IsoLensTests"));
+    // And settings of this process's own: ctest runs each test in a process of its own, some at once,
+    // and a tab or size one test leaves must not be the next one's start (on Windows they are the
+    // registry's, under the test organisation's key).
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }
