@@ -1,9 +1,9 @@
 #include "text_table.hpp"
 
 #include "isolens/core/base/safe_text.hpp"
+#include "isolens/core/base/units.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <cstdio>
 
 std::string alignColumns(const std::vector<std::vector<std::string>>& rows)
@@ -52,5 +52,5 @@ std::string percent(double value)
 
 std::string milliseconds(double millis)
 {
-    return std::to_string(std::llround(millis)) + " ms";
+    return isolens::wholeMilliseconds(millis) + " ms";
 }

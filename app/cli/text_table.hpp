@@ -11,5 +11,5 @@ std::string alignColumns(const std::vector<std::vector<std::string>>& rows);
 std::string megabytes(double bytes);
 // "4.56%": a CPU figure as the tables show it.
 std::string percent(double value);
-// "136 ms": a start-up time, rounded to the millisecond as the reports round it.
+// "136 ms": a start-up time, to the nearest millisecond (wholeMilliseconds, as the reports show it).
 std::string milliseconds(double millis);

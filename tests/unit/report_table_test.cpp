@@ -23,6 +23,7 @@ TEST(ReportTable, CellsReadAsThePublishedTableDoes)
         {differenceCell(Spread{1, 88.9, 88.9, 88.9}), "88%"}, // truncated, as published
         {differenceCell(Spread{1, -12.7, -12.7, -12.7}), "-12%"},
         {millisecondsCell(Spread{1, 135.7, 135.7, 135.7}), "136 ms"},
+        {millisecondsCell(Spread{2, 120.0, 120.5, 121.0}), "121 ms (120\u2013121)"}, // as the CLI rounds
         {millisecondsCell(std::nullopt), "--"},
     };
     for (const auto& c : cases)

@@ -15,6 +15,18 @@ TEST(FormatBytes, UsesBinaryUnitsLikeDockerStats)
         EXPECT_EQ(formatBytes(bytes), text) << bytes;
 }
 
+TEST(WholeMilliseconds, RoundsHalvesAwayFromZero)
+{
+    struct Case {
+        double millis;
+        const char* text;
+    };
+    const Case cases[] = {{0.0, "0"},     {135.4, "135"}, {135.7, "136"},
+                          {120.5, "121"}, {2.5, "3"},     {-0.5, "-1"}};
+    for (const auto& c : cases)
+        EXPECT_EQ(wholeMilliseconds(c.millis), c.text) << c.millis;
+}
+
 TEST(DockerSizes, RenderLikeTheDockerCli)
 {
     EXPECT_EQ(dockerBytesSize(0), "0B");

@@ -54,4 +54,9 @@ std::string dockerHumanSize(double bytes, int precision)
     return goStyleSize(bytes, 1000.0, kDecimal, std::size(kDecimal), precision);
 }
 
+std::string wholeMilliseconds(double millis)
+{
+    return std::to_string(std::llround(millis));
+}
+
 } // namespace isolens

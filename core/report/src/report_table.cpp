@@ -1,5 +1,7 @@
 #include "isolens/core/report/report_table.hpp"
 
+#include "isolens/core/base/units.hpp"
+
 #include <cmath>
 #include <cstdio>
 #include <functional>
@@ -50,7 +52,7 @@ ReportCell differenceCell(const std::optional<Spread>& percent)
 ReportCell millisecondsCell(const std::optional<Spread>& millis)
 {
     return spreadCell(
-        millis, [](double v) { return formatted("%.0f", v); }, " ms");
+        millis, [](double v) { return wholeMilliseconds(v); }, " ms");
 }
 
 ReportCell runsCell(const BatchRow& row)

@@ -1,13 +1,13 @@
 #include "isolens/core/session/pair_session.hpp"
 
 #include "isolens/core/base/clock.hpp"
+#include "isolens/core/base/units.hpp"
 #include "isolens/core/base/version.hpp"
 #include "isolens/core/engine/effective_isolation.hpp"
 #include "isolens/core/host/host_os.hpp"
 #include "isolens/core/platform/processes.hpp"
 #include "isolens/core/stats/staleness.hpp"
 
-#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <future>
@@ -198,7 +198,7 @@ Result<void> PairSession::start()
         const double createToRunning = runs_[side].startup.createToRunningMillis.value_or(0.0);
         record(runs_[side].mode.label, EventKind::CreateToRunning, formatMillis(createToRunning));
         log_(runs_[side].mode.label + ": " + runs_[side].containerName + " running after " +
-             std::to_string(std::llround(createToRunning)) + " ms");
+             wholeMilliseconds(createToRunning) + " ms");
     }
     if (auto stopped = cancelled())
         return *stopped;
