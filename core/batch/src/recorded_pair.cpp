@@ -10,39 +10,6 @@
 
 namespace isolens {
 
-Result<RecordedPair> readRecordedPair(const std::filesystem::path& path)
-{
-    SeriesStore store;
-    auto replayed = replayFile(path, store);
-    if (!replayed)
-        return replayed.error();
-    const auto& header = replayed.value().info.header;
-    if (header.stacks) {
-        auto error = makeError(ErrorKind::InvalidInput, utf8FromPath(path.filename()) +
-                                                            " is the recording of two stacks, not of a pair");
-        error.hint = "Open it in the dashboard's Stacks tab; a report compares pairs";
-        return error;
-    }
-    if (header.modes.size() != 2) {
-        auto error = makeError(ErrorKind::InvalidInput,
-                               utf8FromPath(path.filename()) + " is not the recording of a pair (it names " +
-                                   std::to_string(header.modes.size()) + " modes, a pair has 2)");
-        error.hint = "Name recordings that isolens-cli compare or the dashboard made of a pair";
-        return error;
-    }
-    const std::vector<std::string> labels{header.modeLabel(0), header.modeLabel(1)};
-    const auto& events = replayed.value().events;
-    RecordedPair pair{path, header,
-                      pairFigures(summarizeModes(store, labels), {startupFromEvents(events, labels[0]),
-                                                                  startupFromEvents(events, labels[1])})};
-    return pair;
-}
-
-BatchEntry entryOf(const RecordingHeader& header)
-{
-    return {header.image, header.command, header.workload, header.limits.memoryBytes, header.limits.nanoCpus};
-}
-
 namespace {
 
 Error refused(const std::filesystem::path& path, const std::string& what, const std::string& hint)
@@ -67,6 +34,34 @@ bool sameFile(const std::filesystem::path& a, const std::filesystem::path& b)
 }
 
 } // namespace
+
+Result<RecordedPair> readRecordedPair(const std::filesystem::path& path)
+{
+    SeriesStore store;
+    auto replayed = replayFile(path, store);
+    if (!replayed)
+        return replayed.error();
+    const auto& header = replayed.value().info.header;
+    if (header.stacks)
+        return refused(path, "is the recording of two stacks, not of a pair",
+                       "Open it in the dashboard's Stacks tab; a report compares pairs");
+    if (header.modes.size() != 2)
+        return refused(path,
+                       "is not the recording of a pair (it names " + std::to_string(header.modes.size()) +
+                           " modes, a pair has 2)",
+                       "Name recordings that isolens-cli compare or the dashboard made of a pair");
+    const std::vector<std::string> labels{header.modeLabel(0), header.modeLabel(1)};
+    const auto& events = replayed.value().events;
+    RecordedPair pair{path, header,
+                      pairFigures(summarizeModes(store, labels), {startupFromEvents(events, labels[0]),
+                                                                  startupFromEvents(events, labels[1])})};
+    return pair;
+}
+
+BatchEntry entryOf(const RecordingHeader& header)
+{
+    return {header.image, header.command, header.workload, header.limits.memoryBytes, header.limits.nanoCpus};
+}
 
 Result<BatchTable> tableFromRecordings(const std::vector<std::filesystem::path>& paths)
 {
