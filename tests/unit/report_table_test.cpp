@@ -101,3 +101,33 @@ TEST(MarkdownCell, EscapesWhatWouldBreakATable)
     EXPECT_EQ(markdownCell("two\nlines"), "two lines");
     EXPECT_EQ(markdownCell("[x](y)"), "\\[x\\](y)");
 }
+
+TEST(ReportCommandLine, QuotesEveryWordAShellWouldActOn)
+{
+    struct Case {
+        std::vector<std::string> words;
+        std::string expected;
+    };
+    const Case cases[] = {
+        {{"isolens-cli", "compare", "--image", "localhost:5000/isolens/batch:1", "--memory=512m"},
+         "isolens-cli compare --image localhost:5000/isolens/batch:1 --memory=512m"},
+        {{"sh", "-c", "echo hi"}, "sh -c 'echo hi'"},
+        {{"--report", "my report.html"}, "--report 'my report.html'"},
+        {{"echo", "it's"}, "echo 'it'\\''s'"},
+        {{"echo", ""}, "echo ''"},
+        {{"sh", "-c", "a;b"}, "sh -c 'a;b'"},
+        {{"ls", "*.jsonl"}, "ls '*.jsonl'"},
+        {{"cd", "~"}, "cd '~'"},
+        {{"echo", "#x"}, "echo '#x'"},
+        {{"echo", "$HOME"}, "echo '$HOME'"},
+        {{"echo", "a|b&c>d<e"}, "echo 'a|b&c>d<e'"},
+        {{"echo", "(x)"}, "echo '(x)'"},
+        {{"echo", "`x`"}, "echo '`x`'"},
+        {{"echo", "a\\b"}, "echo 'a\\b'"},
+        {{"echo", "line\nnext"}, "echo 'line\nnext'"},
+        {{"C:\\IsoLens\\isolens-cli.exe"}, "'C:\\IsoLens\\isolens-cli.exe'"},
+        {{}, ""},
+    };
+    for (const auto& c : cases)
+        EXPECT_EQ(commandLineText(c.words), c.expected);
+}

@@ -7,7 +7,9 @@
 #include "isolens/core/recording/recording.hpp"
 #include "isolens/core/series/series_store.hpp"
 
+#include <algorithm>
 #include <limits>
+#include <string_view>
 
 namespace isolens {
 namespace {
@@ -33,6 +35,14 @@ Result<RunSeries> runSeries(const std::filesystem::path& path, const std::array<
         run.memory[side] = store.range(labels[side], Metric::MemoryBytes, 0, kAll);
     }
     return run;
+}
+
+// Characters no POSIX shell gives a meaning to, wherever they stand in a word (Python's shlex.quote keeps
+// the same set unquoted): any other character, a ';', '*', '~', '#' or a newline among them, is quoted.
+bool isPlainInAShell(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("@%+=:,./_-").find(c) != std::string_view::npos;
 }
 
 } // namespace
@@ -119,7 +129,7 @@ std::string commandLineText(const std::vector<std::string>& words)
     for (const auto& word : words) {
         if (!text.empty())
             text += ' ';
-        if (!word.empty() && word.find_first_of(" \t\"'\\$") == std::string::npos) {
+        if (!word.empty() && std::ranges::all_of(word, isPlainInAShell)) {
             text += word;
             continue;
         }

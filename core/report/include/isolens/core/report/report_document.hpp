@@ -58,7 +58,9 @@ std::vector<ReportFact> reportFacts(const ReportDocument& document);
 // …".
 std::string runDescription(const BatchEntry& entry, const RunSeries& run);
 
-// A command line for reading: words with spaces or quotes are quoted ("sh -c 'echo hi'").
+// A command line to read and to paste into a POSIX shell: a word with any character a shell might act on
+// (a blank, a quote, ';', '*', '$', '~', a newline...) or an empty word is single-quoted, a quote in it
+// written '\'' ("sh -c 'echo hi'").
 std::string commandLineText(const std::vector<std::string>& words);
 
 } // namespace isolens
